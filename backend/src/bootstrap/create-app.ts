@@ -1,0 +1,110 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync } from 'node:fs';
+import { LogController, type FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { Bindings, ChildLoggerOptions, DestinationStream } from 'pino';
+import { AppModule } from '../app.module';
+import {
+  ApiExceptionFilter,
+  Clock,
+  createLogger,
+  createValidationPipe,
+  GeneratedAtInterceptor,
+  InstanceIdentity,
+  markTraceBound,
+  NestPinoLogger,
+  resolveTraceId,
+  TRACE_HEADER,
+  type Logger,
+} from '../common';
+import type { AppConfig } from '../config';
+import { ConsoleAssets, registerConsoleFallback } from '../console';
+import { MetricsService } from '../metrics';
+import { installHttpHooks } from './http-hooks';
+import { buildOpenApiDocument, mountOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  logger: Logger;
+}
+
+/** Builds the whole HTTP application. Shared by `main.ts` and the tests. */
+export async function createApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<CreatedApp> {
+  const identity = new InstanceIdentity();
+  const logger = createLogger({ level: config.logLevel, instanceId: identity.id, destination: options.logDestination });
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Request lines are written once, on response, by the http hooks.
+    logController: new LogController({ requestIdLogLabel: 'traceId', disableRequestLogging: true }),
+    genReqId: (request: IncomingMessage) => resolveTraceId(request.headers[TRACE_HEADER]),
+    childLoggerFactory: (parent: FastifyBaseLogger, bindings: Bindings, childOptions: ChildLoggerOptions) =>
+      markTraceBound(parent.child(bindings, childOptions) as Logger),
+    bodyLimit: config.http.bodyLimitBytes,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, identity), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+
+  const clock = app.get(Clock);
+  installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsService));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalFilters(new ApiExceptionFilter(logger, clock, { bodyLimitBytes: config.http.bodyLimitBytes }));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new GeneratedAtInterceptor(clock));
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-Trace-Id', 'Retry-After', 'ETag'],
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await serveConsoleFiles(app);
+  mountOpenApi(app, buildOpenApiDocument(app, config.version));
+  // init() registers Nest's routes and error handler; the fallback must come after both.
+  await app.init();
+  registerConsoleFallback(app.getHttpAdapter().getInstance(), app.get(ConsoleAssets));
+  return { app, logger };
+}
+
+async function serveConsoleFiles(app: NestFastifyApplication): Promise<void> {
+  const root = app.get(ConsoleAssets).root;
+  if (!existsSync(root)) return;
+  await app.register(fastifyStatic, {
+    root,
+    // One route per built file; deep links fall through to the console controller.
+    wildcard: false,
+    index: false,
+    decorateReply: false,
+    setHeaders: (reply, path) => {
+      const hashed = /-[A-Z0-9]{8,}\.(js|css)$/.test(path);
+      void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { map, type Observable } from 'rxjs';
+import { Clock } from '../clock';
+
+/** Stamps `generatedAt` on the root of every JSON object the API returns. */
+@Injectable()
+export class GeneratedAtInterceptor implements NestInterceptor {
+  constructor(private readonly clock: Clock) {}
+
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(map((body: unknown) => stampGeneratedAt(body, this.clock.now())));
+  }
+}
+
+export function stampGeneratedAt(body: unknown, now: Date): unknown {
+  if (!isJsonObject(body)) return body;
+  const existing = (body as { generatedAt?: unknown }).generatedAt;
+  return { ...body, generatedAt: typeof existing === 'string' ? existing : now.toISOString() };
+}
+
+function isJsonObject(body: unknown): body is object {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  // Buffers, streams and dates are sent as they are.
+  return !Buffer.isBuffer(body) && !(body instanceof Date) && typeof (body as { pipe?: unknown }).pipe !== 'function';
+}

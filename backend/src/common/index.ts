@@ -1,0 +1,14 @@
+export { Clock, SystemClock } from './clock';
+export { CommonModule } from './common.module';
+export { InstanceIdentity } from './instance-identity';
+export { DomainException, ResourceNotFoundException, RouteNotFoundException, ValidationFailedException } from './errors/domain-exception';
+export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { ApiErrors } from './http/api-errors.decorator';
+export { ApiErrorResponseModel, PageModel, TimestampedModel } from './http/api-models';
+export { GeneratedAtInterceptor } from './http/generated-at.interceptor';
+export { createValidationPipe } from './http/validation.pipe';
+export { createLogger, markTraceBound, type Logger } from './logging/logger';
+export { NestPinoLogger } from './logging/nest-logger';
+export { PageQueryDto } from './pagination/page-query.dto';
+export { resolvePage, toPage, type PageWindow } from './pagination/page';
+export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';

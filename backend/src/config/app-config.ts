@@ -1,0 +1,36 @@
+import type { DatabaseKind } from '@switchyard/contracts';
+
+/** Typed configuration, built once at boot from the validated environment. */
+export class AppConfig {
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+  }
+}
+
+// Declaration merging gives the class the fields without repeating them.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AppConfig extends AppConfigValues {}
+
+export interface AppConfigValues {
+  environment: 'development' | 'production' | 'test';
+  version: string;
+  http: {
+    port: number;
+    host: string;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+  };
+  database: {
+    kind: DatabaseKind;
+    /** Set when kind is `postgres`. */
+    url?: string;
+    poolSize: number;
+    /** Set when kind is `pglite`: a folder, or `memory://`. */
+    dataDir?: string;
+    healthTimeoutMs: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  shutdownTimeoutMs: number;
+  instanceHeartbeatSeconds: number;
+  consoleDir: string;
+}

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './load-config';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected loadConfig to fail');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database).toMatchObject({ kind: 'pglite', dataDir: '.data/pglite' });
+    expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('selects Postgres when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/app', DATABASE_POOL_SIZE: '4' });
+    expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/app', poolSize: 4 });
+  });
+
+  it('parses the CORS allowlist', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:4200' });
+    expect(config.http.corsOrigins).toEqual(['https://ops.example.com', 'http://localhost:4200']);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be a whole number'],
+    ['PORT', '70000', 'PORT must be between 1 and 65535'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL must be one of'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// connection URL'],
+    ['CORS_ORIGINS', 'ops.example.com', 'CORS_ORIGINS must be a comma-separated list'],
+    ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES must be between 1024'],
+  ])('names %s when it is %p', (name, value, expected) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(expected);
+  });
+
+  it('never echoes a database URL, which may hold a password', () => {
+    const [problem] = problemsOf({ DATABASE_URL: 'mysql://admin:s3cret@db' });
+    expect(problem).not.toContain('s3cret');
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: '0', NODE_ENV: 'staging' })).toHaveLength(2);
+  });
+});

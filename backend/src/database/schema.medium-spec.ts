@@ -1,0 +1,66 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
+import { buildDataSourceOptions } from './data-source-options';
+import { ENTITIES } from './entities';
+import { runMigrations } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+/** SQL TypeORM would run to make the database match the entities; empty means no drift. */
+async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const log = await dataSource.driver.createSchemaBuilder().log();
+  return log.upQueries.map((query) => query.query);
+}
+
+@Entity({ name: 'not_in_any_migration' })
+class EntityWithoutMigration {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') label!: string;
+}
+
+describe('schema and migrations', () => {
+  let testDb: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    dataSource = await new DataSource(buildDataSourceOptions(testDb.database)).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await testDb.drop();
+  });
+
+  it('applies every migration to an empty database, then finds nothing left to do', async () => {
+    expect(await runMigrations(dataSource)).toBe(MIGRATIONS.length);
+    expect(await runMigrations(dataSource)).toBe(0);
+  });
+
+  it('has entities and migrations in step (no drift)', async () => {
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
+  it('notices drift: an entity without a migration shows up as pending SQL', async () => {
+    const drifted = await new DataSource({
+      ...buildDataSourceOptions(testDb.database),
+      entities: [...ENTITIES, EntityWithoutMigration],
+    }).initialize();
+    try {
+      await runMigrations(drifted);
+      const pending = await pendingSchemaChanges(drifted);
+      expect(pending.length).toBeGreaterThan(0);
+      expect(pending.filter((sql) => !sql.includes('not_in_any_migration'))).toEqual([]);
+    } finally {
+      await drifted.destroy();
+    }
+  });
+
+  it('reverts every migration cleanly', async () => {
+    for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = (await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
+    )) as unknown[];
+    expect(tables).toEqual([]);
+    expect(await runMigrations(dataSource)).toBe(MIGRATIONS.length);
+  });
+});

@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { ApiErrorResponseModel } from '../common';
+import { DatabaseHealthIndicator } from './database.health';
+import { HealthReportModel, toHealthReport, type HealthReport } from './health-report';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: DatabaseHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP. Checks no dependency.' })
+  @ApiOkResponse({ type: HealthReportModel })
+  live(): Promise<HealthReport> {
+    return toHealthReport(this.health.check([]));
+  }
+
+  @Get('ready')
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: the database answers within the configured timeout.' })
+  @ApiOkResponse({ type: HealthReportModel, description: 'Ready to take traffic.' })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorResponseModel,
+    description: 'Not ready (code NOT_READY); error.details has each check.',
+  })
+  ready(): Promise<HealthReport> {
+    return toHealthReport(this.health.check([() => this.database.check('database')]));
+  }
+}

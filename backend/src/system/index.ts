@@ -1,0 +1,2 @@
+export { SystemModule } from './system.module';
+export { BackendInstanceEntity } from './entities/backend-instance.entity';

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { BackendInstance, ClientErrorAccepted, Page, SystemStatus } from '@switchyard/contracts';
+import { ApiErrors, PageQueryDto, resolvePage } from '../common';
+import {
+  BackendInstancePageModel,
+  ClientErrorAcceptedModel,
+  ClientErrorReportDto,
+  SystemStatusModel,
+} from './dto/system.models';
+import { SystemService } from './system.service';
+
+type Stamped<T> = Omit<T, 'generatedAt'>;
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(private readonly system: SystemService) {}
+
+  @Get('status')
+  @ApiOperation({ summary: 'Readiness, version and database of the instance that answers.' })
+  @ApiOkResponse({ type: SystemStatusModel })
+  @ApiErrors()
+  status(): Promise<Stamped<SystemStatus>> {
+    return this.system.status();
+  }
+
+  @Get('instances')
+  @ApiOperation({ summary: 'Backend instances (replicas) that registered, newest first.' })
+  @ApiOkResponse({ type: BackendInstancePageModel })
+  @ApiErrors(400)
+  instances(@Query() query: PageQueryDto): Promise<Stamped<Page<BackendInstance>>> {
+    return this.system.listInstances(resolvePage(query));
+  }
+
+  @Post('client-errors')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Report an error seen in a console browser; it is logged with its trace id.' })
+  @ApiAcceptedResponse({ type: ClientErrorAcceptedModel })
+  @ApiErrors(400, 413, 415)
+  reportClientError(@Body() report: ClientErrorReportDto): Stamped<ClientErrorAccepted> {
+    return this.system.reportClientError(report);
+  }
+}

@@ -1,0 +1,21 @@
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Query parameters every list endpoint accepts. `limit`/`offset` are aliases for
+ * clients that think in offsets; when both styles are sent, `page`/`pageSize` win.
+ */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+  generatedAt: string;
+}
