@@ -54,7 +54,10 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
   });
 
   const clock = app.get(Clock);
-  installHttpHooks(app.getHttpAdapter().getInstance(), app.get(MetricsService));
+  const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON; a text/plain body is refused with 415 rather than read as a string.
+  fastify.removeContentTypeParser('text/plain');
+  installHttpHooks(fastify, app.get(MetricsService));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -89,7 +92,7 @@ export async function createApp(config: AppConfig, options: { logDestination?: D
   mountOpenApi(app, buildOpenApiDocument(app, config.version));
   // init() registers Nest's routes and error handler; the fallback must come after both.
   await app.init();
-  registerConsoleFallback(app.getHttpAdapter().getInstance(), app.get(ConsoleAssets));
+  registerConsoleFallback(fastify, app.get(ConsoleAssets));
   return { app, logger };
 }
 

@@ -25,17 +25,17 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]): void {
-    // Nest passes the context as the last string argument, and for errors a stack before it.
+    // Nest appends the logger's context as the last string argument.
     const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
-    const stack = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
-    const fields: Record<string, unknown> = { context };
-    if (stack) fields.stack = stack;
+    const rest = context === undefined ? params : params.slice(0, -1);
+    const note = typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) {
-      this.logger[level]({ ...fields, err: message }, message.message);
+      this.logger[level]({ context, err: message }, note ?? message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ ...fields, ...(message as Record<string, unknown>) });
+      this.logger[level]({ context, ...(message as Record<string, unknown>) }, note);
     } else {
-      this.logger[level](fields, String(message));
+      // Logger.error(message, stack, context): the note is a stack trace.
+      this.logger[level](level === 'error' && note ? { context, stack: note } : { context }, String(message));
     }
   }
 }
