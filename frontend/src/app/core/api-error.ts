@@ -1,0 +1,17 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { isApiErrorResponse } from '@switchyard/contracts';
+
+/** A failed API call as the console shows it: what happened, and the trace id to quote. */
+export interface ConsoleError {
+  message: string;
+  traceId?: string;
+}
+
+export function describeError(error: unknown): ConsoleError {
+  if (error instanceof HttpErrorResponse) {
+    if (isApiErrorResponse(error.error)) return { message: error.error.error.message, traceId: error.error.error.traceId };
+    if (error.status === 0) return { message: 'The API cannot be reached. Check the network or that the server is running.' };
+    return { message: `The API answered ${error.status} ${error.statusText}`.trim() };
+  }
+  return { message: error instanceof Error ? error.message : 'Unexpected error' };
+}
