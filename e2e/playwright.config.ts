@@ -14,9 +14,10 @@ if (!isMainProcess) {
 } else {
   process.stdout.write(`\nbrowser tests: Chromium at ${chromium.path}\n`);
 }
-if (isMainProcess) process.stdout.write(
-  `e2e backend database: ${process.env.DATABASE_URL ? 'Postgres server (DATABASE_URL)' : 'embedded PGlite in a fresh folder'}\n`,
-);
+if (isMainProcess)
+  process.stdout.write(
+    `e2e backend database: ${process.env.DATABASE_URL ? 'Postgres server (DATABASE_URL)' : 'embedded PGlite in a fresh folder'}\n`,
+  );
 
 const projects: Project[] = [{ name: 'api', testDir: './api' }];
 if (chromium.path) {

@@ -19,7 +19,9 @@ test.describe('console in Chromium', () => {
     await page.goto('/system');
     await page.reload();
     await expect(page.getByTestId('readiness')).toHaveText('Ready');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'System status' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'System status' }),
+    ).toBeVisible();
   });
 
   test('shows a not-found page for unknown console paths', async ({ page }) => {

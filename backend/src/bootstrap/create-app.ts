@@ -35,7 +35,10 @@ export interface CreatedApp {
 }
 
 /** Builds the whole HTTP application. Shared by `main.ts` and the tests. */
-export async function createApp(config: AppConfig, options: { logDestination?: DestinationStream } = {}): Promise<CreatedApp> {
+export async function createApp(
+  config: AppConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<CreatedApp> {
   const identity = new InstanceIdentity();
   const logger = createLogger({ level: config.logLevel, instanceId: identity.id, destination: options.logDestination });
   const adapter = new FastifyAdapter({

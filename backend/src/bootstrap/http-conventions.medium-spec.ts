@@ -15,7 +15,11 @@ async function call(app: TestApp, path: string, init: RequestInit = {}): Promise
 }
 
 function postJson(body: string, traceId: string, extraHeaders: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-trace-id': traceId, ...extraHeaders } };
+  return {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-trace-id': traceId, ...extraHeaders },
+  };
 }
 
 function expectApiError(answer: Answer, status: number, code: string, traceId: string): ApiErrorResponse {
@@ -41,8 +45,18 @@ describe('HTTP conventions', () => {
   afterAll(() => app.close());
 
   it('answers an unknown API route with 404 ROUTE_NOT_FOUND and echoes the trace id', async () => {
-    expectApiError(await call(app, '/api/v1/no-such-thing', { headers: { 'x-trace-id': 'trace-404' } }), 404, 'ROUTE_NOT_FOUND', 'trace-404');
-    expectApiError(await call(app, '/api/v1/no-such-thing', postJson('{}', 'trace-404-post')), 404, 'ROUTE_NOT_FOUND', 'trace-404-post');
+    expectApiError(
+      await call(app, '/api/v1/no-such-thing', { headers: { 'x-trace-id': 'trace-404' } }),
+      404,
+      'ROUTE_NOT_FOUND',
+      'trace-404',
+    );
+    expectApiError(
+      await call(app, '/api/v1/no-such-thing', postJson('{}', 'trace-404-post')),
+      404,
+      'ROUTE_NOT_FOUND',
+      'trace-404-post',
+    );
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
@@ -52,12 +66,21 @@ describe('HTTP conventions', () => {
 
   it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
     const big = JSON.stringify({ ...REPORT, stack: 'x'.repeat(4096) });
-    const body = expectApiError(await call(app, '/api/v1/system/client-errors', postJson(big, 'trace-413')), 413, 'PAYLOAD_TOO_LARGE', 'trace-413');
+    const body = expectApiError(
+      await call(app, '/api/v1/system/client-errors', postJson(big, 'trace-413')),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      'trace-413',
+    );
     expect(body.error.message).toContain('2048 bytes');
   });
 
   it('names the field that failed validation, and unknown fields', async () => {
-    const answer = await call(app, '/api/v1/system/client-errors', postJson(JSON.stringify({ ...REPORT, level: 'panic', colour: 'red' }), 'trace-400'));
+    const answer = await call(
+      app,
+      '/api/v1/system/client-errors',
+      postJson(JSON.stringify({ ...REPORT, level: 'panic', colour: 'red' }), 'trace-400'),
+    );
     const body = expectApiError(answer, 400, 'VALIDATION_FAILED', 'trace-400');
     expect(body.error.fields?.map((f) => f.field).sort()).toEqual(['colour', 'level']);
     expect(body.error.message).toContain('level must be one of error, warning');
@@ -90,7 +113,9 @@ describe('HTTP conventions', () => {
     expect(lines.map((line) => line.msg)).toEqual(
       expect.arrayContaining(['console error: Cannot read properties of undefined', 'request completed']),
     );
-    expect(app.logs.filter((line) => line.msg === 'request completed').every((line) => typeof line.traceId === 'string')).toBe(true);
+    expect(
+      app.logs.filter((line) => line.msg === 'request completed').every((line) => typeof line.traceId === 'string'),
+    ).toBe(true);
   });
 
   it('paginates with page/pageSize or limit/offset and rejects a page size over the maximum', async () => {
@@ -98,7 +123,9 @@ describe('HTTP conventions', () => {
     expect(byPage.body).toMatchObject({ page: 1, pageSize: 5, total: 1 });
     const byOffset = await call(app, '/api/v1/system/instances?limit=1&offset=0');
     expect(byOffset.body).toMatchObject({ page: 1, pageSize: 1, total: 1 });
-    const tooBig = await call(app, '/api/v1/system/instances?pageSize=201', { headers: { 'x-trace-id': 'trace-page' } });
+    const tooBig = await call(app, '/api/v1/system/instances?pageSize=201', {
+      headers: { 'x-trace-id': 'trace-page' },
+    });
     const body = expectApiError(tooBig, 400, 'VALIDATION_FAILED', 'trace-page');
     expect(body.error.fields).toEqual([{ field: 'pageSize', message: 'pageSize must be between 1 and 200' }]);
     const notNumber = await call(app, '/api/v1/system/instances?page=two');

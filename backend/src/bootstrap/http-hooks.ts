@@ -20,7 +20,13 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
     const seconds = reply.elapsedTime / 1000;
     metrics.observeRequest(request.method, route, reply.statusCode, seconds);
     request.log.info(
-      { method: request.method, url: request.url, route, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: request.url,
+        route,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+      },
       'request completed',
     );
     done();

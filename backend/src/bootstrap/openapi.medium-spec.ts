@@ -24,9 +24,18 @@ describe('OpenAPI document', () => {
     const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as OpenAPIV3.Document;
     const paths = Object.keys(document.paths).sort();
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/v1/system/client-errors', '/api/v1/system/instances', '/api/v1/system/status', '/health/live', '/health/ready', '/metrics']),
+      expect.arrayContaining([
+        '/api/v1/system/client-errors',
+        '/api/v1/system/instances',
+        '/api/v1/system/status',
+        '/health/live',
+        '/health/ready',
+        '/metrics',
+      ]),
     );
-    expect(paths.filter((p) => !p.startsWith('/api/v1/') && !['/health/live', '/health/ready', '/metrics'].includes(p))).toEqual([]);
+    expect(
+      paths.filter((p) => !p.startsWith('/api/v1/') && !['/health/live', '/health/ready', '/metrics'].includes(p)),
+    ).toEqual([]);
   });
 
   it('documents the error payload on every operation', async () => {

@@ -1,7 +1,12 @@
 export { Clock, SystemClock } from './clock';
 export { CommonModule } from './common.module';
 export { InstanceIdentity } from './instance-identity';
-export { DomainException, ResourceNotFoundException, RouteNotFoundException, ValidationFailedException } from './errors/domain-exception';
+export {
+  DomainException,
+  ResourceNotFoundException,
+  RouteNotFoundException,
+  ValidationFailedException,
+} from './errors/domain-exception';
 export { ApiExceptionFilter } from './errors/api-exception.filter';
 export { ApiErrors } from './http/api-errors.decorator';
 export { ApiErrorResponseModel, PageModel, TimestampedModel } from './http/api-models';

@@ -2,14 +2,19 @@ import type { DatabaseKind } from '@switchyard/contracts';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
+  environment!: AppConfigValues['environment'];
+  version!: string;
+  http!: AppConfigValues['http'];
+  database!: AppConfigValues['database'];
+  logLevel!: AppConfigValues['logLevel'];
+  shutdownTimeoutMs!: number;
+  instanceHeartbeatSeconds!: number;
+  consoleDir!: string;
+
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
   }
 }
-
-// Declaration merging gives the class the fields without repeating them.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface AppConfig extends AppConfigValues {}
 
 export interface AppConfigValues {
   environment: 'development' | 'production' | 'test';

@@ -5,8 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /**
  * The environment variables Switchyard reads, with their rules. Everything the
@@ -81,6 +80,4 @@ export class EnvironmentVariables {
   CONSOLE_DIR = 'dist/frontend/browser';
 }
 
-export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()).concat(
-  'DATABASE_URL',
-);
+export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL');

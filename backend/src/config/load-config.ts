@@ -18,9 +18,10 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const known = Object.fromEntries(
-    ENVIRONMENT_VARIABLE_NAMES.filter((name) => env[name] !== undefined && env[name] !== '').map(
-      (name) => [name, env[name]],
-    ),
+    ENVIRONMENT_VARIABLE_NAMES.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [
+      name,
+      env[name],
+    ]),
   );
   const vars = plainToInstance(EnvironmentVariables, known);
   const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: true });

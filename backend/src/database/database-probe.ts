@@ -48,7 +48,7 @@ export class DatabaseProbe {
   }
 
   private async scalar<T>(sql: string): Promise<T> {
-    const rows = (await this.dataSource.query(sql)) as Array<{ value: T }>;
+    const rows: Array<{ value: T }> = await this.dataSource.query(sql);
     return rows[0].value;
   }
 }

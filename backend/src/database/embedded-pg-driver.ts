@@ -51,7 +51,9 @@ export function createEmbeddedPgDriver(dataDir: string): { Pool: new () => Event
     connect(callback: ConnectCallback): void {
       this.acquire()
         .then((client) => callback(null, client, () => this.release()))
-        .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null, () => undefined));
+        .catch((error: unknown) =>
+          callback(error instanceof Error ? error : new Error(String(error)), null, () => undefined),
+        );
     }
 
     end(callback?: (error?: Error) => void): void {

@@ -57,9 +57,9 @@ describe('schema and migrations', () => {
 
   it('reverts every migration cleanly', async () => {
     for (let i = 0; i < MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = (await dataSource.query(
+    const tables: unknown[] = await dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'schema_migrations'`,
-    )) as unknown[];
+    );
     expect(tables).toEqual([]);
     expect(await runMigrations(dataSource)).toBe(MIGRATIONS.length);
   });

@@ -27,7 +27,11 @@ describe('/metrics', () => {
     expect(histogram?.type).toBe('HISTOGRAM');
     // The parser drops histogram labels, so read the series names from the text itself.
     const series = text.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count{'));
-    expect(series).toContainEqual(expect.stringMatching(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/system\/instances",status_code="200"\} [1-9]/));
+    expect(series).toContainEqual(
+      expect.stringMatching(
+        /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/system\/instances",status_code="200"\} [1-9]/,
+      ),
+    );
     // Query strings and unknown paths never become label values.
     expect(series.filter((line) => line.includes('?') || line.includes('nowhere'))).toEqual([]);
     expect(series).toContainEqual(expect.stringContaining('route="/*",status_code="404"'));
@@ -36,6 +40,12 @@ describe('/metrics', () => {
   it('includes process metrics', async () => {
     const families = parsePrometheusTextFormat(await (await fetch(`${app.baseUrl}/metrics`)).text()) as ParsedFamily[];
     const names = families.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'process_cpu_seconds_total',
+        'process_resident_memory_bytes',
+        'nodejs_eventloop_lag_seconds',
+      ]),
+    );
   });
 });

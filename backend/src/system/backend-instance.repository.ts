@@ -34,5 +34,4 @@ export class BackendInstanceRepository {
     const result = await this.rows.delete({ lastSeenAt: LessThan(before) });
     return result.affected ?? 0;
   }
-
 }

@@ -1,6 +1,12 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { BackendInstance, ClientErrorAccepted, ClientErrorReport, Page, SystemStatus } from '@switchyard/contracts';
+import type {
+  BackendInstance,
+  ClientErrorAccepted,
+  ClientErrorReport,
+  Page,
+  SystemStatus,
+} from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { Clock, InstanceIdentity, toPage, type PageWindow } from '../common';
 import { AppConfig } from '../config';

@@ -46,11 +46,7 @@ export interface ApiErrorResponse {
 
 export function isApiErrorResponse(value: unknown): value is ApiErrorResponse {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as ApiErrorBody).code === 'string' &&
-    typeof (error as ApiErrorBody).message === 'string'
-  );
+  const error: unknown = value.error;
+  if (typeof error !== 'object' || error === null) return false;
+  return 'code' in error && typeof error.code === 'string' && 'message' in error && typeof error.message === 'string';
 }

@@ -68,7 +68,9 @@ describe('toApiError', () => {
       code: 'ROUTE_NOT_FOUND',
       message: 'No API route answers POST /x',
     });
-    expect(toApiError(new BadRequestException(['a is bad', 'b is bad']), limits).body.message).toBe('a is bad; b is bad');
+    expect(toApiError(new BadRequestException(['a is bad', 'b is bad']), limits).body.message).toBe(
+      'a is bad; b is bad',
+    );
   });
 
   it('hides everything about unexpected failures', () => {

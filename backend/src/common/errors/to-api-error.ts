@@ -37,7 +37,11 @@ const INTERNAL: MappedError = {
  */
 export function toApiError(error: unknown, limits: { bodyLimitBytes: number }): MappedError {
   if (error instanceof DomainException) {
-    return { status: error.status, body: { code: error.code, message: error.message, ...error.extra }, unexpected: error.status >= 500 };
+    return {
+      status: error.status,
+      body: { code: error.code, message: error.message, ...error.extra },
+      unexpected: error.status >= 500,
+    };
   }
   // Nest wraps Fastify's own 4xx errors in an HttpException; the original is its cause.
   const cause = error instanceof HttpException ? error.cause : undefined;
@@ -57,7 +61,11 @@ function fromFastifyError(error: unknown, limits: { bodyLimitBytes: number }): M
   });
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return mapped(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit of ${limits.bodyLimitBytes} bytes`);
+      return mapped(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `Request body is larger than the limit of ${limits.bodyLimitBytes} bytes`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return mapped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -79,10 +87,14 @@ function fromHttpException(error: HttpException): MappedError {
   const status = error.getStatus();
   if (status >= 500 && status !== 503) return INTERNAL;
   const response = error.getResponse();
-  const message = typeof response === 'string' ? response : messageOf(response) ?? error.message;
+  const message = typeof response === 'string' ? response : (messageOf(response) ?? error.message);
   // Nest answers unmatched routes with a NotFoundException worded "Cannot METHOD /path".
   if (status === 404 && message.startsWith('Cannot ')) {
-    return { status, body: { code: 'ROUTE_NOT_FOUND', message: `No API route answers ${message.slice(7)}` }, unexpected: false };
+    return {
+      status,
+      body: { code: 'ROUTE_NOT_FOUND', message: `No API route answers ${message.slice(7)}` },
+      unexpected: false,
+    };
   }
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
   return { status, body: { code, message }, unexpected: false };

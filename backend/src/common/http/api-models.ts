@@ -11,7 +11,10 @@ export class ApiErrorBodyModel implements ApiErrorBody {
   @ApiProperty({ enum: ERROR_CODES, example: 'VALIDATION_FAILED' }) code!: ErrorCode;
   @ApiProperty({ example: 'Invalid request: pageSize must be between 1 and 200' }) message!: string;
   @ApiPropertyOptional({ description: 'Seconds to wait before retrying.', example: 30 }) retryAfter?: number;
-  @ApiProperty({ description: 'Equals the X-Trace-Id response header.', example: '4f1c2a9e-0d3b-4c55-9a53-2b1f7f0f6a10' })
+  @ApiProperty({
+    description: 'Equals the X-Trace-Id response header.',
+    example: '4f1c2a9e-0d3b-4c55-9a53-2b1f7f0f6a10',
+  })
   traceId!: string;
   @ApiPropertyOptional({ type: [FieldErrorModel] }) fields?: FieldErrorModel[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;

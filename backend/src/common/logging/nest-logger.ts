@@ -24,7 +24,11 @@ export class NestPinoLogger implements LoggerService {
     this.write('fatal', message, params);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    params: unknown[],
+  ): void {
     // Nest appends the logger's context as the last string argument.
     const context = typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
     const rest = context === undefined ? params : params.slice(0, -1);

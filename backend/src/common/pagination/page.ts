@@ -20,6 +20,10 @@ export function resolvePage(query: PageQuery): PageWindow {
   return { page: Math.floor(query.offset / pageSize) + 1, pageSize, offset: query.offset };
 }
 
-export function toPage<T>(window: PageWindow, items: T[], total: number): { items: T[]; page: number; pageSize: number; total: number } {
+export function toPage<T>(
+  window: PageWindow,
+  items: T[],
+  total: number,
+): { items: T[]; page: number; pageSize: number; total: number } {
   return { items, page: window.page, pageSize: window.pageSize, total };
 }

@@ -9,8 +9,10 @@ export interface ConsoleError {
 
 export function describeError(error: unknown): ConsoleError {
   if (error instanceof HttpErrorResponse) {
-    if (isApiErrorResponse(error.error)) return { message: error.error.error.message, traceId: error.error.error.traceId };
-    if (error.status === 0) return { message: 'The API cannot be reached. Check the network or that the server is running.' };
+    if (isApiErrorResponse(error.error))
+      return { message: error.error.error.message, traceId: error.error.error.traceId };
+    if (error.status === 0)
+      return { message: 'The API cannot be reached. Check the network or that the server is running.' };
     return { message: `The API answered ${error.status} ${error.statusText}`.trim() };
   }
   return { message: error instanceof Error ? error.message : 'Unexpected error' };

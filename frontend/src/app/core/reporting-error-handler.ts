@@ -1,5 +1,5 @@
 import { HttpBackend, HttpClient } from '@angular/common/http';
-import { ErrorHandler, Injectable, inject } from '@angular/core';
+import { Injectable, inject, type ErrorHandler } from '@angular/core';
 import type { ClientErrorReport } from '@switchyard/contracts';
 
 /**

@@ -74,7 +74,10 @@ describe('SystemStatusPage', () => {
   it('shows the API error message and its trace id', async () => {
     await fixture.whenStable();
     http.expectOne('/api/v1/system/status').flush(
-      { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.', traceId: 'trace-9' }, generatedAt: STATUS.generatedAt },
+      {
+        error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.', traceId: 'trace-9' },
+        generatedAt: STATUS.generatedAt,
+      },
       { status: 500, statusText: 'Internal Server Error' },
     );
     // forkJoin drops the sibling request once one fails.
@@ -90,7 +93,13 @@ describe('SystemStatusPage', () => {
     http.expectOne('/api/v1/system/status').flush({
       ...STATUS,
       readiness: 'not_ready',
-      database: { ...STATUS.database, kind: 'postgres', reachable: false, latencyMs: null, reason: 'database did not answer' },
+      database: {
+        ...STATUS.database,
+        kind: 'postgres',
+        reachable: false,
+        latencyMs: null,
+        reason: 'database did not answer',
+      },
     });
     http.expectOne((request) => request.url === '/api/v1/system/instances').flush(INSTANCES);
     await fixture.whenStable();

@@ -60,7 +60,11 @@ export class SystemStatusPage {
       )
       .subscribe((outcome) => {
         if (outcome.ok) {
-          this.snapshot.set({ status: outcome.result.status, instances: outcome.result.instances.items, receivedAt: Date.now() });
+          this.snapshot.set({
+            status: outcome.result.status,
+            instances: outcome.result.instances.items,
+            receivedAt: Date.now(),
+          });
           this.error.set(undefined);
         } else {
           this.error.set(outcome.error);
