@@ -67,6 +67,7 @@ describe('SystemStatusPage', () => {
     expect(text(fixture, 'readiness')).toBe('Ready');
     expect(text(fixture, 'version')).toBe('0.1.0');
     expect(text(fixture, 'database-kind')).toBe('Embedded PGlite');
+    expect(text(fixture, 'uptime')).toBe('2 min');
     expect(text(fixture, 'instances')).toContain('replica-a');
     expect(text(fixture, 'loading')).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { BackendInstance, SystemStatus } from '@switchyard/contracts';
@@ -25,6 +26,7 @@ const DATABASE_LABELS: Record<SystemStatus['database']['kind'], string> = {
 @Component({
   selector: 'sy-system-status-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe],
   templateUrl: './system-status.page.html',
   styleUrl: './system-status.page.css',
 })
@@ -45,7 +47,22 @@ export class SystemStatusPage {
     const kind = this.snapshot()?.status.database.kind;
     return kind ? DATABASE_LABELS[kind] : '';
   });
-  protected readonly formatDuration = formatDuration;
+  /** Uptime as reported, advanced by the time since it was received, so it ticks. */
+  protected readonly uptime = computed(() => {
+    const snapshot = this.snapshot();
+    if (!snapshot) return '';
+    const elapsed = Math.max(0, Math.floor((this.clock.now() - snapshot.receivedAt) / 1000));
+    return formatDuration(snapshot.status.uptimeSeconds + elapsed);
+  });
+  /** "PostgreSQL 18.6 (PGlite 0.5.16)" rather than the full build string, which goes in the title. */
+  protected readonly serverShort = computed(() => {
+    const full = this.snapshot()?.status.database.serverVersion;
+    return full ? full.split(' on ')[0] : 'unknown';
+  });
+
+  protected ageOf(iso: string): string {
+    return formatAge(this.clock.now() - Date.parse(iso));
+  }
 
   constructor() {
     timer(0, SYSTEM_REFRESH_MS)
