@@ -2,6 +2,10 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 
+async function fetchDocument(app: TestApp): Promise<OpenAPIV3.Document> {
+  return (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as OpenAPIV3.Document;
+}
+
 describe('OpenAPI document', () => {
   let app: TestApp;
 
@@ -21,7 +25,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every route, versioned under /api/v1 except health and metrics', async () => {
-    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as OpenAPIV3.Document;
+    const document = await fetchDocument(app);
     const paths = Object.keys(document.paths).sort();
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -39,7 +43,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents the error payload on every operation', async () => {
-    const document = (await (await fetch(`${app.baseUrl}/api/docs-json`)).json()) as OpenAPIV3.Document;
+    const document = await fetchDocument(app);
     const missing = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, item]) =>

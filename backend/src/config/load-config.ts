@@ -27,10 +27,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, known)));
 
+  const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
   const database: AppConfig['database'] = vars.DATABASE_URL
-    ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE, healthTimeoutMs: 0 }
-    : { kind: 'pglite', dataDir: vars.DATA_DIR, poolSize: 1, healthTimeoutMs: 0 };
-  database.healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
+    ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE, healthTimeoutMs }
+    : { kind: 'pglite', dataDir: vars.DATA_DIR, poolSize: 1, healthTimeoutMs };
 
   return new AppConfig({
     environment: vars.NODE_ENV,
