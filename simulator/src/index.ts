@@ -1,0 +1,19 @@
+export { createSimulator, type Simulator, type SimulatorOptions } from './simulator';
+export { VENDORS, FAULT_TYPES } from './types';
+export type {
+  FaultSpec,
+  FaultType,
+  FaultView,
+  RequestLogEntry,
+  SimulatorState,
+  VendorId,
+  VendorStateView,
+  WebhookTarget,
+} from './types';
+export type { DeliveryResult } from './webhooks';
+export { DEFAULT_CRM_BRANDS, crmKey } from './vendors/crm';
+export { PM_CLIENT_ID, PM_CLIENT_SECRET } from './vendors/pm';
+export { HRIS_TOKEN } from './vendors/hris';
+export { CALENDAR_KEY } from './vendors/calendar';
+export { TICKETING_TOKEN } from './vendors/ticketing';
+export { METRICS_KEY } from './vendors/metrics';

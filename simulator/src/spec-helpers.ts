@@ -1,0 +1,105 @@
+import { createSimulator, type Simulator, type SimulatorOptions } from './simulator';
+import { type VendorId } from './types';
+
+/** A clock the test moves by hand, so evolution steps happen exactly when the test says. */
+export class ManualClock {
+  constructor(public time = Date.parse('2026-05-14T09:00:00.000Z')) {}
+  readonly now = (): number => this.time;
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface TestSimulator {
+  sim: Simulator;
+  clock: ManualClock;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<TestSimulator> {
+  const clock = new ManualClock();
+  const sim = await createSimulator({ port: 0, now: clock.now, ...options });
+  return { sim, clock };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: <T = Record<string, unknown>>() => T;
+}
+
+export async function call(
+  sim: Simulator,
+  path: string,
+  init: RequestInit & { headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const response = await fetch(sim.url + path, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
+}
+
+export function sendJson(method: string, body: unknown): RequestInit & { headers: Record<string, string> } {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export async function pmToken(sim: Simulator): Promise<string> {
+  const answer = await call(sim, '/pm/oauth/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=switchyard&client_secret=pm-demo-secret',
+  });
+  return answer.json<{ access_token: string }>().access_token;
+}
+
+/** Demo credentials per vendor (the PM token must be fetched first). */
+export function credentials(vendor: VendorId, pmAccessToken = ''): Record<string, string> {
+  switch (vendor) {
+    case 'pm':
+      return { authorization: `Bearer ${pmAccessToken}` };
+    case 'hris':
+      return { authorization: 'Bearer hris-demo-token' };
+    case 'calendar':
+      return { 'x-api-key': 'calendar-demo-key' };
+    case 'ticketing':
+      return { authorization: 'Bearer ticketing-demo-token' };
+    case 'crm':
+      return { 'x-api-key': 'ct-acme-fitness-key' };
+    case 'metrics':
+      return { 'x-api-key': 'metrics-demo-key' };
+  }
+}
+
+/** One representative list endpoint per vendor. */
+export const ENDPOINTS: Record<VendorId, string> = {
+  pm: '/pm/v2/projects',
+  hris: '/hris/api/departments',
+  calendar: '/calendar/v1/events',
+  ticketing: '/ticketing/api/v3/tickets',
+  crm: '/crm/api/leads',
+  metrics: '/metrics/api/v1/series',
+};
+
+export async function fetchAll(sim: Simulator, token: string): Promise<Record<string, string>> {
+  const paths = [
+    '/pm/v2/projects?per_page=200',
+    '/pm/v2/risks?per_page=200',
+    '/pm/v2/financials?per_page=200&page=2',
+    '/hris/api/departments',
+    '/calendar/v1/events?limit=100',
+    '/ticketing/api/v3/tickets?limit=500',
+    '/crm/api/leads?per_page=500',
+    '/crm/api/pipeline?per_page=500',
+    '/crm/api/hot-list',
+    '/crm/api/notes?per_page=500',
+    '/crm/api/schedule',
+    '/metrics/api/v1/series',
+  ];
+  const out: Record<string, string> = {};
+  for (const path of paths) {
+    const vendor = path.split('/')[1] as VendorId;
+    const answer = await call(sim, path, { headers: credentials(vendor, token) });
+    if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}: ${answer.text}`);
+    out[path] = answer.text;
+  }
+  return out;
+}
