@@ -13,6 +13,7 @@ const esmPackages = [
   '@tokenizer',
   'uint8array-extras',
   '@borewit',
+  'croner',
 ];
 
 const swcOptions = {
@@ -36,6 +37,7 @@ function project(rootDir, displayName, overrides = {}) {
     transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
     moduleNameMapper: {
       '^@switchyard/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+      '^@switchyard/simulator$': path.join(__dirname, 'simulator/src/index.ts'),
     },
     moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
     ...overrides,

@@ -53,6 +53,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       DATA_DIR: freshDataDir('e2e'),
+      ENCRYPTION_KEY_FILE: `${freshDataDir('e2e-key')}/encryption.key`,
+      // Demo mode: the simulator and demo sources, on a port of its own.
+      DEMO_MODE: 'true',
+      SIMULATOR_PORT: String(PORT + 19),
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

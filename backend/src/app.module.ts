@@ -1,26 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { CommonModule, type InstanceIdentity } from './common';
+import { CommonModule, type Clock, type InstanceIdentity } from './common';
 import { ConfigModule, type AppConfig } from './config';
 import { ConsoleModule } from './console';
 import { DatabaseModule } from './database';
+import { DemoModule } from './demo';
+import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { MetricsModule } from './metrics';
+import { SourcesModule } from './sources';
+import { SyncModule } from './sync';
 import { SystemModule } from './system';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, identity: InstanceIdentity): DynamicModule {
+  static forRoot(config: AppConfig, identity: InstanceIdentity, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CommonModule.forRoot(identity),
+        CommonModule.forRoot(identity, clock),
         ScheduleModule.forRoot(),
         DatabaseModule,
         MetricsModule,
         HealthModule,
         SystemModule,
+        EventsModule,
+        SourcesModule,
+        SyncModule,
+        DemoModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

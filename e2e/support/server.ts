@@ -23,7 +23,13 @@ export function startBackend(env: NodeJS.ProcessEnv): RunningBackend {
   let output = '';
   const child = spawn(process.execPath, [BACKEND_MAIN], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH,
+      LOG_LEVEL: 'warn',
+      DEMO_MODE: 'false',
+      ENCRYPTION_KEY_FILE: `${env.DATA_DIR ?? '.data'}-encryption.key`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -37,7 +37,7 @@ export interface CreatedApp {
 /** Builds the whole HTTP application. Shared by `main.ts` and the tests. */
 export async function createApp(
   config: AppConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; clock?: Clock } = {},
 ): Promise<CreatedApp> {
   const identity = new InstanceIdentity();
   const logger = createLogger({ level: config.logLevel, instanceId: identity.id, destination: options.logDestination });
@@ -51,10 +51,16 @@ export async function createApp(
     bodyLimit: config.http.bodyLimitBytes,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, identity), adapter, {
-    logger: new NestPinoLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, identity, options.clock),
+    adapter,
+    {
+      logger: new NestPinoLogger(logger),
+      abortOnError: false,
+      // Webhook signatures are computed over the exact bytes received.
+      rawBody: true,
+    },
+  );
 
   const clock = app.get(Clock);
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,5 +1,6 @@
 export { Clock, SystemClock } from './clock';
 export { CommonModule } from './common.module';
+export { SecretBox } from './crypto/secret-box';
 export { InstanceIdentity } from './instance-identity';
 export {
   DomainException,
@@ -17,3 +18,5 @@ export { NestPinoLogger } from './logging/nest-logger';
 export { PageQueryDto } from './pagination/page-query.dto';
 export { resolvePage, toPage, type PageWindow } from './pagination/page';
 export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';
+export { parseOrThrow, toFieldErrors } from './http/zod-validation';
+export { uuidParam } from './http/uuid-param.pipe';

@@ -10,6 +10,9 @@ export class AppConfig {
   shutdownTimeoutMs!: number;
   instanceHeartbeatSeconds!: number;
   consoleDir!: string;
+  demo!: AppConfigValues['demo'];
+  encryption!: AppConfigValues['encryption'];
+  sync!: AppConfigValues['sync'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -38,4 +41,23 @@ export interface AppConfigValues {
   shutdownTimeoutMs: number;
   instanceHeartbeatSeconds: number;
   consoleDir: string;
+  demo: {
+    enabled: boolean;
+    simulatorPort: number;
+    simulatorSeed: number;
+  };
+  encryption: {
+    /** Parsed ENCRYPTION_KEYS, the first one encrypts; empty means "use the key file". */
+    keys: Array<{ id: string; key: Buffer }>;
+    keyFile: string;
+  };
+  sync: {
+    enabled: boolean;
+    tickMs: number;
+    concurrency: number;
+    retentionDays: number;
+    snapshotsKeepPerSource: number;
+    /** Hosts, IPs and CIDR ranges sources may call although they are private addresses. */
+    allowedHosts: string[];
+  };
 }

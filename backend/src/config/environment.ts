@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBooleanString, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -75,9 +75,73 @@ export class EnvironmentVariables {
   @Max(3600, { message: 'must be between 1 and 3600 seconds' })
   INSTANCE_HEARTBEAT_SECONDS = 15;
 
+  /** Seeds demo sources and runs the upstream simulator in-process. On by default outside production and tests. */
+  @IsOptional()
+  @IsBooleanString({ message: 'must be true or false' })
+  DEMO_MODE?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  SIMULATOR_PORT = 4319;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  SIMULATOR_SEED = 42;
+
+  /** Encryption keys for secrets at rest: `keyId:base64-32-bytes`, comma-separated, the first encrypts. */
+  @IsOptional()
+  @Matches(/^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\s*)*$/, {
+    message: 'must be keyId:base64 pairs of 32-byte keys, comma-separated (openssl rand -base64 32)',
+  })
+  ENCRYPTION_KEYS?: string;
+
+  /** Where a generated key is kept when ENCRYPTION_KEYS is not set (development only). */
+  @IsString()
+  ENCRYPTION_KEY_FILE = '.data/encryption.key';
+
+  @IsOptional()
+  @IsBooleanString({ message: 'must be true or false' })
+  SYNC_ENABLED?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 ms' })
+  @Max(60_000, { message: 'must be between 100 and 60000 ms' })
+  SYNC_TICK_MS = 1000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 64' })
+  @Max(64, { message: 'must be between 1 and 64' })
+  SYNC_CONCURRENCY = 4;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  SYNC_RETENTION_DAYS = 14;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2, { message: 'must be between 2 and 100000' })
+  @Max(100_000, { message: 'must be between 2 and 100000' })
+  SNAPSHOTS_KEEP_PER_SOURCE = 200;
+
+  /** Hosts, IP addresses or CIDR ranges that sources may call although they are private. */
+  @IsString()
+  @Matches(/^[\w.:/\-,\s]*$/, { message: 'must be a comma-separated list of hosts, IPs or CIDR ranges' })
+  SOURCE_ALLOWED_HOSTS = '';
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';
 }
 
-export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL');
+export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()).concat(
+  'DATABASE_URL',
+  'DEMO_MODE',
+  'ENCRYPTION_KEYS',
+  'SYNC_ENABLED',
+);

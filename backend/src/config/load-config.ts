@@ -26,6 +26,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, known);
   const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, known)));
+  if (vars.NODE_ENV === 'production' && !vars.ENCRYPTION_KEYS) {
+    throw new ConfigError(['ENCRYPTION_KEYS is required in production (keyId:base64 of 32 random bytes)']);
+  }
 
   const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
   const database: AppConfig['database'] = vars.DATABASE_URL
@@ -39,22 +42,53 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       port: vars.PORT,
       host: vars.HOST,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
-      corsOrigins: vars.CORS_ORIGINS.split(',')
-        .map((o) => o.trim())
-        .filter((o) => o.length > 0),
+      corsOrigins: list(vars.CORS_ORIGINS),
     },
     database,
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     instanceHeartbeatSeconds: vars.INSTANCE_HEARTBEAT_SECONDS,
     consoleDir: vars.CONSOLE_DIR,
+    demo: {
+      enabled: flag(vars.DEMO_MODE, vars.NODE_ENV === 'development'),
+      simulatorPort: vars.SIMULATOR_PORT,
+      simulatorSeed: vars.SIMULATOR_SEED,
+    },
+    encryption: { keys: parseKeys(vars.ENCRYPTION_KEYS), keyFile: vars.ENCRYPTION_KEY_FILE },
+    sync: {
+      enabled: flag(vars.SYNC_ENABLED, true),
+      tickMs: vars.SYNC_TICK_MS,
+      concurrency: vars.SYNC_CONCURRENCY,
+      retentionDays: vars.SYNC_RETENTION_DAYS,
+      snapshotsKeepPerSource: vars.SNAPSHOTS_KEEP_PER_SOURCE,
+      allowedHosts: list(vars.SOURCE_ALLOWED_HOSTS),
+    },
+  });
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  return value === undefined ? fallback : value === 'true';
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function parseKeys(value: string | undefined): AppConfig['encryption']['keys'] {
+  return list(value ?? '').map((pair) => {
+    const [id, key] = pair.split(':');
+    return { id, key: Buffer.from(key, 'base64') };
   });
 }
 
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
   const messages = [...new Set(Object.values(error.constraints ?? {}))].reverse().join('; ');
   const given = raw[error.property];
-  const shown = error.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(given);
+  const secret = error.property === 'DATABASE_URL' || error.property === 'ENCRYPTION_KEYS';
+  const shown = secret ? '(hidden)' : JSON.stringify(given);
   return `${error.property} ${messages} (got ${shown})`;
 }
 

@@ -1,4 +1,38 @@
+import {
+  CrmHotListItemEntity,
+  CrmLeadEntity,
+  CrmNoteEntity,
+  CrmPipelineItemEntity,
+  CrmScheduledActivityEntity,
+} from '../crm';
+import { DataPointEntity } from '../operations';
+import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
+import { CredentialEntity, SourceEntity } from '../sources/index';
+import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
+import { SourceStateEntity } from '../sync/entities/source-state.entity';
+import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { BackendInstanceEntity } from '../system/entities/backend-instance.entity';
+import { CalendarEventEntity, DepartmentEntity, IncidentEntity, TeamEntity } from '../workplace';
 
 /** Every entity of the schema. Each must be created by a migration (see the drift test). */
-export const ENTITIES = [BackendInstanceEntity];
+export const ENTITIES = [
+  BackendInstanceEntity,
+  SourceEntity,
+  CredentialEntity,
+  SourceStateEntity,
+  SyncRunEntity,
+  RawSnapshotEntity,
+  ProjectEntity,
+  ProjectRiskEntity,
+  FinancialEntryEntity,
+  DepartmentEntity,
+  TeamEntity,
+  CalendarEventEntity,
+  IncidentEntity,
+  CrmLeadEntity,
+  CrmPipelineItemEntity,
+  CrmHotListItemEntity,
+  CrmNoteEntity,
+  CrmScheduledActivityEntity,
+  DataPointEntity,
+];

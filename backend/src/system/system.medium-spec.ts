@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../database/migrations';
 import type { BackendInstance, Page, SystemStatus } from '@switchyard/contracts';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { SystemService } from './system.service';
@@ -14,7 +15,11 @@ describe('system', () => {
   it('reports readiness, version and the database kind', async () => {
     const status = (await (await fetch(`${app.baseUrl}/api/v1/system/status`)).json()) as SystemStatus;
     expect(status).toMatchObject({ readiness: 'ready', version: app.config.version });
-    expect(status.database).toMatchObject({ kind: app.config.database.kind, reachable: true, migrationsApplied: 1 });
+    expect(status.database).toMatchObject({
+      kind: app.config.database.kind,
+      reachable: true,
+      migrationsApplied: MIGRATIONS.length,
+    });
     expect(status.database.serverVersion).toMatch(/PostgreSQL/);
   });
 

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap/create-app';
+import type { Clock } from '../../src/common';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { createTestDatabase } from './test-database';
 
@@ -13,13 +14,30 @@ export interface TestApp {
 }
 
 /** The real application on a real port, with a fresh database and captured logs. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', CONSOLE_DIR: '/nonexistent-console', ...env });
+/** A fixed key so tests never write a key file; production keys come from ENCRYPTION_KEYS. */
+export const TEST_ENCRYPTION_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export interface TestAppOptions {
+  /** Share another app's database (two replicas); by default each app gets a fresh one. */
+  database?: AppConfig['database'];
+  clock?: Clock;
+}
+
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = options.database
+    ? { database: options.database, drop: () => Promise.resolve() }
+    : await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'debug',
+    CONSOLE_DIR: '/nonexistent-console',
+    ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    ...env,
+  });
   config.database = testDb.database;
   const logs: Array<Record<string, unknown>> = [];
   const destination = { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) };
-  const { app } = await createApp(config, { logDestination: destination });
+  const { app } = await createApp(config, { logDestination: destination, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (address === null || typeof address === 'string') throw new Error('test app has no TCP address');

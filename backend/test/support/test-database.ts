@@ -15,7 +15,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     return {
-      database: { kind: 'pglite', dataDir: 'memory://', poolSize: 1, healthTimeoutMs: 2000 },
+      // Named, so a second app in this process can open the same database (two replicas).
+      database: {
+        kind: 'pglite',
+        dataDir: `memory://${randomBytes(6).toString('hex')}`,
+        poolSize: 1,
+        healthTimeoutMs: 2000,
+      },
       drop: () => Promise.resolve(),
     };
   }

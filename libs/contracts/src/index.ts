@@ -1,3 +1,7 @@
 export * from './errors';
 export * from './pagination';
 export * from './system';
+export * from './events';
+export * from './freshness';
+export * from './sources';
+export * from './sync';

@@ -4,7 +4,9 @@ import { ApiErrorResponseModel } from './api-models';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `error.fields` names each rejected field.',
+  401: 'Missing or invalid credentials or signature.',
   404: 'Not found.',
+  409: 'Conflicts with the current state; see `message`.',
   413: 'Request body over the size limit.',
   415: 'Body is not application/json.',
   429: 'Too many requests; see `retryAfter`.',

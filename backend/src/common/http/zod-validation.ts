@@ -1,0 +1,27 @@
+import type { FieldError } from '@switchyard/contracts';
+import type { z } from 'zod';
+import { ValidationFailedException } from '../errors/domain-exception';
+
+/**
+ * Parses a request body with a zod schema, or throws the API's 400 naming every bad
+ * field by its path. Used where a body has nested unions class-validator describes poorly.
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationFailedException(toFieldErrors(result.error.issues));
+}
+
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        message: `${path ? `${path}.${key}` : key} is not a known field`,
+      }));
+    }
+    const field = path || '(body)';
+    return [{ field, message: `${field}: ${issue.message}` }];
+  });
+}

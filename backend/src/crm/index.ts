@@ -1,0 +1,7 @@
+export {
+  CrmHotListItemEntity,
+  CrmLeadEntity,
+  CrmNoteEntity,
+  CrmPipelineItemEntity,
+  CrmScheduledActivityEntity,
+} from './entities/crm.entities';

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources';
+import { DemoService } from './demo.service';
+
+@Module({ imports: [SourcesModule], providers: [DemoService] })
+export class DemoModule {}

@@ -1,0 +1,2 @@
+export { DemoModule } from './demo.module';
+export { demoCredentials, demoSources } from './demo-catalog';

@@ -1,0 +1,2 @@
+export { DomainEventBus } from './domain-event-bus';
+export { EventsModule } from './events.module';

@@ -1,0 +1,1 @@
+export { DataPointEntity } from './entities/data-point.entity';

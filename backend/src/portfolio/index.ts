@@ -1,0 +1,3 @@
+export { ProjectEntity, type Milestone } from './entities/project.entity';
+export { ProjectRiskEntity } from './entities/project-risk.entity';
+export { FinancialEntryEntity } from './entities/financial-entry.entity';

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Credential, Page } from '@switchyard/contracts';
+import type { FastifyReply } from 'fastify';
+import { ApiErrors, PageQueryDto, resolvePage } from '../common';
+import { CredentialsService } from './credentials.service';
+import { CREDENTIAL_BODY, CredentialModel, CredentialPageModel } from './dto/source.models';
+
+type Stamped<T> = Omit<T, 'generatedAt'>;
+
+@ApiTags('sources')
+@Controller('credentials')
+export class CredentialsController {
+  constructor(private readonly credentials: CredentialsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Stored upstream credentials. Secrets are write-only and never returned.' })
+  @ApiOkResponse({ type: CredentialPageModel })
+  @ApiErrors(400)
+  list(@Query() query: PageQueryDto): Promise<Stamped<Page<Credential>>> {
+    return this.credentials.list(resolvePage(query));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One credential, without its secret.' })
+  @ApiOkResponse({ type: CredentialModel })
+  @ApiErrors(404)
+  get(@Param('id') id: string): Promise<Credential> {
+    return this.credentials.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Store a credential, sealed with AES-256-GCM.' })
+  @ApiBody({ schema: CREDENTIAL_BODY })
+  @ApiCreatedResponse({ type: CredentialModel })
+  @ApiErrors(400, 413, 415)
+  async create(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<Credential> {
+    const { credential, created } = await this.credentials.put(body);
+    void reply.status(created ? 201 : 200);
+    return credential;
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Create or rotate a credential: the new secret replaces the old one.' })
+  @ApiBody({ schema: CREDENTIAL_BODY })
+  @ApiOkResponse({ type: CredentialModel })
+  @ApiErrors(400, 413, 415)
+  async put(@Param('id') id: string, @Body() body: unknown): Promise<Credential> {
+    return (await this.credentials.put(body, id)).credential;
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a credential no source uses.' })
+  @ApiNoContentResponse()
+  @ApiErrors(404, 409)
+  delete(@Param('id') id: string): Promise<void> {
+    return this.credentials.delete(id);
+  }
+}

@@ -1,0 +1,152 @@
+import { ApiBody, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  BREAKER_STATES,
+  CREDENTIAL_KINDS,
+  FRESHNESS_STATES,
+  NORMALIZER_NAMES,
+  SOURCE_DOMAINS,
+  SOURCE_KINDS,
+  type BreakerState,
+  type CredentialKind,
+  type FreshnessState,
+  type NormalizerName,
+  type SourceDomain,
+  type SourceKind,
+} from '@switchyard/contracts';
+import { IsBooleanString, IsIn, IsOptional, Matches } from 'class-validator';
+import { z } from 'zod';
+import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { credentialSchema, sourceDefinitionSchema } from './source-definition.schema';
+
+/** OpenAPI schemas generated from the same zod schemas that validate the bodies. */
+function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): ApiPropertyOptions {
+  return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as ApiPropertyOptions;
+}
+
+type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+const bodySchema = (schema: z.ZodType): BodySchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
+
+export const SOURCE_DEFINITION_BODY = bodySchema(sourceDefinitionSchema);
+export const CREDENTIAL_BODY = bodySchema(credentialSchema);
+const definitionShape = sourceDefinitionSchema.shape;
+
+export class BreakerStatusModel {
+  @ApiProperty({ enum: BREAKER_STATES }) state!: BreakerState;
+  @ApiProperty() consecutiveFailures!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) openedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a probe request will be let through.',
+  })
+  halfOpenAt!: string | null;
+}
+
+export class SyncErrorSummaryModel {
+  @ApiProperty({ example: 'UPSTREAM_TIMEOUT' }) code!: string;
+  @ApiProperty({ example: 'pm did not answer within 10000 ms (3 attempts)' }) message!: string;
+  @ApiProperty({ example: 'timeout' }) category!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class SourceFreshnessModel {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful sync.' })
+  lastSuccessAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Newest business timestamp seen.' })
+  dataAsOf!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) ageSeconds!: number | null;
+  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
+  @ApiProperty({ type: String, nullable: true, example: 'upstream data has not changed for 16 min' }) reason!:
+    string | null;
+}
+
+export class SourceStatusModel {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextRunAt!: string | null;
+  @ApiProperty() running!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) lastRunId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'succeeded' }) lastRunStatus!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastAttemptAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSuccessAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastFullSyncAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Incremental sync cursor.' }) cursor!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Waiting out a Retry-After until then.',
+  })
+  rateLimitedUntil!: string | null;
+  @ApiProperty({ type: BreakerStatusModel }) breaker!: BreakerStatusModel;
+  @ApiProperty({ type: SyncErrorSummaryModel, nullable: true }) lastError!: SyncErrorSummaryModel | null;
+  @ApiProperty({ type: SourceFreshnessModel }) freshness!: SourceFreshnessModel;
+}
+
+export class SourceModel extends TimestampedModel {
+  @ApiProperty({ example: 'pm-projects' }) id!: string;
+  @ApiProperty({ example: 'PM projects' }) name!: string;
+  @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
+  @ApiProperty({ enum: SOURCE_DOMAINS }) domain!: SourceDomain;
+  @ApiProperty({ enum: NORMALIZER_NAMES }) normalizer!: NormalizerName;
+  @ApiProperty({ type: String, nullable: true, description: 'CRM brand the data belongs to.' }) tenant!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty(openApiSchema(definitionShape.cadence, 'output')) cadence!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.fullSync, 'output')) fullSync!: unknown;
+  @ApiProperty() timeoutMs!: number;
+  @ApiProperty(openApiSchema(definitionShape.retry, 'output')) retry!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.breaker, 'output')) breaker!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.freshness, 'output')) freshness!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.request, 'output')) request!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { budget: 'budgetAmount' } })
+  mapping!: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true }) webhookSecretCredentialId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: SourceStatusModel }) status!: SourceStatusModel;
+}
+
+export class SourcePageModel extends PageModel {
+  @ApiProperty({ type: [SourceModel] }) items!: SourceModel[];
+}
+
+export class SourceListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SOURCE_DOMAINS })
+  @IsOptional()
+  @IsIn(SOURCE_DOMAINS, { message: `domain must be one of ${SOURCE_DOMAINS.join(', ')}` })
+  domain?: SourceDomain;
+
+  @ApiPropertyOptional({ example: 'acme-fitness' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'tenant must be a tenant id' })
+  tenant?: string;
+
+  @ApiPropertyOptional({ enum: SOURCE_KINDS })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  kind?: SourceKind;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsBooleanString({ message: 'enabled must be true or false' })
+  enabled?: string;
+}
+
+export class CredentialModel extends TimestampedModel {
+  @ApiProperty({ example: 'crm-acme-fitness' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CREDENTIAL_KINDS }) kind!: CredentialKind;
+  @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
+  @ApiProperty({ type: String, nullable: true }) clientId!: string | null;
+  @ApiProperty({ description: 'Secrets are write-only; this says whether one is stored.' }) hasSecret!: boolean;
+  @ApiProperty({ example: 'k2026' }) keyId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CredentialPageModel extends PageModel {
+  @ApiProperty({ type: [CredentialModel] }) items!: CredentialModel[];
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Page, Source } from '@switchyard/contracts';
+import { ApiErrors, resolvePage } from '../common';
+import { SOURCE_DEFINITION_BODY, SourceListQueryDto, SourceModel, SourcePageModel } from './dto/source.models';
+import { SourcesService } from './sources.service';
+
+type Stamped<T> = Omit<T, 'generatedAt'>;
+
+@ApiTags('sources')
+@Controller('sources')
+export class SourcesController {
+  constructor(private readonly sources: SourcesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Sources with their live status: next run, breaker, last error and freshness.' })
+  @ApiOkResponse({ type: SourcePageModel })
+  @ApiErrors(400)
+  list(@Query() query: SourceListQueryDto): Promise<Stamped<Page<Source>>> {
+    const { domain, tenant, kind, enabled } = query;
+    const filters = { domain, tenant, kind, enabled: enabled === undefined ? undefined : enabled === 'true' };
+    return this.sources.list(filters, resolvePage(query));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One source and its live status.' })
+  @ApiOkResponse({ type: SourceModel })
+  @ApiErrors(404)
+  get(@Param('id') id: string): Promise<Source> {
+    return this.sources.get(id);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Define a source.',
+    description:
+      'Cadence at least 5 s; http/https URLs only; private, loopback and link-local hosts are refused unless in SOURCE_ALLOWED_HOSTS. Credentials are referenced by id, never embedded.',
+  })
+  @ApiBody({ schema: SOURCE_DEFINITION_BODY })
+  @ApiCreatedResponse({ type: SourceModel })
+  @ApiErrors(400, 409, 413, 415)
+  create(@Body() body: unknown): Promise<Source> {
+    return this.sources.create(body);
+  }
+
+  @Put(':id')
+  @ApiOperation({ summary: 'Replace a source definition.' })
+  @ApiBody({ schema: SOURCE_DEFINITION_BODY })
+  @ApiOkResponse({ type: SourceModel })
+  @ApiErrors(400, 404, 413, 415)
+  replace(@Param('id') id: string, @Body() body: unknown): Promise<Source> {
+    return this.sources.replace(id, body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change some fields of a source (top-level merge), e.g. `enabled` or `mapping`.',
+    description: 'After a mapping change, POST /sources/{id}/replay rebuilds the normalized rows from raw snapshots.',
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { mapping: { budget: 'budgetAmount' } } } })
+  @ApiOkResponse({ type: SourceModel })
+  @ApiErrors(400, 404, 413, 415)
+  update(@Param('id') id: string, @Body() body: unknown): Promise<Source> {
+    return this.sources.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a source with its runs, snapshots and normalized rows.' })
+  @ApiNoContentResponse()
+  @ApiErrors(404)
+  delete(@Param('id') id: string): Promise<void> {
+    return this.sources.delete(id);
+  }
+}

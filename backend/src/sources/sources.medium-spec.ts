@@ -1,0 +1,139 @@
+import type { ApiErrorResponse, Credential, Page, Source } from '@switchyard/contracts';
+import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+
+describe('sources and credentials API', () => {
+  let bed: SyncTestbed;
+
+  beforeAll(async () => {
+    bed = await startSyncTestbed();
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  const sourceCount = async () => (await bed.api<Page<Source>>('/sources')).body.total;
+
+  it('creates a source with defaults filled in and a live status', async () => {
+    const created = await bed.createSource(testSource(bed.simulator.url, { id: 'hris-a' }));
+    expect(created).toMatchObject({
+      id: 'hris-a',
+      domain: 'people',
+      enabled: true,
+      tenant: null,
+      retry: { maxAttempts: 1 },
+      request: { pagination: { type: 'none' }, incremental: null },
+      status: { freshness: { state: 'unavailable' }, breaker: { state: 'closed' } },
+    });
+    const listed = await bed.api<Page<Source>>('/sources?domain=people');
+    expect(listed.body.items.map((s) => s.id)).toContain('hris-a');
+  });
+
+  it.each([
+    ['a cadence under 5 s', { cadence: { type: 'interval', everySeconds: 4 } }, 'cadence.everySeconds'],
+    ['a non-http URL', { request: { url: 'ftp://example.com/x', auth: { type: 'none' } } }, 'request.url'],
+    [
+      'a link-local address',
+      { request: { url: 'http://169.254.169.254/latest', auth: { type: 'none' } } },
+      'request.url',
+    ],
+    [
+      'a private address not allow-listed',
+      { request: { url: 'http://10.1.2.3/api', auth: { type: 'none' } } },
+      'request.url',
+    ],
+    ['an unknown field', { colour: 'blue' }, 'colour'],
+    [
+      'an unknown credential',
+      { request: { url: 'http://127.0.0.1:1/x', auth: { type: 'bearer', credentialId: 'nope-nope' } } },
+      'request.auth.credentialId',
+    ],
+    [
+      'stale-after not beyond warn-after',
+      { freshness: { warnAfterSeconds: 60, staleAfterSeconds: 60 } },
+      'freshness.staleAfterSeconds',
+    ],
+    [
+      'a bad cron expression',
+      { cadence: { type: 'cron', expression: 'every day', timeZone: 'UTC' } },
+      'cadence.expression',
+    ],
+    [
+      'an unknown time zone',
+      { cadence: { type: 'cron', expression: '0 * * * *', timeZone: 'Mars/Olympus' } },
+      'cadence.timeZone',
+    ],
+  ])('refuses %s with a 400 naming the field, and stores nothing', async (_label, override, field) => {
+    const before = await sourceCount();
+    const response = await bed.api<ApiErrorResponse>('/sources', {
+      method: 'POST',
+      body: { ...testSource(bed.simulator.url, { id: 'bad-source' }), ...override },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.fields?.map((f) => f.field)).toContain(field);
+    expect(await sourceCount()).toBe(before);
+  });
+
+  it('refuses a duplicate id with 409', async () => {
+    await bed.createSource(testSource(bed.simulator.url, { id: 'hris-dup' }));
+    const again = await bed.api<ApiErrorResponse>('/sources', {
+      method: 'POST',
+      body: testSource(bed.simulator.url, { id: 'hris-dup' }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('patches a field and keeps the rest', async () => {
+    await bed.createSource(testSource(bed.simulator.url, { id: 'hris-patch' }));
+    const patched = await bed.api<Source>('/sources/hris-patch', {
+      method: 'PATCH',
+      body: { enabled: false, mapping: { headcount: 'head_count' } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      enabled: false,
+      mapping: { headcount: 'head_count' },
+      normalizer: 'hris.departments.v1',
+    });
+  });
+
+  it('deletes a source and answers 404 afterwards', async () => {
+    await bed.createSource(testSource(bed.simulator.url, { id: 'hris-gone' }));
+    expect((await bed.api('/sources/hris-gone', { method: 'DELETE' })).status).toBe(204);
+    expect((await bed.api('/sources/hris-gone')).status).toBe(404);
+  });
+
+  it('keeps secrets write-only: never in answers, never in logs', async () => {
+    const secret = 'super-secret-token-value-123';
+    const created = await bed.api<Credential>('/credentials', {
+      method: 'POST',
+      body: { id: 'leaky', name: 'Leaky', kind: 'token', secret },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'leaky', hasSecret: true, keyId: 'test' });
+    const rotated = await bed.api<Credential>('/credentials/leaky', {
+      method: 'PUT',
+      body: { id: 'leaky', name: 'Leaky', kind: 'token', secret: `${secret}-rotated` },
+    });
+    expect(rotated.status).toBe(200);
+    const answers = JSON.stringify([
+      created.body,
+      rotated.body,
+      (await bed.api('/credentials')).body,
+      (await bed.api('/credentials/leaky')).body,
+    ]);
+    expect(answers).not.toContain(secret);
+    // A sync with the simulator's credential: the token goes out in a header, never into logs.
+    await bed.createSource(testSource(bed.simulator.url, { id: 'hris-secret' }));
+    expect((await bed.sync('hris-secret')).status).toBe('succeeded');
+    const logs = JSON.stringify(bed.app.logs);
+    for (const value of [secret, 'hris-demo-token', 'pm-demo-secret']) expect(logs).not.toContain(value);
+  });
+
+  it('refuses to delete a credential a source uses', async () => {
+    const response = await bed.api<ApiErrorResponse>('/credentials/hris-token', { method: 'DELETE' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toContain('hris-a');
+  });
+});

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  FRESHNESS_STATES,
+  SYNC_ERROR_CATEGORIES,
+  SYNC_ERROR_CODES,
+  SYNC_MODES,
+  SYNC_RUN_STATUSES,
+  SYNC_TRIGGERS,
+  type FreshnessState,
+  type SyncErrorCategory,
+  type SyncErrorCode,
+  type SyncMode,
+  type SyncRunStatus,
+  type SyncTrigger,
+} from '@switchyard/contracts';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { SourceFreshnessModel, SyncErrorSummaryModel } from '../../sources/dto/source.models';
+
+export class SyncRunModel extends TimestampedModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'pm-projects' }) sourceId!: string;
+  @ApiProperty({ enum: SYNC_TRIGGERS }) trigger!: SyncTrigger;
+  @ApiProperty({ enum: SYNC_MODES }) mode!: SyncMode;
+  @ApiProperty({ enum: SYNC_RUN_STATUSES }) status!: SyncRunStatus;
+  @ApiProperty({ format: 'date-time' }) queuedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) durationMs!: number | null;
+  @ApiProperty({ description: 'Upstream requests, retries included.' }) attempts!: number;
+  @ApiProperty() pages!: number;
+  @ApiProperty() recordsFetched!: number;
+  @ApiProperty({ description: 'Rows inserted or changed (unchanged rows are not counted).' }) recordsUpserted!: number;
+  @ApiProperty({ description: 'Rows tombstoned by a full refresh.' }) recordsDeleted!: number;
+  @ApiProperty({ enum: SYNC_ERROR_CODES, nullable: true }) errorCode!: SyncErrorCode | null;
+  @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
+  @ApiProperty({ enum: SYNC_ERROR_CATEGORIES, nullable: true }) errorCategory!: SyncErrorCategory | null;
+  @ApiProperty({ type: Boolean, nullable: true }) retryable!: boolean | null;
+  @ApiProperty({ type: Number, nullable: true }) retryAfterSeconds!: number | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) instanceId!: string | null;
+}
+
+export class SyncRunPageModel extends PageModel {
+  @ApiProperty({ type: [SyncRunModel] }) items!: SyncRunModel[];
+}
+
+const STATUS_LIST = new RegExp(`^(${SYNC_RUN_STATUSES.join('|')})(,(${SYNC_RUN_STATUSES.join('|')}))*$`);
+
+export class SyncRunQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'pm-projects' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'sourceId must be a source id' })
+  sourceId?: string;
+
+  @ApiPropertyOptional({ description: `Comma-separated: ${SYNC_RUN_STATUSES.join(', ')}`, example: 'failed,partial' })
+  @IsOptional()
+  @Matches(STATUS_LIST, { message: `status must be a comma-separated list of ${SYNC_RUN_STATUSES.join(', ')}` })
+  status?: string;
+
+  @ApiPropertyOptional({ enum: SYNC_TRIGGERS })
+  @IsOptional()
+  @IsIn(SYNC_TRIGGERS, { message: `trigger must be one of ${SYNC_TRIGGERS.join(', ')}` })
+  trigger?: SyncTrigger;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Runs queued at or after this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  since?: string;
+}
+
+export class RefreshQueryDto {
+  @ApiPropertyOptional({
+    enum: SYNC_MODES,
+    default: 'incremental',
+    description: '`full` also tombstones rows the upstream no longer has.',
+  })
+  @IsOptional()
+  @IsIn(SYNC_MODES, { message: `mode must be one of ${SYNC_MODES.join(', ')}` })
+  mode?: SyncMode;
+}
+
+export class RefreshAcceptedModel extends TimestampedModel {
+  @ApiProperty({ format: 'uuid', description: 'Follow it at GET /api/v1/sync-runs/{runId}.' }) runId!: string;
+  @ApiProperty() sourceId!: string;
+  @ApiProperty({ enum: SYNC_RUN_STATUSES }) status!: SyncRunStatus;
+  @ApiProperty({ format: 'date-time', description: 'Now, or the end of a pending Retry-After.' }) notBefore!: string;
+}
+
+export class RawSnapshotSummaryModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() sourceId!: string;
+  @ApiProperty({ format: 'uuid' }) runId!: string;
+  @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
+  @ApiProperty() page!: number;
+  @ApiProperty() full!: boolean;
+  @ApiProperty({ format: 'date-time' }) fetchedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Last time an identical page was fetched.' }) lastSeenAt!: string;
+  @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) contentHash!: string;
+  @ApiProperty() bytes!: number;
+  @ApiProperty() requestUrl!: string;
+}
+
+export class RawSnapshotModel extends RawSnapshotSummaryModel {
+  @ApiProperty({ description: 'The upstream page exactly as received.', type: 'object', additionalProperties: true })
+  payload!: unknown;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class RawSnapshotPageModel extends PageModel {
+  @ApiProperty({ type: [RawSnapshotSummaryModel] }) items!: RawSnapshotSummaryModel[];
+}
+
+export class UpstreamHealthEntryModel extends SourceFreshnessModel {
+  @ApiProperty() domain!: string;
+  @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ enum: ['closed', 'open', 'half_open'] }) breaker!: string;
+  @ApiProperty({ type: String, nullable: true }) lastRunStatus!: string | null;
+  @ApiProperty({ type: SyncErrorSummaryModel, nullable: true }) lastError!: SyncErrorSummaryModel | null;
+}
+
+export class UpstreamHealthModel extends TimestampedModel {
+  @ApiProperty({ enum: FRESHNESS_STATES, description: 'Worst state among enabled sources.' }) status!: FreshnessState;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { fresh: 20, late: 1, stale: 0, rate_limited: 0, unavailable: 0 },
+  })
+  counts!: Record<FreshnessState, number>;
+  @ApiProperty({ type: [UpstreamHealthEntryModel], nullable: true }) sources!: UpstreamHealthEntryModel[] | null;
+}

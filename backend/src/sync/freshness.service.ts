@@ -1,0 +1,156 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  FRESHNESS_STATES,
+  worstFreshnessState,
+  type Freshness,
+  type FreshnessState,
+  type SourceStatus,
+  type UpstreamHealth,
+  type UpstreamHealthEntry,
+} from '@switchyard/contracts';
+import { Clock } from '../common';
+import { DomainEventBus } from '../events';
+import { SourcesService, type SourceEntity } from '../sources';
+import type { SourceStateEntity } from './entities/source-state.entity';
+import { judgeFreshness } from './freshness';
+import { SourceStateRepository } from './source-state.repository';
+import { SyncMetrics } from './sync-metrics';
+
+/**
+ * The one place freshness is decided, for the API, health, real time and alerts. It
+ * also watches for changes: a source turning late or stale without any sync running
+ * is still announced, because time alone changes freshness.
+ */
+@Injectable()
+export class FreshnessService implements OnModuleInit {
+  private readonly logger = new Logger(FreshnessService.name);
+
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly states: SourceStateRepository,
+    private readonly bus: DomainEventBus,
+    private readonly metrics: SyncMetrics,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources.useStatusReader((rows) => this.statusOf(rows));
+  }
+
+  async statusOf(rows: SourceEntity[]): Promise<Map<string, SourceStatus>> {
+    const states = new Map((await this.states.findMany(rows.map((r) => r.id))).map((s) => [s.sourceId, s]));
+    const now = this.clock.now();
+    return new Map(rows.map((row) => [row.id, toStatus(row, states.get(row.id) ?? null, now)]));
+  }
+
+  /** Freshness of the data behind an answer: the worst state and the oldest data clock. */
+  async summarize(filter: (source: SourceEntity) => boolean): Promise<Freshness> {
+    const all = await this.sources.findAll();
+    const sources = all.filter(filter);
+    const states = new Map((await this.states.findMany(sources.map((s) => s.id))).map((s) => [s.sourceId, s]));
+    const now = this.clock.now();
+    const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now));
+    const clocks = verdicts.map((v) => v.dataAsOf ?? v.lastSuccessAt).filter((v): v is string => v !== null);
+    return {
+      state: verdicts.length === 0 ? 'unavailable' : worstFreshnessState(verdicts.map((v) => v.state)),
+      asOf: clocks.length === 0 ? null : clocks.reduce((oldest, v) => (v < oldest ? v : oldest)),
+      sources: verdicts,
+    };
+  }
+
+  async upstreamHealth(detailed: boolean): Promise<UpstreamHealth> {
+    const sources = await this.sources.findAll();
+    const statuses = await this.statusOf(sources);
+    const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
+    const entries: UpstreamHealthEntry[] = sources.map((source) => {
+      const status = statuses.get(source.id) as SourceStatus;
+      if (source.enabled) counts[status.freshness.state] += 1;
+      return {
+        ...status.freshness,
+        domain: source.domain,
+        tenant: source.tenant,
+        enabled: source.enabled,
+        breaker: status.breaker.state,
+        lastRunStatus: status.lastRunStatus,
+        lastError: status.lastError,
+      };
+    });
+    const enabled = entries.filter((e) => e.enabled).map((e) => e.state);
+    return {
+      status: enabled.length === 0 ? 'unavailable' : worstFreshnessState(enabled),
+      counts,
+      sources: detailed ? entries : null,
+    };
+  }
+
+  /** Re-judges every source and announces the ones whose state changed. */
+  async check(): Promise<number> {
+    const [sources, states] = await Promise.all([this.sources.findAll(), this.states.findAll()]);
+    const byId = new Map(states.map((s) => [s.sourceId, s]));
+    const now = this.clock.now();
+    let changed = 0;
+    for (const source of sources) {
+      const state = byId.get(source.id);
+      if (!state) continue;
+      const freshness = judgeFreshness(source, state, now);
+      this.metrics.recordFreshness(freshness);
+      this.metrics.recordBreaker(source.id, displayedBreaker(source, state, now));
+      if (state.freshnessState === freshness.state) continue;
+      await this.states.update(source.id, { freshnessState: freshness.state });
+      changed += 1;
+      this.bus.publish({
+        type: 'freshness.changed',
+        at: now.toISOString(),
+        sourceId: source.id,
+        previous: state.freshnessState,
+        freshness,
+      });
+      if (freshness.state !== 'fresh')
+        this.logger.warn(
+          { sourceId: source.id, freshness },
+          `source ${source.id} is ${freshness.state}: ${freshness.reason}`,
+        );
+    }
+    return changed;
+  }
+}
+
+/** An open breaker whose wait is over lets the next request through as a probe: shown as half-open. */
+function displayedBreaker(source: SourceEntity, state: SourceStateEntity, now: Date): SourceStatus['breaker']['state'] {
+  if (state.breakerState !== 'open' || !state.breakerOpenedAt) return state.breakerState;
+  return now.getTime() >= state.breakerOpenedAt.getTime() + source.breaker.halfOpenAfterMs ? 'half_open' : 'open';
+}
+
+function toStatus(source: SourceEntity, state: SourceStateEntity | null, now: Date): SourceStatus {
+  const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  const openedAt = state?.breakerState === 'open' ? state.breakerOpenedAt : null;
+  return {
+    nextRunAt: iso(state?.nextRunAt),
+    running: Boolean(state?.leaseUntil && state.leaseUntil > now),
+    lastRunId: state?.lastRunId ?? null,
+    lastRunStatus: state?.lastRunStatus ?? null,
+    lastAttemptAt: iso(state?.lastAttemptAt),
+    lastSuccessAt: iso(state?.lastSuccessAt),
+    lastFullSyncAt: iso(state?.lastFullSyncAt),
+    dataAsOf: iso(state?.dataAsOf),
+    cursor: state?.cursor ?? null,
+    rateLimitedUntil:
+      state?.rateLimitedUntil && state.rateLimitedUntil > now ? state.rateLimitedUntil.toISOString() : null,
+    breaker: {
+      state: state ? displayedBreaker(source, state, now) : 'closed',
+      consecutiveFailures: state?.consecutiveFailures ?? 0,
+      openedAt: iso(openedAt),
+      halfOpenAt: openedAt ? new Date(openedAt.getTime() + source.breaker.halfOpenAfterMs).toISOString() : null,
+    },
+    lastError:
+      state?.lastErrorCode && state.lastErrorAt
+        ? {
+            code: state.lastErrorCode,
+            message: state.lastErrorMessage ?? '',
+            category: state.lastErrorCategory ?? 'internal',
+            at: state.lastErrorAt.toISOString(),
+          }
+        : null,
+    freshness: judgeFreshness(source, state, now),
+  };
+}

@@ -1,0 +1,69 @@
+import type { FreshnessState, SourceFreshness } from '@switchyard/contracts';
+import type { SourceEntity } from '../sources';
+import type { SourceStateEntity } from './entities/source-state.entity';
+import { nominalIntervalSeconds } from './schedule/cadence';
+
+/**
+ * Judges one source's freshness from its two clocks. `late`: no successful sync within
+ * one cadence interval (plus the time a run may take), or data older than warn-after.
+ * `stale`: past stale-after on either clock. A pending Retry-After reads `rate_limited`.
+ */
+export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | null, now: Date): SourceFreshness {
+  const base = { id: source.id, name: source.name };
+  const lastSuccessAt = state?.lastSuccessAt ?? null;
+  const dataAsOf = state?.dataAsOf ?? null;
+  const iso = { lastSuccessAt: lastSuccessAt?.toISOString() ?? null, dataAsOf: dataAsOf?.toISOString() ?? null };
+  if (!lastSuccessAt) {
+    const why = state?.lastErrorMessage ? `never loaded: ${state.lastErrorMessage}` : 'never loaded yet';
+    const limited = state?.rateLimitedUntil && state.rateLimitedUntil > now;
+    return { ...base, ...iso, ageSeconds: null, state: limited ? 'rate_limited' : 'unavailable', reason: why };
+  }
+  const dataClock = dataAsOf ?? lastSuccessAt;
+  const ageSeconds = Math.max(0, Math.floor((now.getTime() - dataClock.getTime()) / 1000));
+  const fetchAge = Math.max(0, Math.floor((now.getTime() - lastSuccessAt.getTime()) / 1000));
+  const result = (state: FreshnessState, reason: string | null): SourceFreshness => ({
+    ...base,
+    ...iso,
+    ageSeconds,
+    state,
+    reason,
+  });
+
+  if (state?.rateLimitedUntil && state.rateLimitedUntil > now) {
+    const wait = Math.ceil((state.rateLimitedUntil.getTime() - now.getTime()) / 1000);
+    return result('rate_limited', `upstream asked us to wait (Retry-After); next attempt in ${formatDuration(wait)}`);
+  }
+  const { warnAfterSeconds, staleAfterSeconds } = source.freshness;
+  const lastError = state?.lastErrorMessage ? ` (last error: ${state.lastErrorMessage})` : '';
+  if (fetchAge > staleAfterSeconds) {
+    return result('stale', `no successful sync for ${formatDuration(fetchAge)}${lastError}`);
+  }
+  if (ageSeconds > staleAfterSeconds) {
+    return result('stale', `upstream data has not changed for ${formatDuration(ageSeconds)} although syncs succeed`);
+  }
+  const interval = nominalIntervalSeconds(source.cadence, now);
+  const allowance = interval + Math.ceil(source.timeoutMs / 1000) + Math.min(60, Math.ceil(interval / 10));
+  if (source.kind === 'http-pull' && fetchAge > allowance) {
+    return result(
+      'late',
+      `no successful sync for ${formatDuration(fetchAge)}, expected every ${formatDuration(interval)}${lastError}`,
+    );
+  }
+  if (ageSeconds > warnAfterSeconds) {
+    return result(
+      'late',
+      `newest upstream data is ${formatDuration(ageSeconds)} old (target ${formatDuration(warnAfterSeconds)})`,
+    );
+  }
+  return result('fresh', null);
+}
+
+export function formatDuration(totalSeconds: number): string {
+  if (totalSeconds < 90) return `${totalSeconds} s`;
+  const minutes = Math.round(totalSeconds / 60);
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours < 48) return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}

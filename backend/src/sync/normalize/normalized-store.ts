@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type EntityMetadata } from 'typeorm';
+import { SecretBox } from '../../common';
+import { returnedRows } from '../../database/query-result';
+import type { NormalizedRow, NormalizedTable } from './normalizer';
+
+/** Columns holding sensitive values, sealed with the secrets key before they are written. */
+const SEALED_COLUMNS: Partial<Record<NormalizedTable, string[]>> = { teams: ['sentimentSealed'] };
+const BATCH_SIZE = 2000;
+
+interface TablePlan {
+  columns: Array<{ property: string; column: string; sqlType: string }>;
+  insertSql: string;
+}
+
+/**
+ * Writes normalized rows, keyed by (source, external id). Generic over the normalized
+ * entities: the SQL is planned once per table from TypeORM's metadata. Rows whose
+ * content hash did not change are left alone, so the answer lists only real changes.
+ */
+@Injectable()
+export class NormalizedStore {
+  private readonly plans = new Map<NormalizedTable, TablePlan>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+  ) {}
+
+  /** Upserts and returns the external ids that were inserted, changed or revived. */
+  async upsert(
+    manager: EntityManager,
+    table: NormalizedTable,
+    source: { id: string; tenant: string | null },
+    rows: NormalizedRow[],
+    syncedAt: Date,
+  ): Promise<string[]> {
+    const plan = this.plan(table);
+    const sealed = SEALED_COLUMNS[table] ?? [];
+    const changed: string[] = [];
+    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+      const records = rows.slice(i, i + BATCH_SIZE).map((r) => {
+        const record: Record<string, unknown> = {
+          source_id: source.id,
+          external_id: r.externalId,
+          tenant_id: source.tenant,
+          content_hash: r.contentHash,
+          source_updated_at: r.sourceUpdatedAt,
+          synced_at: syncedAt,
+          deleted_at: null,
+        };
+        for (const { property, column } of plan.columns) {
+          if (column in record) continue;
+          const value = r.values[property];
+          record[column] =
+            sealed.includes(property) && value !== null && value !== undefined
+              ? this.box.encrypt(JSON.stringify(value))
+              : (value ?? null);
+        }
+        return record;
+      });
+      const result = returnedRows<{ external_id: string }>(
+        await manager.query(plan.insertSql, [JSON.stringify(records)]),
+      );
+      changed.push(...result.map((r) => r.external_id));
+    }
+    return changed;
+  }
+
+  /** Marks the source's rows that a full refresh did not see as deleted; returns their ids. */
+  async tombstoneMissing(
+    manager: EntityManager,
+    table: NormalizedTable,
+    sourceId: string,
+    seenIds: string[],
+    at: Date,
+  ): Promise<string[]> {
+    const result = returnedRows<{ external_id: string }>(
+      await manager.query(
+        `UPDATE "${table}" SET deleted_at = $3 WHERE source_id = $1 AND deleted_at IS NULL
+         AND NOT (external_id = ANY($2::text[])) RETURNING external_id`,
+        [sourceId, seenIds, at],
+      ),
+    );
+    return result.map((r) => r.external_id);
+  }
+
+  async deleteAllOf(manager: EntityManager, table: NormalizedTable, sourceId: string): Promise<number> {
+    const result: [unknown[], number] = await manager.query(`DELETE FROM "${table}" WHERE source_id = $1`, [sourceId]);
+    return result[1];
+  }
+
+  /** One transaction for everything a run writes: a failed run writes nothing. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Opens a value the store sealed (for the people API). */
+  openSealed(value: string): unknown {
+    return JSON.parse(this.box.decrypt(value)) as unknown;
+  }
+
+  private plan(table: NormalizedTable): TablePlan {
+    const cached = this.plans.get(table);
+    if (cached) return cached;
+    const metadata = this.dataSource.entityMetadatas.find((m) => m.tableName === table);
+    if (!metadata) throw new Error(`no entity for normalized table ${table}`);
+    const columns = ownColumns(metadata, this.dataSource);
+    const names = columns.map((c) => `"${c.column}"`).join(', ');
+    const recordset = columns.map((c) => `"${c.column}" ${c.sqlType}`).join(', ');
+    const updates = columns
+      .filter((c) => c.column !== 'source_id' && c.column !== 'external_id')
+      .map((c) => `"${c.column}" = EXCLUDED."${c.column}"`)
+      .join(', ');
+    const insertSql = `INSERT INTO "${table}" (${names})
+      SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})
+      ON CONFLICT (source_id, external_id) DO UPDATE SET ${updates}
+      WHERE "${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL
+      RETURNING external_id`;
+    const plan = { columns, insertSql };
+    this.plans.set(table, plan);
+    return plan;
+  }
+}
+
+function ownColumns(metadata: EntityMetadata, dataSource: DataSource): TablePlan['columns'] {
+  const seen = new Set<string>();
+  const columns: TablePlan['columns'] = [];
+  for (const column of metadata.columns) {
+    if (seen.has(column.databaseName)) continue;
+    seen.add(column.databaseName);
+    const type = column.relationMetadata ? 'varchar' : dataSource.driver.normalizeType(column);
+    const sqlType = type === 'character varying' || type === 'varchar' ? 'text' : type;
+    columns.push({ property: column.propertyName, column: column.databaseName, sqlType });
+  }
+  return columns;
+}

@@ -1,0 +1,37 @@
+import { Controller, HttpCode, Param, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RefreshAccepted, SyncRun } from '@switchyard/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrors } from '../common';
+import { RefreshAcceptedModel, SyncRunModel } from './dto/sync.models';
+import { SourceWebhookService } from './source-webhook.service';
+
+@ApiTags('sync')
+@Controller('sources')
+export class SourceWebhookController {
+  constructor(private readonly webhooks: SourceWebhookService) {}
+
+  @Post(':id/webhook')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Signed change notification from an upstream (Standard Webhooks).',
+    description:
+      'For a pulled source: 202 and a targeted refresh. For a webhook-fed source: the event is stored raw and normalized, 200 with the run.',
+  })
+  @ApiHeader({ name: 'webhook-id', required: true })
+  @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; at most 5 minutes off.' })
+  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of id.timestamp.body>' })
+  @ApiAcceptedResponse({ type: RefreshAcceptedModel })
+  @ApiOkResponse({ type: SyncRunModel })
+  @ApiErrors(400, 401, 404, 409, 413, 415)
+  async receive(
+    @Param('id') id: string,
+    @Req() request: RawBodyRequest<FastifyRequest>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RefreshAccepted | SyncRun> {
+    const outcome = await this.webhooks.receive(id, request.rawBody, request.headers);
+    if (outcome.kind === 'refresh') return outcome.accepted;
+    void reply.status(200);
+    return outcome.run;
+  }
+}

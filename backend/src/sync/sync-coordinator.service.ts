@@ -1,0 +1,106 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { Clock, InstanceIdentity } from '../common';
+import { AppConfig } from '../config';
+import { FreshnessService } from './freshness.service';
+import { SyncRetention } from './sync-retention.service';
+import { LEASE_MS, SyncRunner } from './sync-runner.service';
+import { SourceStateRepository } from './source-state.repository';
+
+const TICK_JOB = 'sync-coordinator-tick';
+const FRESHNESS_CHECK_MS = 5_000;
+const RETENTION_EVERY_MS = 3_600_000;
+
+/**
+ * The refresh coordinator. Each tick claims due sources in Postgres (so across any
+ * number of replicas each due sync runs once), runs them with bounded concurrency,
+ * re-judges freshness now and then, and prunes old runs and snapshots hourly.
+ */
+@Injectable()
+export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SyncCoordinator.name);
+  private readonly inflight = new Map<string, Promise<void>>();
+  private ticking: Promise<string[]> | null = null;
+  private lastFreshnessCheck = 0;
+  private lastRetention = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly identity: InstanceIdentity,
+    private readonly states: SourceStateRepository,
+    private readonly runner: SyncRunner,
+    private readonly freshness: FreshnessService,
+    private readonly retention: SyncRetention,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.sync.enabled) return;
+    const timer = setInterval(() => void this.tick(), this.config.sync.tickMs);
+    timer.unref();
+    this.scheduler.addInterval(TICK_JOB, timer);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.scheduler.doesExist('interval', TICK_JOB)) this.scheduler.deleteInterval(TICK_JOB);
+    await this.drain();
+  }
+
+  /** One tick; overlapping calls share the tick in progress. Returns the sources it claimed. */
+  tick(): Promise<string[]> {
+    this.ticking ??= this.claimAndRun().finally(() => {
+      this.ticking = null;
+    });
+    return this.ticking;
+  }
+
+  /** Waits until every run this instance started has finished. */
+  async drain(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight.values()]);
+  }
+
+  get runningHere(): string[] {
+    return [...this.inflight.keys()];
+  }
+
+  private async claimAndRun(): Promise<string[]> {
+    if (this.stopped) return [];
+    try {
+      const now = this.clock.now();
+      await this.states.ensureStates(now);
+      const free = this.config.sync.concurrency - this.inflight.size;
+      const claimed =
+        free > 0 ? await this.states.claimDue(this.identity.id, now, new Date(now.getTime() + LEASE_MS), free) : [];
+      for (const sourceId of claimed) this.start(sourceId);
+      await this.housekeeping(now.getTime());
+      return claimed;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'sync tick failed; the next tick tries again');
+      return [];
+    }
+  }
+
+  private start(sourceId: string): void {
+    const run = this.runner
+      .runClaimed(sourceId)
+      .then(() => this.freshness.check())
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error, sourceId }, 'sync run crashed'))
+      .finally(() => this.inflight.delete(sourceId));
+    this.inflight.set(sourceId, run);
+  }
+
+  private async housekeeping(nowMs: number): Promise<void> {
+    if (nowMs - this.lastFreshnessCheck >= FRESHNESS_CHECK_MS) {
+      this.lastFreshnessCheck = nowMs;
+      await this.freshness.check();
+    }
+    if (nowMs - this.lastRetention >= RETENTION_EVERY_MS) {
+      this.lastRetention = nowMs;
+      await this.retention.prune();
+    }
+  }
+}

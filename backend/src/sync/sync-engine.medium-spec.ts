@@ -1,0 +1,241 @@
+import type { DomainEvent, Page, RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
+import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
+import { selectRows, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { DomainEventBus } from '../events';
+
+const WEBHOOK_SECRET = `whsec_${Buffer.alloc(24, 3).toString('base64')}`;
+
+describe('sync engine against the simulator', () => {
+  let bed: SyncTestbed;
+  let db: DataSource;
+  const events: DomainEvent[] = [];
+
+  beforeAll(async () => {
+    // Data only changes when a test advances the simulator.
+    bed = await startSyncTestbed({ evolveEveryMs: 3_600_000 });
+    db = bed.app.app.get(DataSource);
+    bed.app.app.get(DomainEventBus).events$.subscribe((e) => events.push(e));
+    await bed.api('/credentials', {
+      method: 'POST',
+      body: { id: 'pm-hooks', name: 'PM hooks', kind: 'webhook-secret', secret: WEBHOOK_SECRET },
+    });
+    await bed.createSource(
+      testSource(bed.simulator.url, {
+        id: 'pm-projects',
+        normalizer: 'pm.projects.v1',
+        fullSync: { expression: '0 2 * * *', timeZone: 'UTC' },
+        request: {
+          url: `${bed.simulator.url}/pm/v2/projects`,
+          auth: {
+            type: 'oauth2-client-credentials',
+            credentialId: 'pm-oauth',
+            tokenUrl: `${bed.simulator.url}/pm/oauth/token`,
+          },
+          pagination: {
+            type: 'page',
+            pageParam: 'page',
+            sizeParam: 'per_page',
+            pageSize: 10,
+            itemsPath: 'data',
+            maxPages: 50,
+          },
+          incremental: { param: 'updated_since', cursorField: 'updatedAt' },
+        },
+        webhookSecretCredentialId: 'pm-hooks',
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  const rows = async (table: string, sourceId: string) =>
+    (
+      await selectRows<{ n: number }>(
+        db,
+        `SELECT count(*)::int AS n FROM "${table}" WHERE source_id = $1 AND deleted_at IS NULL`,
+        [sourceId],
+      )
+    )[0].n;
+  const snapshotCount = async (sourceId: string) =>
+    (await bed.api<Page<RawSnapshotSummary>>(`/sources/${sourceId}/snapshots`)).body.total;
+
+  it('does a first full sync through OAuth2 client credentials and page pagination', async () => {
+    const run = await bed.sync('pm-projects');
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      mode: 'full',
+      pages: 3,
+      recordsFetched: 24,
+      recordsUpserted: 24,
+      errorCode: null,
+    });
+    expect(await rows('projects', 'pm-projects')).toBe(24);
+    const source = await bed.source('pm-projects');
+    expect(source.status).toMatchObject({
+      lastRunStatus: 'succeeded',
+      freshness: { state: expect.any(String) as unknown },
+    });
+    expect(source.status.lastSuccessAt).not.toBeNull();
+    expect(source.status.dataAsOf).not.toBeNull();
+    expect(source.status.cursor).toBe(source.status.dataAsOf);
+    const tokenRequests = bed.simulator.requests({ vendor: 'pm' }).filter((r) => r.path.startsWith('/pm/oauth/token'));
+    expect(tokenRequests).toHaveLength(1);
+  });
+
+  it('keeps every raw page, readable by id', async () => {
+    const list = await bed.api<Page<RawSnapshotSummary>>('/sources/pm-projects/snapshots');
+    expect(list.body.total).toBe(3);
+    const first = list.body.items[0];
+    expect(first).toMatchObject({
+      sourceId: 'pm-projects',
+      full: true,
+      bytes: expect.any(Number) as unknown,
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+    });
+    const one = await bed.api<RawSnapshot>(`/sources/pm-projects/snapshots/${first.id}`);
+    expect((one.body.payload as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    expect((await bed.api(`/sources/pm-projects/snapshots/not-a-uuid`)).status).toBe(400);
+  });
+
+  it('syncs incrementally from the stored cursor and skips an unchanged upstream without writing', async () => {
+    const first = await bed.sync('pm-projects');
+    expect(first).toMatchObject({ mode: 'incremental', status: 'succeeded', recordsUpserted: 0 });
+    const incremental = bed.simulator.requests({ vendor: 'pm' }).filter((r) => r.path.includes('updated_since='));
+    expect(incremental.length).toBeGreaterThan(0);
+    const snapshotsBefore = await snapshotCount('pm-projects');
+    const [{ synced }] = await selectRows<{ synced: Date }>(db, `SELECT max(synced_at) AS synced FROM projects`);
+    const unchanged = await bed.sync('pm-projects');
+    expect(unchanged).toMatchObject({ status: 'skipped_unchanged', recordsUpserted: 0, recordsDeleted: 0 });
+    expect(await snapshotCount('pm-projects')).toBe(snapshotsBefore);
+    expect((await selectRows<{ synced: Date }>(db, `SELECT max(synced_at) AS synced FROM projects`))[0].synced).toEqual(
+      synced,
+    );
+  });
+
+  it('writes only what changed upstream and announces the ids', async () => {
+    bed.simulator.advance('pm', 1);
+    events.length = 0;
+    const run = await bed.sync('pm-projects');
+    expect(run.status).toBe('succeeded');
+    expect(run.recordsUpserted).toBeGreaterThan(0);
+    expect(run.recordsUpserted).toBeLessThan(24);
+    const changed = events.find((e) => e.type === 'records.changed');
+    expect(changed).toMatchObject({ sourceId: 'pm-projects', domain: 'projects' });
+    expect(changed?.type === 'records.changed' && changed.upsertedIds.length).toBe(run.recordsUpserted);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['sync.started', 'sync.finished']));
+  });
+
+  it('runs a full refresh on request and tombstones nothing when nothing disappeared', async () => {
+    const run = await bed.sync('pm-projects', 'full');
+    expect(run).toMatchObject({ mode: 'full', recordsDeleted: 0 });
+    expect(await rows('projects', 'pm-projects')).toBe(24);
+  });
+
+  it('stores each CRM brand under its tenant, following ClientTether pages', async () => {
+    await bed.createSource(
+      testSource(bed.simulator.url, {
+        id: 'crm-acme-leads',
+        normalizer: 'crm.leads.v1',
+        tenant: 'acme-fitness',
+        request: {
+          url: `${bed.simulator.url}/crm/api/leads`,
+          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
+          pagination: {
+            type: 'page',
+            pageParam: 'page',
+            sizeParam: 'per_page',
+            pageSize: 100,
+            itemsPath: 'data',
+            maxPages: 50,
+          },
+        },
+      }),
+    );
+    const run = await bed.sync('crm-acme-leads');
+    expect(run.status).toBe('succeeded');
+    expect(run.recordsUpserted).toBeGreaterThanOrEqual(300);
+    const tenants = await selectRows(db, `SELECT DISTINCT tenant_id FROM crm_leads WHERE source_id = 'crm-acme-leads'`);
+    expect(tenants).toEqual([{ tenant_id: 'acme-fitness' }]);
+  });
+
+  it('seals team sentiment at rest', async () => {
+    await bed.createSource(testSource(bed.simulator.url, { id: 'hris-people' }));
+    expect((await bed.sync('hris-people')).status).toBe('succeeded');
+    const teams: Array<{ sentiment_sealed: string }> = await db.query(
+      `SELECT sentiment_sealed FROM teams WHERE source_id = 'hris-people'`,
+    );
+    expect(teams.length).toBeGreaterThan(0);
+    for (const team of teams) expect(team.sentiment_sealed).toMatch(/^v1:test:/);
+    expect(await rows('departments', 'hris-people')).toBe(5);
+  });
+
+  it('stores metric samples once each, asking only for new points', async () => {
+    await bed.createSource(
+      testSource(bed.simulator.url, {
+        id: 'metrics',
+        normalizer: 'metrics.series.v1',
+        request: {
+          url: `${bed.simulator.url}/metrics/api/v1/series`,
+          auth: { type: 'api-key', credentialId: 'metrics-key', header: 'X-Api-Key' },
+          incremental: { param: 'since', cursorField: 'recordedAt' },
+          volatileFields: ['asOf'],
+        },
+      }),
+    );
+    const first = await bed.sync('metrics');
+    expect(first.status).toBe('succeeded');
+    const samples = await rows('data_points', 'metrics');
+    expect(samples).toBeGreaterThan(100);
+    const second = await bed.sync('metrics');
+    expect(['succeeded', 'skipped_unchanged']).toContain(second.status);
+    expect(second.recordsUpserted).toBe(0);
+    expect(bed.simulator.requests({ vendor: 'metrics' }).at(-1)?.path).toContain('since=');
+  });
+
+  it('refreshes a pulled source when its signed change notification arrives', async () => {
+    bed.simulator.setWebhook('pm', {
+      url: `${bed.app.baseUrl}/api/v1/sources/pm-projects/webhook`,
+      secret: WEBHOOK_SECRET,
+    });
+    const delivery = await bed.simulator.notify('pm');
+    expect(delivery?.ids.length).toBeGreaterThan(0);
+    let runs: SyncRun[] = [];
+    for (let i = 0; i < 100 && runs.length === 0; i += 1) {
+      runs = (await bed.api<Page<SyncRun>>('/sync-runs?sourceId=pm-projects&trigger=webhook')).body.items;
+      if (runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(runs).toHaveLength(1);
+    expect((await bed.waitForRun(runs[0].id)).status).toBe('succeeded');
+  });
+
+  it('refuses a notification with a bad signature and queues nothing', async () => {
+    const before = (await bed.api<Page<SyncRun>>('/sync-runs?sourceId=pm-projects')).body.total;
+    const body = JSON.stringify({ type: 'projects.changed', data: { projectIds: ['PRJ-1001'] } });
+    const headers = new Webhook(`whsec_${Buffer.alloc(24, 9).toString('base64')}`).sign('msg_1', new Date(), body);
+    const response = await fetch(`${bed.app.baseUrl}/api/v1/sources/pm-projects/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_1',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': headers,
+      },
+      body,
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    expect((await bed.api<Page<SyncRun>>('/sync-runs?sourceId=pm-projects')).body.total).toBe(before);
+  });
+
+  it('filters sync runs and validates the filters', async () => {
+    const failedOnly = await bed.api<Page<SyncRun>>('/sync-runs?status=failed,partial');
+    expect(failedOnly.status).toBe(200);
+    expect(failedOnly.body.items.every((r) => ['failed', 'partial'].includes(r.status))).toBe(true);
+    const bad = await bed.api<{ error: { fields: Array<{ field: string }> } }>('/sync-runs?status=exploded');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('status');
+  });
+});

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { BreakerState, FreshnessState, SourceFreshness } from '@switchyard/contracts';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { MetricsService } from '../metrics';
+
+const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
+const FRESHNESS_VALUE: Record<FreshnessState, number> = {
+  fresh: 0,
+  late: 1,
+  rate_limited: 2,
+  stale: 3,
+  unavailable: 4,
+};
+
+/** Prometheus metrics of the sync engine, labelled by source id. */
+@Injectable()
+export class SyncMetrics {
+  readonly runs: Counter<'source' | 'status'>;
+  readonly duration: Histogram<'source'>;
+  readonly upstreamRequests: Counter<'source' | 'outcome'>;
+  readonly breaker: Gauge<'source'>;
+  readonly sourceAge: Gauge<'source'>;
+  readonly freshness: Gauge<'source'>;
+
+  constructor(metrics: MetricsService) {
+    const registers = [metrics.registry];
+    this.runs = new Counter({
+      name: 'switchyard_sync_runs_total',
+      help: 'Finished sync runs by source and status.',
+      labelNames: ['source', 'status'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'switchyard_sync_duration_seconds',
+      help: 'Sync run duration by source.',
+      labelNames: ['source'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers,
+    });
+    this.upstreamRequests = new Counter({
+      name: 'switchyard_upstream_requests_total',
+      help: 'Requests to upstreams by source and outcome (HTTP status, timeout or network).',
+      labelNames: ['source', 'outcome'],
+      registers,
+    });
+    this.breaker = new Gauge({
+      name: 'switchyard_source_breaker_state',
+      help: 'Circuit breaker per source: 0 closed, 1 half-open, 2 open.',
+      labelNames: ['source'],
+      registers,
+    });
+    this.sourceAge = new Gauge({
+      name: 'switchyard_source_data_age_seconds',
+      help: 'Age of the newest data per source (from dataAsOf, else the last success).',
+      labelNames: ['source'],
+      registers,
+    });
+    this.freshness = new Gauge({
+      name: 'switchyard_source_freshness_state',
+      help: 'Freshness per source: 0 fresh, 1 late, 2 rate_limited, 3 stale, 4 unavailable.',
+      labelNames: ['source'],
+      registers,
+    });
+  }
+
+  recordBreaker(source: string, state: BreakerState): void {
+    this.breaker.set({ source }, BREAKER_VALUE[state]);
+  }
+
+  recordFreshness(freshness: SourceFreshness): void {
+    this.freshness.set({ source: freshness.id }, FRESHNESS_VALUE[freshness.state]);
+    if (freshness.ageSeconds !== null) this.sourceAge.set({ source: freshness.id }, freshness.ageSeconds);
+  }
+
+  forget(source: string): void {
+    for (const gauge of [this.breaker, this.sourceAge, this.freshness]) gauge.remove({ source });
+  }
+}

@@ -1,0 +1,371 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { BreakerState, SyncMode, SyncRunStatus } from '@switchyard/contracts';
+import { isBrokenCircuitError } from 'cockatiel';
+import { randomUUID } from 'node:crypto';
+import { Clock, InstanceIdentity } from '../common';
+import { DomainEventBus } from '../events';
+import { SourcesService, type SourceEntity } from '../sources';
+import type { SourceStateEntity } from './entities/source-state.entity';
+import type { SyncRunEntity } from './entities/sync-run.entity';
+import { RawSnapshotsRepository } from './raw-snapshots.repository';
+import { nextFullSyncAt, nextRunAt } from './schedule/cadence';
+import { SourceStateRepository } from './source-state.repository';
+import { SyncMetrics } from './sync-metrics';
+import { SyncRunsRepository } from './sync-runs.repository';
+import { RecordWriter, type WriteResult } from './record-writer';
+import { fetchAllPages, type FetchResult } from './upstream/page-fetcher';
+import { RequestPolicy } from './upstream/request-policy';
+import { UpstreamAuth } from './upstream/upstream-auth';
+import { UpstreamError } from './upstream/upstream-error';
+
+/** How long a claim lasts without news; every fetched page extends it. */
+export const LEASE_MS = 5 * 60_000;
+
+interface RunContext {
+  source: SourceEntity;
+  state: SourceStateEntity;
+  run: SyncRunEntity;
+  policy: RequestPolicy;
+  transitions: Array<[BreakerState, BreakerState]>;
+}
+
+/**
+ * Runs one claimed source: fetch every page through the resilience policies, keep the
+ * raw pages, skip normalization when nothing changed, otherwise normalize and write in
+ * one transaction; then record the run, move the source's clocks and announce it all.
+ */
+@Injectable()
+export class SyncRunner {
+  private readonly logger = new Logger(SyncRunner.name);
+
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly states: SourceStateRepository,
+    private readonly runs: SyncRunsRepository,
+    private readonly snapshots: RawSnapshotsRepository,
+    private readonly writer: RecordWriter,
+    private readonly auth: UpstreamAuth,
+    private readonly bus: DomainEventBus,
+    private readonly metrics: SyncMetrics,
+    private readonly clock: Clock,
+    private readonly identity: InstanceIdentity,
+  ) {}
+
+  async runClaimed(sourceId: string): Promise<SyncRunEntity | null> {
+    const source = await this.sources.require(sourceId).catch(() => null);
+    const state = await this.states.find(sourceId);
+    if (!source || !state) return null;
+    const run = await this.startRun(source, state);
+    const transitions: RunContext['transitions'] = [];
+    const policy = new RequestPolicy({
+      vendor: source.name,
+      timeoutMs: source.timeoutMs,
+      retry: source.retry,
+      breaker: source.breaker,
+      breakerSnapshot: state.breakerSnapshot,
+      onBreakerChange: (previous, next) => transitions.push([previous, next]),
+      onAttempt: (outcome) => this.metrics.upstreamRequests.inc({ source: source.id, outcome }),
+    });
+    const context: RunContext = { source, state, run, policy, transitions };
+    try {
+      await this.execute(context);
+    } catch (error) {
+      await this.fail(context, error);
+    }
+    this.announce(context);
+    return run;
+  }
+
+  private async startRun(source: SourceEntity, state: SourceStateEntity): Promise<SyncRunEntity> {
+    const now = this.clock.now();
+    const queued = await this.runs.oldestQueued(source.id);
+    const fullDue =
+      !state.cursor || !source.request?.incremental || (state.nextFullAt !== null && state.nextFullAt <= now);
+    const mode: SyncMode = fullDue || queued?.mode === 'full' ? 'full' : 'incremental';
+    const started = { status: 'running' as const, mode, startedAt: now, instanceId: this.identity.id };
+    let run: SyncRunEntity;
+    if (queued) {
+      run = { ...queued, ...started };
+      await this.runs.update(run.id, started);
+    } else {
+      run = { ...emptyRun(source.id, 'schedule', now), ...started };
+      await this.runs.insert(run);
+    }
+    this.bus.publish({ type: 'sync.started', at: now.toISOString(), sourceId: source.id, runId: run.id });
+    return run;
+  }
+
+  private async execute(context: RunContext): Promise<void> {
+    const { source, state, run, policy } = context;
+    const request = source.request;
+    if (!request)
+      throw UpstreamError.configuration(`source ${source.id} has no request definition`, 'UPSTREAM_CLIENT_ERROR');
+    const verdict = await this.sources.addressPolicy.check(request.url);
+    if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
+
+    let fetched: FetchResult;
+    try {
+      fetched = await fetchAllPages({
+        vendor: source.name,
+        request,
+        headers: () => this.auth.headersFor(request.auth, source.name),
+        cursor: run.mode === 'incremental' ? state.cursor : null,
+        policy,
+        now: () => this.clock.now(),
+        onPage: () =>
+          this.states.extendLease(source.id, this.identity.id, new Date(this.clock.now().getTime() + LEASE_MS)),
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'UPSTREAM_AUTH_FAILED') this.auth.forget(request.auth);
+      throw error;
+    }
+    const hashes = fetched.pages.map((p) => p.contentHash);
+    const previous = state.lastPageHashes?.[run.mode] ?? null;
+    const unchanged = !fetched.truncated && previous !== null && sameList(previous, hashes);
+    run.pages = fetched.pages.length;
+    run.recordsFetched = fetched.pages.reduce((sum, p) => sum + p.itemCount, 0);
+    if (unchanged) {
+      await this.snapshots.markSeen(source.id, hashes, this.clock.now());
+      await this.succeed(
+        context,
+        'skipped_unchanged',
+        { upserted: [], deleted: [], dataAsOf: null, cursor: null, recordCount: 0 },
+        hashes,
+      );
+      return;
+    }
+    await this.snapshots.insert(
+      fetched.pages.map((p) => ({
+        id: randomUUID(),
+        sourceId: source.id,
+        runId: run.id,
+        tenant: source.tenant,
+        page: p.page,
+        full: run.mode === 'full',
+        fetchedAt: this.clock.now(),
+        lastSeenAt: this.clock.now(),
+        contentHash: p.contentHash,
+        bytes: p.bytes,
+        requestUrl: p.requestUrl,
+        payload: p.payload,
+      })),
+    );
+    const status: SyncRunStatus = fetched.truncated ? 'partial' : 'succeeded';
+    if (fetched.truncated) {
+      run.errorMessage = `stopped after ${fetched.pages.length} pages (maxPages); the rest was not fetched and nothing was tombstoned`;
+    }
+    await this.writer.write({
+      source,
+      payloads: fetched.pages.map((p) => p.payload),
+      tombstones: run.mode === 'full' && !fetched.truncated,
+      clear: false,
+      inTransaction: (manager, result) => this.succeed(context, status, result, hashes, manager),
+    });
+  }
+
+  private async succeed(
+    context: RunContext,
+    status: SyncRunStatus,
+    result: WriteResult,
+    hashes: string[],
+    manager?: Parameters<SourceStateRepository['update']>[2],
+  ): Promise<void> {
+    const { source, state, run, policy } = context;
+    const now = this.clock.now();
+    Object.assign(run, {
+      status,
+      finishedAt: now,
+      durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
+      attempts: policy.attempts,
+      recordsUpserted: result.upserted.length,
+      recordsDeleted: result.deleted.length,
+      recordsFetched: Math.max(run.recordsFetched, result.recordCount),
+    });
+    run.upsertedIds = result.upserted;
+    run.deletedIds = result.deleted;
+    const dataAsOf = maxDate(state.dataAsOf, result.dataAsOf);
+    const changes: Partial<SourceStateEntity> = {
+      lastRunId: run.id,
+      lastRunStatus: status,
+      lastAttemptAt: now,
+      lastSuccessAt: now,
+      dataAsOf,
+      cursor: source.request?.incremental ? (maxString(state.cursor, result.cursor) ?? state.cursor) : null,
+      rateLimitedUntil: null,
+      consecutiveFailures: 0,
+      lastErrorCode: null,
+      lastErrorMessage: null,
+      lastErrorCategory: null,
+      lastErrorAt: null,
+      lastPageHashes: { ...(state.lastPageHashes ?? {}), [run.mode]: hashes },
+      breakerSnapshot: policy.breakerSnapshot(),
+      breakerState: policy.breaker,
+      breakerOpenedAt: policy.breaker === 'closed' ? null : state.breakerOpenedAt,
+      ...(run.mode === 'full' ? { lastFullSyncAt: now, nextFullAt: nextFullSyncAt(source.fullSync, now) } : {}),
+    };
+    await this.runs.update(run.id, runColumns(run), manager);
+    await this.states.release(
+      manager ?? null,
+      source.id,
+      this.identity.id,
+      changes,
+      nextRunAt(source.cadence, now),
+      now,
+    );
+    Object.assign(state, changes);
+  }
+
+  private async fail(context: RunContext, error: unknown): Promise<void> {
+    const { source, state, run, policy } = context;
+    const now = this.clock.now();
+    const breakerOpen = isBrokenCircuitError(error);
+    const upstream =
+      error instanceof UpstreamError
+        ? error
+        : breakerOpen
+          ? new UpstreamError(
+              `circuit breaker is open after repeated failures; next probe after ${source.breaker.halfOpenAfterMs / 1000} s`,
+              {
+                code: 'BREAKER_OPEN',
+                category: 'upstream_error',
+                retryable: true,
+                countsForBreaker: false,
+              },
+            )
+          : null;
+    if (!upstream)
+      this.logger.error({ err: error, sourceId: source.id, runId: run.id }, 'sync run failed unexpectedly');
+    const code = upstream?.code ?? 'INTERNAL_ERROR';
+    const message = upstream?.message ?? 'unexpected failure inside Switchyard; see the server log for this run id';
+    const category = upstream?.category ?? 'internal';
+    const status: SyncRunStatus = breakerOpen && policy.attempts === 0 ? 'skipped_breaker_open' : 'failed';
+    const attemptsNote = policy.attempts > 1 ? ` (${policy.attempts} attempts)` : '';
+    const rateLimitedUntil =
+      upstream?.retryAfterSeconds !== undefined ? new Date(now.getTime() + upstream.retryAfterSeconds * 1000) : null;
+    Object.assign(run, {
+      status,
+      finishedAt: now,
+      durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
+      attempts: policy.attempts,
+      errorCode: code,
+      errorMessage: `${message}${attemptsNote}`,
+      errorCategory: category,
+      retryable: upstream?.retryable ?? false,
+      retryAfterSeconds: upstream?.retryAfterSeconds ?? null,
+    });
+    const snapshot = policy.breakerSnapshot();
+    const changes: Partial<SourceStateEntity> = {
+      lastRunId: run.id,
+      lastRunStatus: status,
+      lastAttemptAt: now,
+      rateLimitedUntil,
+      consecutiveFailures: status === 'failed' ? state.consecutiveFailures + 1 : state.consecutiveFailures,
+      lastErrorCode: code,
+      lastErrorMessage: run.errorMessage,
+      lastErrorCategory: category,
+      lastErrorAt: now,
+      breakerSnapshot: snapshot,
+      breakerState: policy.breaker,
+      breakerOpenedAt: policy.breaker === 'open' && state.breakerState !== 'open' ? now : state.breakerOpenedAt,
+    };
+    const scheduled = nextRunAt(source.cadence, now);
+    const next = rateLimitedUntil && rateLimitedUntil > scheduled ? rateLimitedUntil : scheduled;
+    try {
+      await this.runs.update(run.id, runColumns(run));
+      await this.states.release(null, source.id, this.identity.id, changes, next, now);
+      Object.assign(state, changes);
+    } catch (writeError) {
+      // The lease lapses on its own; the next claim retries the source.
+      this.logger.error({ err: writeError, sourceId: source.id }, 'could not record a failed sync run');
+    }
+  }
+
+  private announce({ source, run, transitions }: RunContext): void {
+    const at = this.clock.now().toISOString();
+    for (const [previous, state] of transitions) {
+      this.metrics.recordBreaker(source.id, state);
+      this.bus.publish({ type: 'breaker.changed', at, sourceId: source.id, previous, state });
+    }
+    this.metrics.runs.inc({ source: source.id, status: run.status });
+    if (run.durationMs !== null) this.metrics.duration.observe({ source: source.id }, run.durationMs / 1000);
+    if (run.upsertedIds?.length || run.deletedIds?.length) {
+      this.bus.publish({
+        type: 'records.changed',
+        at,
+        sourceId: source.id,
+        domain: source.domain,
+        tenant: source.tenant,
+        upsertedIds: run.upsertedIds ?? [],
+        deletedIds: run.deletedIds ?? [],
+      });
+    }
+    this.bus.publish({
+      type: 'sync.finished',
+      at,
+      sourceId: source.id,
+      runId: run.id,
+      status: run.status,
+      recordsUpserted: run.recordsUpserted,
+      recordsDeleted: run.recordsDeleted,
+      errorCategory: run.errorCategory,
+    });
+    const level = run.status === 'failed' ? 'warn' : 'log';
+    this.logger[level](
+      {
+        sourceId: source.id,
+        runId: run.id,
+        status: run.status,
+        attempts: run.attempts,
+        upserted: run.recordsUpserted,
+        errorCode: run.errorCode,
+      },
+      `sync ${source.id}: ${run.status}${run.errorMessage ? ` — ${run.errorMessage}` : ''}`,
+    );
+  }
+}
+
+export function emptyRun(sourceId: string, trigger: SyncRunEntity['trigger'], now: Date): SyncRunEntity {
+  return {
+    id: randomUUID(),
+    sourceId,
+    trigger,
+    mode: 'full',
+    status: 'queued',
+    queuedAt: now,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    attempts: 0,
+    pages: 0,
+    recordsFetched: 0,
+    recordsUpserted: 0,
+    recordsDeleted: 0,
+    errorCode: null,
+    errorMessage: null,
+    errorCategory: null,
+    retryable: null,
+    retryAfterSeconds: null,
+    instanceId: null,
+  };
+}
+
+function runColumns(run: SyncRunEntity): Partial<SyncRunEntity> {
+  const { upsertedIds: _u, deletedIds: _d, source: _s, ...columns } = run;
+  return columns;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function maxDate(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+function maxString(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SourcesModule } from '../sources';
+import { RawSnapshotEntity } from './entities/raw-snapshot.entity';
+import { SourceStateEntity } from './entities/source-state.entity';
+import { SyncRunEntity } from './entities/sync-run.entity';
+import { FreshnessService } from './freshness.service';
+import { NormalizedStore } from './normalize/normalized-store';
+import { RawSnapshotsRepository } from './raw-snapshots.repository';
+import { RecordWriter } from './record-writer';
+import { SourceStateRepository } from './source-state.repository';
+import { SourceWebhookController } from './source-webhook.controller';
+import { SourceWebhookService } from './source-webhook.service';
+import { SyncCoordinator } from './sync-coordinator.service';
+import { SyncMetrics } from './sync-metrics';
+import { SyncRetention } from './sync-retention.service';
+import { SyncRunner } from './sync-runner.service';
+import { SyncRunsRepository } from './sync-runs.repository';
+import { SyncController } from './sync.controller';
+import { SyncService } from './sync.service';
+import { UpstreamAuth } from './upstream/upstream-auth';
+import { UpstreamHealthController } from './upstream-health.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity]), SourcesModule],
+  controllers: [SyncController, SourceWebhookController, UpstreamHealthController],
+  providers: [
+    SyncCoordinator,
+    SyncRunner,
+    SyncService,
+    SyncRetention,
+    SourceWebhookService,
+    FreshnessService,
+    RecordWriter,
+    NormalizedStore,
+    UpstreamAuth,
+    SyncMetrics,
+    SourceStateRepository,
+    SyncRunsRepository,
+    RawSnapshotsRepository,
+  ],
+  exports: [FreshnessService, SyncService, SyncCoordinator, NormalizedStore],
+})
+export class SyncModule {}

@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Page,
+  RawSnapshot,
+  RawSnapshotSummary,
+  RefreshAccepted,
+  SyncMode,
+  SyncRun,
+  SyncTrigger,
+} from '@switchyard/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  Clock,
+  DomainException,
+  InstanceIdentity,
+  ResourceNotFoundException,
+  toPage,
+  type PageWindow,
+} from '../common';
+import { DomainEventBus } from '../events';
+import { SourcesService, type SourceEntity } from '../sources';
+import type { RawSnapshotEntity } from './entities/raw-snapshot.entity';
+import type { SyncRunEntity } from './entities/sync-run.entity';
+import { RawSnapshotsRepository } from './raw-snapshots.repository';
+import { RecordWriter } from './record-writer';
+import { SourceStateRepository } from './source-state.repository';
+import { SyncCoordinator } from './sync-coordinator.service';
+import { emptyRun, LEASE_MS } from './sync-runner.service';
+import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
+import { UpstreamError } from './upstream/upstream-error';
+
+/** What operators and webhooks ask of the sync engine: refresh now, replay, and the records of both. */
+@Injectable()
+export class SyncService {
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly states: SourceStateRepository,
+    private readonly runs: SyncRunsRepository,
+    private readonly snapshots: RawSnapshotsRepository,
+    private readonly writer: RecordWriter,
+    private readonly coordinator: SyncCoordinator,
+    private readonly bus: DomainEventBus,
+    private readonly clock: Clock,
+    private readonly identity: InstanceIdentity,
+  ) {}
+
+  /** Queues a run (or joins the one already queued) and makes the source due now. */
+  async refresh(sourceId: string, trigger: SyncTrigger, mode: SyncMode = 'incremental'): Promise<RefreshAccepted> {
+    const source = await this.sources.require(sourceId);
+    if (source.kind !== 'http-pull') {
+      throw new DomainException('CONFLICT', 409, `source ${sourceId} is fed by its webhook and cannot be pulled`);
+    }
+    if (!source.enabled) throw new DomainException('CONFLICT', 409, `source ${sourceId} is disabled; enable it first`);
+    const now = this.clock.now();
+    await this.states.ensureStates(now);
+    let run = await this.runs.oldestQueued(sourceId);
+    if (!run) {
+      run = { ...emptyRun(sourceId, trigger, now), mode };
+      await this.runs.insert(run);
+    } else if (mode === 'full' && run.mode !== 'full') {
+      await this.runs.update(run.id, { mode: 'full' });
+    }
+    const notBefore = await this.states.makeDue(sourceId, now);
+    if (notBefore <= now) void this.coordinator.tick();
+    return { runId: run.id, sourceId, status: run.status, notBefore: notBefore.toISOString() };
+  }
+
+  /** Rebuilds the source's normalized rows from its stored raw snapshots (after a mapping change, say). */
+  async replay(sourceId: string): Promise<SyncRun> {
+    const source = await this.sources.require(sourceId);
+    const now = this.clock.now();
+    await this.states.ensureStates(now);
+    if (!(await this.states.claimOne(sourceId, this.identity.id, now, new Date(now.getTime() + LEASE_MS)))) {
+      throw new DomainException(
+        'CONFLICT',
+        409,
+        `a sync of ${sourceId} is running; replay it when the run has finished`,
+      );
+    }
+    const run: SyncRunEntity = {
+      ...emptyRun(sourceId, 'replay', now),
+      status: 'running',
+      startedAt: now,
+      instanceId: this.identity.id,
+    };
+    await this.runs.insert(run);
+    try {
+      const snapshots = await this.snapshots.forReplay(sourceId);
+      if (snapshots.length === 0) {
+        throw UpstreamError.configuration(
+          `source ${sourceId} has no raw snapshots to replay yet`,
+          'UPSTREAM_CLIENT_ERROR',
+        );
+      }
+      run.pages = snapshots.length;
+      await this.writer.write({
+        source,
+        payloads: snapshots.map((s) => s.payload),
+        tombstones: false,
+        clear: true,
+        inTransaction: async (manager, result) => {
+          this.finish(run, 'succeeded', result.upserted, []);
+          await this.runs.update(run.id, columns(run), manager);
+          await this.states.releaseLease(sourceId, this.identity.id, { dataAsOf: result.dataAsOf }, manager);
+        },
+      });
+    } catch (error) {
+      await this.recordReplayFailure(run, error);
+    }
+    this.announce(source, run);
+    return toSyncRun(run);
+  }
+
+  /** A webhook-fed source's event, already verified: stored raw, then normalized like a page. */
+  async ingestWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
+    const now = this.clock.now();
+    await this.states.ensureStates(now);
+    const run: SyncRunEntity = {
+      ...emptyRun(source.id, 'webhook', now),
+      mode: 'incremental',
+      status: 'running',
+      startedAt: now,
+      instanceId: this.identity.id,
+      pages: 1,
+    };
+    await this.runs.insert(run);
+    await this.snapshots.insert([snapshotOf(source, run, payload, `webhook:${webhookId}`, now)]);
+    try {
+      await this.writer.write({
+        source,
+        payloads: [payload],
+        tombstones: false,
+        clear: false,
+        inTransaction: async (manager, result) => {
+          this.finish(run, 'succeeded', result.upserted, []);
+          await this.runs.update(run.id, columns(run), manager);
+          const state = await this.states.find(source.id);
+          const dataAsOf =
+            state?.dataAsOf && result.dataAsOf && state.dataAsOf > result.dataAsOf
+              ? state.dataAsOf
+              : (result.dataAsOf ?? state?.dataAsOf ?? null);
+          await this.states.update(
+            source.id,
+            {
+              lastSuccessAt: now,
+              lastAttemptAt: now,
+              dataAsOf,
+              lastRunId: run.id,
+              lastRunStatus: 'succeeded',
+              lastErrorCode: null,
+              lastErrorMessage: null,
+              lastErrorCategory: null,
+              lastErrorAt: null,
+            },
+            manager,
+          );
+        },
+      });
+    } catch (error) {
+      await this.recordReplayFailure(run, error);
+    }
+    this.announce(source, run);
+    return toSyncRun(run);
+  }
+
+  async getRun(id: string): Promise<SyncRun> {
+    const run = await this.runs.findById(id);
+    if (!run) throw new ResourceNotFoundException('sync run', id);
+    return toSyncRun(run);
+  }
+
+  async listRuns(filters: SyncRunFilters, window: PageWindow): Promise<Omit<Page<SyncRun>, 'generatedAt'>> {
+    const [rows, total] = await this.runs.list(filters, window);
+    return toPage(window, rows.map(toSyncRun), total);
+  }
+
+  async listSnapshots(sourceId: string, window: PageWindow): Promise<Omit<Page<RawSnapshotSummary>, 'generatedAt'>> {
+    await this.sources.require(sourceId);
+    const [rows, total] = await this.snapshots.list(sourceId, window);
+    return toPage(window, rows.map(toSnapshotSummary), total);
+  }
+
+  async getSnapshot(sourceId: string, id: string): Promise<RawSnapshot> {
+    const row = await this.snapshots.findOne(sourceId, id);
+    if (!row) throw new ResourceNotFoundException('raw snapshot', id);
+    return { ...toSnapshotSummary(row), payload: row.payload };
+  }
+
+  private finish(run: SyncRunEntity, status: SyncRunEntity['status'], upserted: string[], deleted: string[]): void {
+    const now = this.clock.now();
+    Object.assign(run, {
+      status,
+      finishedAt: now,
+      durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
+      recordsUpserted: upserted.length,
+      recordsDeleted: deleted.length,
+      upsertedIds: upserted,
+      deletedIds: deleted,
+    });
+  }
+
+  private async recordReplayFailure(run: SyncRunEntity, error: unknown): Promise<void> {
+    const upstream = error instanceof UpstreamError ? error : null;
+    this.finish(run, 'failed', [], []);
+    Object.assign(run, {
+      errorCode: upstream?.code ?? 'INTERNAL_ERROR',
+      errorMessage: upstream?.message ?? (error instanceof Error ? error.message : String(error)),
+      errorCategory: upstream?.category ?? 'internal',
+      retryable: false,
+    });
+    await this.runs.update(run.id, columns(run));
+    if (run.trigger === 'replay') await this.states.releaseLease(run.sourceId, this.identity.id, {});
+  }
+
+  private announce(source: SourceEntity, run: SyncRunEntity): void {
+    const at = this.clock.now().toISOString();
+    if (run.upsertedIds?.length) {
+      this.bus.publish({
+        type: 'records.changed',
+        at,
+        sourceId: source.id,
+        domain: source.domain,
+        tenant: source.tenant,
+        upsertedIds: run.upsertedIds,
+        deletedIds: [],
+      });
+    }
+    this.bus.publish({
+      type: 'sync.finished',
+      at,
+      sourceId: source.id,
+      runId: run.id,
+      status: run.status,
+      recordsUpserted: run.recordsUpserted,
+      recordsDeleted: 0,
+      errorCategory: run.errorCategory,
+    });
+  }
+}
+
+function snapshotOf(
+  source: SourceEntity,
+  run: SyncRunEntity,
+  payload: object,
+  requestUrl: string,
+  now: Date,
+): RawSnapshotEntity {
+  const json = JSON.stringify(payload);
+  return {
+    id: randomUUID(),
+    sourceId: source.id,
+    runId: run.id,
+    tenant: source.tenant,
+    page: 1,
+    full: false,
+    fetchedAt: now,
+    lastSeenAt: now,
+    contentHash: createHash('sha256').update(json).digest('hex'),
+    bytes: Buffer.byteLength(json),
+    requestUrl,
+    payload,
+  };
+}
+
+function columns(run: SyncRunEntity): Partial<SyncRunEntity> {
+  const { upsertedIds: _u, deletedIds: _d, source: _s, ...rest } = run;
+  return rest;
+}
+
+export function toSyncRun(run: SyncRunEntity): SyncRun {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: run.id,
+    sourceId: run.sourceId,
+    trigger: run.trigger,
+    mode: run.mode,
+    status: run.status,
+    queuedAt: run.queuedAt.toISOString(),
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    durationMs: run.durationMs,
+    attempts: run.attempts,
+    pages: run.pages,
+    recordsFetched: run.recordsFetched,
+    recordsUpserted: run.recordsUpserted,
+    recordsDeleted: run.recordsDeleted,
+    errorCode: run.errorCode,
+    errorMessage: run.errorMessage,
+    errorCategory: run.errorCategory,
+    retryable: run.retryable,
+    retryAfterSeconds: run.retryAfterSeconds,
+    instanceId: run.instanceId,
+  };
+}
+
+function toSnapshotSummary(row: RawSnapshotEntity): RawSnapshotSummary {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    runId: row.runId,
+    tenant: row.tenant,
+    page: row.page,
+    full: row.full,
+    fetchedAt: row.fetchedAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+    contentHash: row.contentHash,
+    bytes: row.bytes,
+    requestUrl: row.requestUrl,
+  };
+}

@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { UpstreamHealth } from '@switchyard/contracts';
+import { ApiErrors } from '../common';
+import { UpstreamHealthModel } from './dto/sync.models';
+import { FreshnessService } from './freshness.service';
+
+@ApiTags('health')
+@Controller('health')
+export class UpstreamHealthController {
+  constructor(private readonly freshness: FreshnessService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Upstream status per source: freshness state, age, reason, breaker and last error.',
+    description:
+      'What the console’s “data delayed” banners are built from. Liveness and readiness are /health/live and /health/ready.',
+  })
+  @ApiOkResponse({ type: UpstreamHealthModel })
+  @ApiErrors()
+  health(): Promise<UpstreamHealth> {
+    return this.freshness.upstreamHealth(true);
+  }
+}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import type { Page, Source, UpstreamHealth } from '@switchyard/contracts';
+
+const VENDOR_SOURCES = [
+  'pm-projects',
+  'hris-people',
+  'calendar-events',
+  'ticketing-incidents',
+  'metrics-system',
+  'crm-acme-fitness-leads',
+];
+
+test.describe('demo mode: simulator and demo sources on start', () => {
+  test('defines a source for every simulator vendor and syncs them without being asked', async ({ request }) => {
+    let sources: Source[] = [];
+    await expect
+      .poll(
+        async () => {
+          sources = ((await (await request.get('/api/v1/sources?pageSize=200')).json()) as Page<Source>).items;
+          return VENDOR_SOURCES.filter((id) => sources.find((s) => s.id === id)?.status.lastSuccessAt);
+        },
+        { timeout: 60_000, intervals: [500] },
+      )
+      .toEqual(VENDOR_SOURCES);
+    expect(sources.length).toBeGreaterThanOrEqual(21);
+    expect(new Set(sources.map((s) => s.domain)).size).toBe(12);
+    for (const source of sources) expect(JSON.stringify(source)).not.toContain('demo-secret');
+  });
+
+  test('reports upstream status per source at /api/v1/health', async ({ request }) => {
+    const response = await request.get('/api/v1/health');
+    expect(response.status()).toBe(200);
+    const health = (await response.json()) as UpstreamHealth;
+    expect(Object.values(health.counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(21);
+    expect(health.sources?.find((s) => s.id === 'metrics-system')).toMatchObject({ domain: 'metrics', enabled: true });
+  });
+});
