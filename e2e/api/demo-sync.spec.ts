@@ -22,7 +22,7 @@ test.describe('demo mode: simulator and demo sources on start', () => {
         { timeout: 60_000, intervals: [500] },
       )
       .toEqual(VENDOR_SOURCES);
-    expect(sources.length).toBeGreaterThanOrEqual(21);
+    expect(sources).toHaveLength(22);
     expect(new Set(sources.map((s) => s.domain)).size).toBe(12);
     for (const source of sources) expect(JSON.stringify(source)).not.toContain('demo-secret');
   });
@@ -31,7 +31,7 @@ test.describe('demo mode: simulator and demo sources on start', () => {
     const response = await request.get('/api/v1/health');
     expect(response.status()).toBe(200);
     const health = (await response.json()) as UpstreamHealth;
-    expect(Object.values(health.counts).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(21);
+    expect(Object.values(health.counts).reduce((a, b) => a + b, 0)).toBe(22);
     expect(health.sources?.find((s) => s.id === 'metrics-system')).toMatchObject({ domain: 'metrics', enabled: true });
   });
 });

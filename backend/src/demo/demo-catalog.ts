@@ -174,9 +174,10 @@ function crmSources(simulatorUrl: string, brand: string): SourceDefinitionInput[
     kind: 'http-pull',
     normalizer,
     tenant: brand,
-    // Hourly per tenant.
+    // Hourly per tenant. A brand's pipeline may rightly sit still for a day, so freshness is
+    // the age of the last successful sync, as the CRM blueprint asks.
     cadence: { type: 'interval', everySeconds: 3600 },
-    freshness: { warnAfterSeconds: 3900, staleAfterSeconds: 7800 },
+    freshness: { warnAfterSeconds: 3900, staleAfterSeconds: 7800, trackDataAge: false },
     request: { url: `${simulatorUrl}/crm/api/${feed}`, auth: apiKey(`crm-${brand}`), pagination: pageOf('data', 100) },
   }));
 }

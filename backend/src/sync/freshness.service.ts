@@ -4,6 +4,7 @@ import {
   worstFreshnessState,
   type Freshness,
   type FreshnessState,
+  type SourceFreshness,
   type SourceStatus,
   type UpstreamHealth,
   type UpstreamHealthEntry,
@@ -112,6 +113,16 @@ export class FreshnessService implements OnModuleInit {
         );
     }
     return changed;
+  }
+
+  /** A first verdict is not news; a source going bad is a warning, and its recovery is worth a line. */
+  private logChange(sourceId: string, previous: FreshnessState | null, freshness: SourceFreshness): void {
+    if (previous === null) return;
+    if (freshness.state !== 'fresh') {
+      this.logger.warn({ sourceId, freshness }, `source ${sourceId} is ${freshness.state}: ${freshness.reason}`);
+    } else if (previous !== 'unavailable') {
+      this.logger.log({ sourceId, previous }, `source ${sourceId} is fresh again (was ${previous})`);
+    }
   }
 }
 

@@ -108,3 +108,19 @@ describe('formatDuration', () => {
     [3 * 86400, '3 days'],
   ])('%i s reads %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
 });
+
+describe('judgeFreshness without data-age tracking', () => {
+  const quiet = source({ freshness: { warnAfterSeconds: 3900, staleAfterSeconds: 7800, trackDataAge: false } });
+
+  it('stays fresh while syncs succeed, however old the newest record is', () => {
+    expect(judgeFreshness(quiet, state({ lastSuccessAt: ago(60), dataAsOf: ago(86_400) }), now)).toMatchObject({
+      state: 'fresh',
+      ageSeconds: 60,
+    });
+  });
+
+  it('is late and then stale by the age of the last successful sync', () => {
+    expect(judgeFreshness(quiet, state({ lastSuccessAt: ago(4000), dataAsOf: ago(4000) }), now).state).toBe('late');
+    expect(judgeFreshness(quiet, state({ lastSuccessAt: ago(8000), dataAsOf: ago(8000) }), now).state).toBe('stale');
+  });
+});

@@ -18,7 +18,8 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
     const limited = state?.rateLimitedUntil && state.rateLimitedUntil > now;
     return { ...base, ...iso, ageSeconds: null, state: limited ? 'rate_limited' : 'unavailable', reason: why };
   }
-  const dataClock = dataAsOf ?? lastSuccessAt;
+  const tracksData = source.freshness.trackDataAge !== false;
+  const dataClock = tracksData && dataAsOf ? dataAsOf : lastSuccessAt;
   const ageSeconds = Math.max(0, Math.floor((now.getTime() - dataClock.getTime()) / 1000));
   const fetchAge = Math.max(0, Math.floor((now.getTime() - lastSuccessAt.getTime()) / 1000));
   const result = (state: FreshnessState, reason: string | null): SourceFreshness => ({
@@ -38,7 +39,7 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
   if (fetchAge > staleAfterSeconds) {
     return result('stale', `no successful sync for ${formatDuration(fetchAge)}${lastError}`);
   }
-  if (ageSeconds > staleAfterSeconds) {
+  if (tracksData && ageSeconds > staleAfterSeconds) {
     return result('stale', `upstream data has not changed for ${formatDuration(ageSeconds)} although syncs succeed`);
   }
   const interval = nominalIntervalSeconds(source.cadence, now);
@@ -49,7 +50,13 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
       `no successful sync for ${formatDuration(fetchAge)}, expected every ${formatDuration(interval)}${lastError}`,
     );
   }
-  if (ageSeconds > warnAfterSeconds) {
+  if (!tracksData && fetchAge > warnAfterSeconds) {
+    return result(
+      'late',
+      `last successful sync was ${formatDuration(fetchAge)} ago (target ${formatDuration(warnAfterSeconds)})`,
+    );
+  }
+  if (tracksData && ageSeconds > warnAfterSeconds) {
     return result(
       'late',
       `newest upstream data is ${formatDuration(ageSeconds)} old (target ${formatDuration(warnAfterSeconds)})`,

@@ -230,6 +230,65 @@ describe('sync engine against the simulator', () => {
     expect((await bed.api<Page<SyncRun>>('/sync-runs?sourceId=pm-projects')).body.total).toBe(before);
   });
 
+  it('stores and normalizes the events a webhook-fed source receives', async () => {
+    await bed.createSource({
+      id: 'calendar-push',
+      name: 'Calendar push',
+      kind: 'webhook',
+      normalizer: 'calendar.events.v1',
+      cadence: { type: 'interval', everySeconds: 600 },
+      freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },
+      webhookSecretCredentialId: 'pm-hooks',
+    });
+    const body = JSON.stringify({
+      items: [
+        {
+          id: 'evt-9001',
+          title: 'Vendor sync',
+          location: 'HQ',
+          timeZone: 'America/Chicago',
+          start: '2026-03-09T09:00:00',
+          end: '2026-03-09T10:00:00',
+          rrule: 'FREQ=WEEKLY;BYDAY=MO',
+          organizer: 'ops@example.com',
+          cancelled: false,
+          updated: new Date().toISOString(),
+        },
+      ],
+    });
+    const signature = new Webhook(WEBHOOK_SECRET).sign('msg_push_1', new Date(), body);
+    const response = await fetch(`${bed.app.baseUrl}/api/v1/sources/calendar-push/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_push_1',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': signature,
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ trigger: 'webhook', status: 'succeeded', recordsUpserted: 1 });
+    const [event] = await selectRows<{ starts_at: Date; time_zone: string; rrule: string }>(
+      db,
+      `SELECT starts_at, time_zone, rrule FROM calendar_events WHERE source_id = 'calendar-push'`,
+    );
+    // 09:00 in Chicago on the Monday after DST began is 14:00 UTC.
+    expect(event.starts_at.toISOString()).toBe('2026-03-09T14:00:00.000Z');
+    expect(event).toMatchObject({ time_zone: 'America/Chicago', rrule: 'FREQ=WEEKLY;BYDAY=MO' });
+    expect((await bed.source('calendar-push')).status.lastSuccessAt).not.toBeNull();
+  });
+
+  it('counts runs, requests and freshness in Prometheus metrics', async () => {
+    const text = await (await fetch(`${bed.app.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/switchyard_sync_runs_total\{source="pm-projects",status="succeeded"\} [1-9]/);
+    expect(text).toMatch(/switchyard_sync_runs_total\{source="pm-projects",status="skipped_unchanged"\} [1-9]/);
+    expect(text).toMatch(/switchyard_upstream_requests_total\{source="pm-projects",outcome="200"\} [1-9]/);
+    expect(text).toContain('switchyard_sync_duration_seconds_bucket{le="0.05",source="pm-projects"}');
+    expect(text).toMatch(/switchyard_source_freshness_state\{source="pm-projects"\} \d/);
+    expect(text).toMatch(/switchyard_source_breaker_state\{source="pm-projects"\} 0/);
+  });
+
   it('filters sync runs and validates the filters', async () => {
     const failedOnly = await bed.api<Page<SyncRun>>('/sync-runs?status=failed,partial');
     expect(failedOnly.status).toBe(200);

@@ -125,6 +125,8 @@ export class SyncService {
     };
     await this.runs.insert(run);
     await this.snapshots.insert([snapshotOf(source, run, payload, `webhook:${webhookId}`, now)]);
+    // Read before the transaction: on the embedded database the transaction holds the only session.
+    const state = await this.states.find(source.id);
     try {
       await this.writer.write({
         source,
@@ -134,7 +136,6 @@ export class SyncService {
         inTransaction: async (manager, result) => {
           this.finish(run, 'succeeded', result.upserted, []);
           await this.runs.update(run.id, columns(run), manager);
-          const state = await this.states.find(source.id);
           const dataAsOf =
             state?.dataAsOf && result.dataAsOf && state.dataAsOf > result.dataAsOf
               ? state.dataAsOf

@@ -80,6 +80,12 @@ export interface FreshnessSlo {
   warnAfterSeconds: number;
   /** Data older than this is `stale`. */
   staleAfterSeconds: number;
+  /**
+   * Judge the age of the data itself (`dataAsOf`, the newest business timestamp), not only
+   * of the last successful sync. Default true; turn it off for feeds whose records may
+   * rightly stay unchanged for longer than the SLO (a quiet CRM pipeline, say).
+   */
+  trackDataAge?: boolean;
 }
 
 export type SourceAuth =

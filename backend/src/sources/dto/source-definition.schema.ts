@@ -140,6 +140,7 @@ export const sourceDefinitionSchema = z
     freshness: z.strictObject({
       warnAfterSeconds: seconds(1, 30 * 86_400),
       staleAfterSeconds: seconds(2, 90 * 86_400),
+      trackDataAge: z.boolean().default(true),
     }),
     request: request.nullable().default(null),
     mapping: z.record(z.string().regex(FIELD_NAME), z.string().regex(FIELD_NAME)).default({}),

@@ -1,0 +1,102 @@
+import { DataSource } from 'typeorm';
+import { selectRows, startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
+import { SourcesService } from '../sources';
+import { RecordWriter } from './record-writer';
+
+const note = (id: number, body: string) => ({
+  note_id: id,
+  lead_id: 1,
+  author: 'Dana',
+  body,
+  created_at: '2026-11-20 10:00:00',
+  updated_at: '2026-11-21 10:00:00',
+});
+const page = (...notes: Array<ReturnType<typeof note>>) => ({ status: 'success', data: notes });
+
+describe('record writer: upserts, tombstones and all-or-nothing', () => {
+  let bed: SyncTestbed;
+  let writer: RecordWriter;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    bed = await startSyncTestbed();
+    writer = bed.app.app.get(RecordWriter);
+    db = bed.app.app.get(DataSource);
+    await bed.api('/credentials', {
+      method: 'POST',
+      body: {
+        id: 'push-secret',
+        name: 'Push',
+        kind: 'webhook-secret',
+        secret: `whsec_${Buffer.alloc(24, 1).toString('base64')}`,
+      },
+    });
+    await bed.createSource({
+      id: 'notes-push',
+      name: 'Notes',
+      kind: 'webhook',
+      normalizer: 'crm.notes.v1',
+      tenant: 'acme-fitness',
+      cadence: { type: 'interval', everySeconds: 60 },
+      freshness: { warnAfterSeconds: 60, staleAfterSeconds: 120 },
+      webhookSecretCredentialId: 'push-secret',
+    });
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  const write = async (payloads: unknown[], tombstones: boolean) =>
+    writer.write({
+      source: await bed.app.app.get(SourcesService).require('notes-push'),
+      payloads,
+      tombstones,
+      clear: false,
+      inTransaction: () => Promise.resolve(),
+    });
+  const live = async () =>
+    (
+      await selectRows<{ external_id: string; body: string }>(
+        db,
+        `SELECT external_id, body FROM crm_notes WHERE source_id = 'notes-push' AND deleted_at IS NULL ORDER BY external_id`,
+      )
+    ).map((r) => `${r.external_id}:${r.body}`);
+
+  it('inserts, then reports only rows whose content changed', async () => {
+    expect((await write([page(note(1, 'a'), note(2, 'b'), note(3, 'c'))], true)).upserted.sort()).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect((await write([page(note(1, 'a'), note(2, 'b2'), note(3, 'c'))], true)).upserted).toEqual(['2']);
+  });
+
+  it('tombstones what a full refresh no longer contains, and revives it when it returns', async () => {
+    const gone = await write([page(note(1, 'a'), note(2, 'b2'))], true);
+    expect(gone.deleted).toEqual(['3']);
+    expect(await live()).toEqual(['1:a', '2:b2']);
+    const back = await write([page(note(1, 'a'), note(2, 'b2'), note(3, 'c'))], true);
+    expect(back.upserted).toEqual(['3']);
+    expect(await live()).toEqual(['1:a', '2:b2', '3:c']);
+  });
+
+  it('never tombstones on an incremental write', async () => {
+    expect((await write([page(note(4, 'd'))], false)).deleted).toEqual([]);
+    expect(await live()).toEqual(['1:a', '2:b2', '3:c', '4:d']);
+  });
+
+  it('keeps a record once when two pages carry it (the upstream shifted while paging)', async () => {
+    const result = await write([page(note(5, 'old')), page(note(5, 'new'))], false);
+    expect(result.upserted).toEqual(['5']);
+    expect(await live()).toContain('5:new');
+  });
+
+  it('writes nothing when any record is invalid', async () => {
+    const before = await live();
+    await expect(write([page(note(6, 'fine'), { ...note(7, 'x'), created_at: 'yesterday' })], true)).rejects.toThrow(
+      /data\[1\]\.created_at/,
+    );
+    expect(await live()).toEqual(before);
+  });
+});
