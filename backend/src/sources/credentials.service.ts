@@ -72,6 +72,12 @@ export class CredentialsService {
     if (!(await this.credentials.delete(id))) throw new ResourceNotFoundException('credential', id);
   }
 
+  /** The credential without its secret, or null. */
+  async describe(id: string): Promise<Credential | null> {
+    const row = await this.credentials.findById(id);
+    return row ? toCredential(row) : null;
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.credentials.findById(id)) !== null;
   }

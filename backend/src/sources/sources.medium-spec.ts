@@ -75,6 +75,23 @@ describe('sources and credentials API', () => {
     expect(await sourceCount()).toBe(before);
   });
 
+  it("refuses another tenant's credential: one key per brand", async () => {
+    const response = await bed.api<ApiErrorResponse>('/sources', {
+      method: 'POST',
+      body: testSource(bed.simulator.url, {
+        id: 'crm-wrong-brand',
+        normalizer: 'crm.leads.v1',
+        tenant: 'green-leaf',
+        request: {
+          url: `${bed.simulator.url}/crm/api/leads`,
+          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
+        },
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('belongs to tenant acme-fitness');
+  });
+
   it('refuses a duplicate id with 409', async () => {
     await bed.createSource(testSource(bed.simulator.url, { id: 'hris-dup' }));
     const again = await bed.api<ApiErrorResponse>('/sources', {

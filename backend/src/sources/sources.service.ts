@@ -126,7 +126,14 @@ export class SourcesService {
     if (input.webhookSecretCredentialId)
       credentialIds.push(['webhookSecretCredentialId', input.webhookSecretCredentialId]);
     for (const [field, credentialId] of credentialIds) {
-      if (!(await this.credentials.exists(credentialId))) {
+      const credential = await this.credentials.describe(credentialId);
+      if (credential && credential.tenant !== null && credential.tenant !== input.tenant) {
+        problems.push({
+          field,
+          message: `${field}: credential ${credentialId} belongs to tenant ${credential.tenant}, not to ${input.tenant ?? 'no tenant'}`,
+        });
+      }
+      if (!credential) {
         problems.push({
           field,
           message: `${field}: credential ${credentialId} does not exist; create it under /api/v1/credentials first`,

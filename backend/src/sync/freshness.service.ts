@@ -106,11 +106,7 @@ export class FreshnessService implements OnModuleInit {
         previous: state.freshnessState,
         freshness,
       });
-      if (freshness.state !== 'fresh')
-        this.logger.warn(
-          { sourceId: source.id, freshness },
-          `source ${source.id} is ${freshness.state}: ${freshness.reason}`,
-        );
+      this.logChange(source.id, state.freshnessState, freshness);
     }
     return changed;
   }

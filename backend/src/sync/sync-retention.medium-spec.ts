@@ -18,6 +18,7 @@ describe('retention of sync runs and raw snapshots', () => {
       testSource(bed.simulator.url, {
         id: 'crm-notes',
         normalizer: 'crm.notes.v1',
+        tenant: 'acme-fitness',
         request: {
           url: `${bed.simulator.url}/crm/api/notes`,
           auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
