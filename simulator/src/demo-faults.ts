@@ -11,7 +11,8 @@ type Episode = (rng: Rng, brands: readonly string[]) => { vendor: VendorId; spec
 /** The README's demo episodes: each shows trouble and then recovers on its own. */
 const EPISODES: readonly Episode[] = [
   () => ({ vendor: 'metrics', spec: { type: 'frozen', durationMs: 3 * MINUTE } }),
-  () => ({ vendor: 'ticketing', spec: { type: 'server_error', status: 503, durationMs: 45 * SECOND } }),
+  // Long enough to span a couple of the incident source's 2-minute polls, so its breaker opens.
+  () => ({ vendor: 'ticketing', spec: { type: 'server_error', status: 503, durationMs: 5 * MINUTE } }),
   (rng, brands) => ({
     vendor: 'crm',
     spec: { type: 'rate_limit', retryAfterSeconds: 30, durationMs: 30 * SECOND, brand: rng.pick(brands) },
@@ -26,6 +27,7 @@ const EPISODES: readonly Episode[] = [
 export class DemoFaults {
   private timer: NodeJS.Timeout | null = null;
   private queue: Episode[] = [];
+  private cycles = 0;
   private readonly rng: Rng;
 
   constructor(
@@ -51,7 +53,11 @@ export class DemoFaults {
   }
 
   private runEpisode(): void {
-    if (this.queue.length === 0) this.queue = this.rng.shuffle(EPISODES);
+    // The first cycle opens with frozen metrics: the source that shows late, stale and
+    // recovery soonest (it syncs every 30 s).
+    if (this.queue.length === 0)
+      this.queue =
+        this.cycles++ === 0 ? [EPISODES[0], ...this.rng.shuffle(EPISODES.slice(1))] : this.rng.shuffle(EPISODES);
     const episode = this.queue.shift();
     if (episode) {
       const { vendor, spec } = episode(this.rng, this.core.settings.crmBrands);

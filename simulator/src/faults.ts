@@ -3,20 +3,8 @@ import { type FrozenInterval, type StepClock } from './clock/steps';
 import { iso } from './time';
 import { FAULT_TYPES, type FaultSpec, type FaultType, type FaultView, type VendorId } from './types';
 
-export interface Fault {
-  id: string;
-  vendor: VendorId;
-  type: FaultType;
-  count: number | null;
-  remaining: number | null;
-  durationMs: number | null;
-  latencyMs: number | null;
-  retryAfterSeconds: number | null;
-  status: number | null;
-  field: string | null;
-  renameTo: string | null;
-  pathPrefix: string | null;
-  brand: string | null;
+/** An active fault as kept inside: the control API's view, with epoch-ms times and its freeze. */
+export interface Fault extends Omit<FaultView, 'createdAt' | 'expiresAt'> {
   createdAt: number;
   expiresAt: number | null;
   /** The freeze this fault causes (type `frozen` only); ended when the fault ends. */

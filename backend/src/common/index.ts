@@ -11,7 +11,7 @@ export {
 export { ApiExceptionFilter } from './errors/api-exception.filter';
 export { ApiErrors } from './http/api-errors.decorator';
 export { ApiErrorResponseModel, PageModel, TimestampedModel } from './http/api-models';
-export { GeneratedAtInterceptor } from './http/generated-at.interceptor';
+export { GeneratedAtInterceptor, type Stamped } from './http/generated-at.interceptor';
 export { createValidationPipe } from './http/validation.pipe';
 export { createLogger, markTraceBound, type Logger } from './logging/logger';
 export { NestPinoLogger } from './logging/nest-logger';

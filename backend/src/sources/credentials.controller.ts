@@ -9,11 +9,9 @@ import {
 } from '@nestjs/swagger';
 import type { Credential, Page } from '@switchyard/contracts';
 import type { FastifyReply } from 'fastify';
-import { ApiErrors, PageQueryDto, resolvePage } from '../common';
+import { ApiErrors, PageQueryDto, resolvePage, type Stamped } from '../common';
 import { CredentialsService } from './credentials.service';
 import { CREDENTIAL_BODY, CredentialModel, CredentialPageModel } from './dto/source.models';
-
-type Stamped<T> = Omit<T, 'generatedAt'>;
 
 @ApiTags('sources')
 @Controller('credentials')

@@ -8,11 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page, Source } from '@switchyard/contracts';
-import { ApiErrors, resolvePage } from '../common';
+import { ApiErrors, resolvePage, type Stamped } from '../common';
 import { SOURCE_DEFINITION_BODY, SourceListQueryDto, SourceModel, SourcePageModel } from './dto/source.models';
 import { SourcesService } from './sources.service';
-
-type Stamped<T> = Omit<T, 'generatedAt'>;
 
 @ApiTags('sources')
 @Controller('sources')

@@ -349,7 +349,8 @@ export function emptyRun(sourceId: string, trigger: SyncRunEntity['trigger'], no
   };
 }
 
-function runColumns(run: SyncRunEntity): Partial<SyncRunEntity> {
+/** The stored columns of a run (without the ids it carries to its events). */
+export function runColumns(run: SyncRunEntity): Partial<SyncRunEntity> {
   const { upsertedIds: _u, deletedIds: _d, source: _s, ...columns } = run;
   return columns;
 }

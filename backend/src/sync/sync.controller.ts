@@ -8,7 +8,7 @@ import type {
   SyncRun,
   SyncRunStatus,
 } from '@switchyard/contracts';
-import { ApiErrors, PageQueryDto, resolvePage, uuidParam } from '../common';
+import { ApiErrors, PageQueryDto, resolvePage, uuidParam, type Stamped } from '../common';
 import {
   RawSnapshotModel,
   RawSnapshotPageModel,
@@ -19,8 +19,6 @@ import {
   SyncRunQueryDto,
 } from './dto/sync.models';
 import { SyncService } from './sync.service';
-
-type Stamped<T> = Omit<T, 'generatedAt'>;
 
 @ApiTags('sync')
 @Controller()

@@ -25,7 +25,7 @@ import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
 import { SourceStateRepository } from './source-state.repository';
 import { SyncCoordinator } from './sync-coordinator.service';
-import { emptyRun, LEASE_MS } from './sync-runner.service';
+import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
 import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
 import { UpstreamError } from './upstream/upstream-error';
 
@@ -100,7 +100,7 @@ export class SyncService {
         clear: true,
         inTransaction: async (manager, result) => {
           this.finish(run, 'succeeded', result.upserted, []);
-          await this.runs.update(run.id, columns(run), manager);
+          await this.runs.update(run.id, runColumns(run), manager);
           await this.states.releaseLease(sourceId, this.identity.id, { dataAsOf: result.dataAsOf }, manager);
         },
       });
@@ -135,7 +135,7 @@ export class SyncService {
         clear: false,
         inTransaction: async (manager, result) => {
           this.finish(run, 'succeeded', result.upserted, []);
-          await this.runs.update(run.id, columns(run), manager);
+          await this.runs.update(run.id, runColumns(run), manager);
           const dataAsOf =
             state?.dataAsOf && result.dataAsOf && state.dataAsOf > result.dataAsOf
               ? state.dataAsOf
@@ -209,7 +209,7 @@ export class SyncService {
       errorCategory: upstream?.category ?? 'internal',
       retryable: false,
     });
-    await this.runs.update(run.id, columns(run));
+    await this.runs.update(run.id, runColumns(run));
     if (run.trigger === 'replay') await this.states.releaseLease(run.sourceId, this.identity.id, {});
   }
 
@@ -261,11 +261,6 @@ function snapshotOf(
     requestUrl,
     payload,
   };
-}
-
-function columns(run: SyncRunEntity): Partial<SyncRunEntity> {
-  const { upsertedIds: _u, deletedIds: _d, source: _s, ...rest } = run;
-  return rest;
 }
 
 export function toSyncRun(run: SyncRunEntity): SyncRun {

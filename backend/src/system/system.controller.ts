@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BackendInstance, ClientErrorAccepted, Page, SystemStatus } from '@switchyard/contracts';
-import { ApiErrors, PageQueryDto, resolvePage } from '../common';
+import { ApiErrors, PageQueryDto, resolvePage, type Stamped } from '../common';
 import {
   BackendInstancePageModel,
   ClientErrorAcceptedModel,
@@ -9,8 +9,6 @@ import {
   SystemStatusModel,
 } from './dto/system.models';
 import { SystemService } from './system.service';
-
-type Stamped<T> = Omit<T, 'generatedAt'>;
 
 @ApiTags('system')
 @Controller('system')

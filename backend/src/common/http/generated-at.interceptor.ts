@@ -23,3 +23,6 @@ function isJsonObject(body: unknown): body is object {
   // Buffers, streams and dates are sent as they are.
   return !Buffer.isBuffer(body) && !(body instanceof Date) && typeof (body as { pipe?: unknown }).pipe !== 'function';
 }
+
+/** What a handler returns: the answer without `generatedAt`, which the interceptor adds. */
+export type Stamped<T> = Omit<T, 'generatedAt'>;
