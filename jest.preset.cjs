@@ -14,6 +14,7 @@ const esmPackages = [
   'uint8array-extras',
   '@borewit',
   'croner',
+  'jose',
 ];
 
 const swcOptions = {

@@ -56,6 +56,8 @@ export default defineConfig({
       ENCRYPTION_KEY_FILE: `${freshDataDir('e2e-key')}/encryption.key`,
       // Demo mode: the simulator and demo sources, on a port of its own.
       DEMO_MODE: 'true',
+      // Many sign-ins from one address in a few seconds: the tests, not an attack.
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       SIMULATOR_PORT: String(PORT + 19),
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

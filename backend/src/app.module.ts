@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from './auth';
 import { CommonModule, type Clock, type InstanceIdentity } from './common';
 import { ConfigModule, type AppConfig } from './config';
 import { ConsoleModule } from './console';
@@ -26,6 +27,7 @@ export class AppModule {
         HealthModule,
         SystemModule,
         EventsModule,
+        AuthModule,
         SourcesModule,
         SyncModule,
         DemoModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { DemoService } from './demo';
 
 /** EX_CONFIG from sysexits.h: the configuration is wrong, retrying will not help. */
 const EXIT_BAD_CONFIG = 78;
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   }
   await app.listen({ port: config.http.port, host: config.http.host });
   const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  const banner = app.get(DemoService).banner(`http://${shownHost}:${config.http.port}`);
+  if (banner) process.stdout.write(`${banner}\n`);
   logger.info(
     { port: config.http.port, database: config.database.kind, version: config.version },
     `Switchyard ready on http://${shownHost}:${config.http.port} (database: ${config.database.kind})`,

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { bearerFor } from '../support/api-auth';
 
 test.describe('one port for console and API', () => {
   test('serves the console at / and at deep links', async ({ request }) => {
@@ -28,8 +29,10 @@ test.describe('one port for console and API', () => {
     }
   });
 
-  test('serves API, docs, health and metrics on the same port', async ({ request }) => {
-    expect((await request.get('/api/v1/system/status')).status()).toBe(200);
+  test('serves API, docs, health and metrics on the same port', async ({ request, baseURL }) => {
+    expect((await request.get('/api/v1/system/status')).status()).toBe(401);
+    const auth = await bearerFor(baseURL ?? '', 'technical_admin@demo.local');
+    expect((await request.get('/api/v1/system/status', { headers: auth })).status()).toBe(200);
     expect((await request.get('/api/docs-json')).status()).toBe(200);
     expect((await request.get('/health/ready')).status()).toBe(200);
     expect(await (await request.get('/metrics')).text()).toContain('http_request_duration_seconds');

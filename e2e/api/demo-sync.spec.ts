@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page, Source, UpstreamHealth } from '@switchyard/contracts';
+import { bearerFor } from '../support/api-auth';
 
 const VENDOR_SOURCES = [
   'pm-projects',
@@ -11,12 +12,18 @@ const VENDOR_SOURCES = [
 ];
 
 test.describe('demo mode: simulator and demo sources on start', () => {
-  test('defines a source for every simulator vendor and syncs them without being asked', async ({ request }) => {
+  test('defines a source for every simulator vendor and syncs them without being asked', async ({
+    request,
+    baseURL,
+  }) => {
+    const auth = await bearerFor(baseURL ?? '', 'technical_admin@demo.local');
     let sources: Source[] = [];
     await expect
       .poll(
         async () => {
-          sources = ((await (await request.get('/api/v1/sources?pageSize=200')).json()) as Page<Source>).items;
+          sources = (
+            (await (await request.get('/api/v1/sources?pageSize=200', { headers: auth })).json()) as Page<Source>
+          ).items;
           return VENDOR_SOURCES.filter((id) => sources.find((s) => s.id === id)?.status.lastSuccessAt);
         },
         { timeout: 60_000, intervals: [500] },
@@ -27,8 +34,15 @@ test.describe('demo mode: simulator and demo sources on start', () => {
     for (const source of sources) expect(JSON.stringify(source)).not.toContain('demo-secret');
   });
 
-  test('reports upstream status per source at /api/v1/health', async ({ request }) => {
-    const response = await request.get('/api/v1/health');
+  test('reports upstream status per source at /api/v1/health: counts for anyone, detail when signed in', async ({
+    request,
+    baseURL,
+  }) => {
+    const anonymous = (await (await request.get('/api/v1/health')).json()) as UpstreamHealth;
+    expect(anonymous.sources).toBeNull();
+    const response = await request.get('/api/v1/health', {
+      headers: await bearerFor(baseURL ?? '', 'operations_admin@demo.local'),
+    });
     expect(response.status()).toBe(200);
     const health = (await response.json()) as UpstreamHealth;
     expect(Object.values(health.counts).reduce((a, b) => a + b, 0)).toBe(22);

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -49,6 +50,8 @@ export async function createApp(
     childLoggerFactory: (parent: FastifyBaseLogger, bindings: Bindings, childOptions: ChildLoggerOptions) =>
       markTraceBound(parent.child(bindings, childOptions) as Logger),
     bodyLimit: config.http.bodyLimitBytes,
+    // Behind a reverse proxy, client addresses (rate limits, audit) come from X-Forwarded-For.
+    trustProxy: config.auth.trustProxy,
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -66,12 +69,20 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON; a text/plain body is refused with 415 rather than read as a string.
   fastify.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
   installHttpHooks(fastify, app.get(MetricsService));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
+      // The identity endpoints live at the root, like an identity provider's.
+      { path: 'auth/login', method: RequestMethod.POST },
+      { path: 'auth/refresh', method: RequestMethod.POST },
+      { path: 'auth/logout', method: RequestMethod.POST },
+      { path: 'auth/me', method: RequestMethod.GET },
+      { path: 'auth/token', method: RequestMethod.POST },
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
     ],
   });
   app.useGlobalFilters(new ApiExceptionFilter(logger, clock, { bodyLimitBytes: config.http.bodyLimitBytes }));

@@ -7,8 +7,10 @@ interface Answer {
   body: unknown;
 }
 
+/** Calls as a signed-in admin: these tests are about HTTP conventions, not access. */
 async function call(app: TestApp, path: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(`${app.baseUrl}${path}`, init);
+  const headers = { ...(await app.adminHeaders()), ...(init.headers as Record<string, string> | undefined) };
+  const response = await fetch(`${app.baseUrl}${path}`, { ...init, headers });
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
   return { status: response.status, headers: response.headers, body: isJson ? (JSON.parse(text) as unknown) : text };

@@ -13,6 +13,7 @@ export class AppConfig {
   demo!: AppConfigValues['demo'];
   encryption!: AppConfigValues['encryption'];
   sync!: AppConfigValues['sync'];
+  auth!: AppConfigValues['auth'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -59,5 +60,15 @@ export interface AppConfigValues {
     snapshotsKeepPerSource: number;
     /** Hosts, IPs and CIDR ranges sources may call although they are private addresses. */
     allowedHosts: string[];
+  };
+  auth: {
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    rateLimitPerMinute: number;
+    trustProxy: boolean;
+    /** Send the refresh cookie only over HTTPS (production). */
+    secureCookies: boolean;
   };
 }

@@ -134,6 +134,40 @@ export class EnvironmentVariables {
   @Matches(/^[\w.:/\-,\s]*$/, { message: 'must be a comma-separated list of hosts, IPs or CIDR ranges' })
   SOURCE_ALLOWED_HOSTS = '';
 
+  /** `iss` of the tokens Switchyard signs. */
+  @IsString()
+  @Matches(/^\S{1,200}$/, { message: 'must be a non-empty string without spaces' })
+  JWT_ISSUER = 'switchyard';
+
+  /** `aud` of the access tokens; tokens for any other audience are refused. */
+  @IsString()
+  @Matches(/^\S{1,200}$/, { message: 'must be a non-empty string without spaces' })
+  JWT_AUDIENCE = 'switchyard-api';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(60, { message: 'must be between 60 and 3600 seconds' })
+  @Max(3600, { message: 'must be between 60 and 3600 seconds' })
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(300, { message: 'must be between 300 and 7776000 seconds' })
+  @Max(7_776_000, { message: 'must be between 300 and 7776000 seconds' })
+  REFRESH_TOKEN_TTL_SECONDS = 604_800;
+
+  /** Login and token requests per minute per client address. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 10000' })
+  @Max(10_000, { message: 'must be between 1 and 10000' })
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Trust X-Forwarded-For from a reverse proxy (for client addresses in rate limits and audit). */
+  @IsOptional()
+  @IsBooleanString({ message: 'must be true or false' })
+  TRUST_PROXY?: string;
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';
@@ -144,4 +178,5 @@ export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()
   'DEMO_MODE',
   'ENCRYPTION_KEYS',
   'SYNC_ENABLED',
+  'TRUST_PROXY',
 );

@@ -63,6 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       snapshotsKeepPerSource: vars.SNAPSHOTS_KEEP_PER_SOURCE,
       allowedHosts: list(vars.SOURCE_ALLOWED_HOSTS),
     },
+    auth: {
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+      accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+      rateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
+      trustProxy: flag(vars.TRUST_PROXY, false),
+      secureCookies: vars.NODE_ENV === 'production',
+    },
   });
 }
 

@@ -1,3 +1,8 @@
+import { AuditEventEntity } from '../auth/entities/audit-event.entity';
+import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
+import { ServiceClientEntity } from '../auth/entities/service-client.entity';
+import { SigningKeyEntity } from '../auth/entities/signing-key.entity';
+import { UserEntity } from '../auth/entities/user.entity';
 import {
   CrmHotListItemEntity,
   CrmLeadEntity,
@@ -35,4 +40,9 @@ export const ENTITIES = [
   CrmNoteEntity,
   CrmScheduledActivityEntity,
   DataPointEntity,
+  UserEntity,
+  ServiceClientEntity,
+  RefreshTokenEntity,
+  SigningKeyEntity,
+  AuditEventEntity,
 ];

@@ -1,11 +1,25 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Simulator } from '@switchyard/simulator';
 import { randomBytes } from 'node:crypto';
+import { ALL_DATA, ROLES, type DataScopes, type Role } from '@switchyard/contracts';
+import { ClientsService, UsersService } from '../auth';
 import { AppConfig } from '../config';
 import { CredentialsService, SourcesService } from '../sources';
 import { demoCredentials, demoSources } from './demo-catalog';
 
 const BRANDS = ['acme-fitness', 'bright-smiles', 'green-leaf'];
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_CLIENT = {
+  id: 'demo-integrator',
+  secret: 'demo-integrator-secret',
+  scope: 'read:dashboard',
+} as const;
+
+/** Sensible data scopes per demo role: a team manager sees one team, a brand's admin one brand. */
+const DEMO_SCOPES: Partial<Record<Role, DataScopes>> = {
+  team_manager: { tenants: [], departments: ['ops'], teams: ['ops-facilities'], portfolios: ['Operations'] },
+  business_admin: { tenants: ['acme-fitness', 'bright-smiles'], departments: '*', teams: '*', portfolios: '*' },
+};
 
 /**
  * Demo mode (`npm start`): runs the upstream simulator in-process, with its seeded
@@ -21,6 +35,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly config: AppConfig,
     private readonly sources: SourcesService,
     private readonly credentials: CredentialsService,
+    private readonly users: UsersService,
+    private readonly clients: ClientsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,6 +51,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     });
     this.sources.addressPolicy.allow('127.0.0.1');
     const seeded = await this.seed(this.simulator.url);
+    await this.seedIdentities();
     await this.connectWebhooks(this.simulator);
     this.logger.log(
       { simulator: this.simulator.url, seeded },
@@ -63,6 +80,45 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       created += 1;
     }
     return created;
+  }
+
+  /** One user per role and one integrator client, with the documented demo passwords. */
+  private async seedIdentities(): Promise<void> {
+    for (const role of ROLES) {
+      if (await this.users.findByEmail(`${role}@demo.local`)) continue;
+      await this.users.create(
+        {
+          email: `${role}@demo.local`,
+          displayName: role.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
+          password: DEMO_PASSWORD,
+          roles: [role],
+          dataScopes: DEMO_SCOPES[role] ?? ALL_DATA,
+        },
+        null,
+      );
+    }
+    if (!(await this.clients.exists(DEMO_CLIENT.id))) {
+      await this.clients.create(
+        { id: DEMO_CLIENT.id, name: 'Demo integrator', scopes: [DEMO_CLIENT.scope], dataScopes: ALL_DATA },
+        null,
+        DEMO_CLIENT.secret,
+      );
+    }
+  }
+
+  /** What `npm start` prints for people: where things are and how to sign in. */
+  banner(baseUrl: string): string | null {
+    if (!this.simulator) return null;
+    return [
+      '',
+      `  Switchyard demo is running on ${baseUrl}`,
+      `  Sign in as any role: <role>@demo.local / ${DEMO_PASSWORD}`,
+      `    roles: ${ROLES.join(', ')}`,
+      `  Service client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret} (scope ${DEMO_CLIENT.scope}):`,
+      `    curl -s -u ${DEMO_CLIENT.id}:${DEMO_CLIENT.secret} -d grant_type=client_credentials ${baseUrl}/auth/token`,
+      `  Upstream simulator: ${this.simulator.url} (faults: ${this.simulator.url}/_control/state)`,
+      '',
+    ].join('\n');
   }
 
   /** Points the simulator's change notifications at this backend, signed with the stored secret. */

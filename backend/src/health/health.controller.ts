@@ -1,3 +1,4 @@
+import { Public } from '../auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
@@ -6,6 +7,7 @@ import { DatabaseHealthIndicator } from './database.health';
 import { HealthReportModel, toHealthReport, type HealthReport } from './health-report';
 
 @ApiTags('health')
+@Public() // Probes from orchestrators and load balancers carry no token.
 @Controller('health')
 export class HealthController {
   constructor(

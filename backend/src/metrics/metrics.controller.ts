@@ -1,8 +1,10 @@
+import { Public } from '../auth';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('metrics')
+@Public() // Scraped by Prometheus; keep /metrics off the public internet at the proxy.
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

@@ -17,7 +17,7 @@ describe('/metrics', () => {
   afterAll(() => app.close());
 
   it('parses as Prometheus text with the request histogram labelled by route template', async () => {
-    await fetch(`${app.baseUrl}/api/v1/system/instances?page=1`);
+    await fetch(`${app.baseUrl}/api/v1/system/instances?page=1`, { headers: await app.adminHeaders() });
     await fetch(`${app.baseUrl}/api/v1/nowhere`);
     const response = await fetch(`${app.baseUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Credential, Page } from '@switchyard/contracts';
+import type { Credential, Page, Principal } from '@switchyard/contracts';
+import { AuditService } from '../auth';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, SecretBox, toPage } from '../common';
 import type { PageWindow } from '../common';
 import { credentialSchema } from './dto/source-definition.schema';
@@ -23,10 +24,15 @@ export class CredentialsService {
     private readonly sources: SourcesRepository,
     private readonly box: SecretBox,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates or rotates: the same id replaces the secret and keeps the creation time. */
-  async put(body: unknown, idFromPath?: string): Promise<{ credential: Credential; created: boolean }> {
+  async put(
+    body: unknown,
+    idFromPath?: string,
+    actor?: Principal,
+  ): Promise<{ credential: Credential; created: boolean }> {
     const input = parseOrThrow(credentialSchema, body);
     if (idFromPath !== undefined && input.id !== idFromPath) {
       throw new DomainException('VALIDATION_FAILED', 400, 'id in the body must match the id in the path', {
@@ -52,6 +58,14 @@ export class CredentialsService {
       { credentialId: entity.id, keyId: entity.keyId },
       existing ? 'credential rotated' : 'credential created',
     );
+    await this.audit.record({
+      action: existing ? 'credential.rotate' : 'credential.create',
+      actor: actor ?? { kind: 'system', id: null },
+      outcome: 'success',
+      resourceType: 'credential',
+      resourceId: entity.id,
+      details: { keyId: entity.keyId },
+    });
     return { credential: toCredential(entity), created: !existing };
   }
 
@@ -64,12 +78,19 @@ export class CredentialsService {
     return toPage(window, rows.map(toCredential), total);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, actor?: Principal): Promise<void> {
     const users = await this.sources.usingCredential(id);
     if (users.length > 0) {
       throw new DomainException('CONFLICT', 409, `credential ${id} is used by source(s) ${users.join(', ')}`);
     }
     if (!(await this.credentials.delete(id))) throw new ResourceNotFoundException('credential', id);
+    await this.audit.record({
+      action: 'credential.delete',
+      actor: actor ?? { kind: 'system', id: null },
+      outcome: 'success',
+      resourceType: 'credential',
+      resourceId: id,
+    });
   }
 
   /** The credential without its secret, or null. */

@@ -1,3 +1,4 @@
+import { CurrentPrincipal, RequirePermission } from '../auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBody,
@@ -7,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Page, Source } from '@switchyard/contracts';
+import type { Page, Principal, Source } from '@switchyard/contracts';
 import { ApiErrors, resolvePage, type Stamped } from '../common';
 import { SOURCE_DEFINITION_BODY, SourceListQueryDto, SourceModel, SourcePageModel } from './dto/source.models';
 import { SourcesService } from './sources.service';
@@ -18,24 +19,27 @@ export class SourcesController {
   constructor(private readonly sources: SourcesService) {}
 
   @Get()
+  @RequirePermission('sources.read')
   @ApiOperation({ summary: 'Sources with their live status: next run, breaker, last error and freshness.' })
   @ApiOkResponse({ type: SourcePageModel })
   @ApiErrors(400)
-  list(@Query() query: SourceListQueryDto): Promise<Stamped<Page<Source>>> {
+  list(@Query() query: SourceListQueryDto, @CurrentPrincipal() principal: Principal): Promise<Stamped<Page<Source>>> {
     const { domain, tenant, kind, enabled } = query;
     const filters = { domain, tenant, kind, enabled: enabled === undefined ? undefined : enabled === 'true' };
-    return this.sources.list(filters, resolvePage(query));
+    return this.sources.list(filters, resolvePage(query), principal);
   }
 
   @Get(':id')
+  @RequirePermission('sources.read')
   @ApiOperation({ summary: 'One source and its live status.' })
   @ApiOkResponse({ type: SourceModel })
   @ApiErrors(404)
-  get(@Param('id') id: string): Promise<Source> {
-    return this.sources.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Source> {
+    return this.sources.get(id, principal);
   }
 
   @Post()
+  @RequirePermission('sources.write')
   @ApiOperation({
     summary: 'Define a source.',
     description:
@@ -44,20 +48,22 @@ export class SourcesController {
   @ApiBody({ schema: SOURCE_DEFINITION_BODY })
   @ApiCreatedResponse({ type: SourceModel })
   @ApiErrors(400, 409, 413, 415)
-  create(@Body() body: unknown): Promise<Source> {
-    return this.sources.create(body);
+  create(@Body() body: unknown, @CurrentPrincipal() actor: Principal): Promise<Source> {
+    return this.sources.create(body, actor);
   }
 
   @Put(':id')
+  @RequirePermission('sources.write')
   @ApiOperation({ summary: 'Replace a source definition.' })
   @ApiBody({ schema: SOURCE_DEFINITION_BODY })
   @ApiOkResponse({ type: SourceModel })
   @ApiErrors(400, 404, 413, 415)
-  replace(@Param('id') id: string, @Body() body: unknown): Promise<Source> {
-    return this.sources.replace(id, body);
+  replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() actor: Principal): Promise<Source> {
+    return this.sources.replace(id, body, actor);
   }
 
   @Patch(':id')
+  @RequirePermission('sources.write')
   @ApiOperation({
     summary: 'Change some fields of a source (top-level merge), e.g. `enabled` or `mapping`.',
     description: 'After a mapping change, POST /sources/{id}/replay rebuilds the normalized rows from raw snapshots.',
@@ -65,16 +71,17 @@ export class SourcesController {
   @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { mapping: { budget: 'budgetAmount' } } } })
   @ApiOkResponse({ type: SourceModel })
   @ApiErrors(400, 404, 413, 415)
-  update(@Param('id') id: string, @Body() body: unknown): Promise<Source> {
-    return this.sources.update(id, body);
+  update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() actor: Principal): Promise<Source> {
+    return this.sources.update(id, body, actor);
   }
 
   @Delete(':id')
+  @RequirePermission('sources.write')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a source with its runs, snapshots and normalized rows.' })
   @ApiNoContentResponse()
   @ApiErrors(404)
-  delete(@Param('id') id: string): Promise<void> {
-    return this.sources.delete(id);
+  delete(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<void> {
+    return this.sources.delete(id, actor);
   }
 }

@@ -148,6 +148,55 @@ describe('sources and credentials API', () => {
     for (const value of [secret, 'hris-demo-token', 'pm-demo-secret']) expect(logs).not.toContain(value);
   });
 
+  it("answers 404 for another tenant's source, its runs and its raw pages, and leaves them out of lists", async () => {
+    await bed.createSource(
+      testSource(bed.simulator.url, {
+        id: 'crm-acme-notes',
+        normalizer: 'crm.notes.v1',
+        tenant: 'acme-fitness',
+        request: {
+          url: `${bed.simulator.url}/crm/api/notes`,
+          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
+          pagination: {
+            type: 'page',
+            pageParam: 'page',
+            sizeParam: 'per_page',
+            pageSize: 100,
+            itemsPath: 'data',
+            maxPages: 10,
+          },
+        },
+      }),
+    );
+    const run = await bed.sync('crm-acme-notes');
+    const brand = (tenant: string) =>
+      bed.app.tokenFor('technical_admin', { tenants: [tenant], departments: '*', teams: '*', portfolios: '*' });
+    const otherBrand = await brand('green-leaf');
+    const sameBrand = await brand('acme-fitness');
+    const get = async (path: string, token: string) => {
+      const response = await fetch(`${bed.app.baseUrl}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    for (const path of ['/sources/crm-acme-notes', `/sync-runs/${run.id}`, '/sources/crm-acme-notes/snapshots']) {
+      const outsider = await get(path, otherBrand);
+      expect(outsider.status).toBe(404);
+      expect(outsider.text).not.toContain('acme-fitness');
+      expect((await get(path, sameBrand)).status).toBe(200);
+    }
+    const refreshByOutsider = await fetch(`${bed.app.baseUrl}/api/v1/sources/crm-acme-notes/refresh`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${otherBrand}` },
+    });
+    expect(refreshByOutsider.status).toBe(404);
+    const listed = JSON.parse((await get('/sources?pageSize=200', otherBrand)).text) as Page<Source>;
+    expect(listed.items.map((s) => s.id)).not.toContain('crm-acme-notes');
+    expect(listed.items.map((s) => s.id)).toContain('hris-a');
+    const runs = JSON.parse((await get('/sync-runs?pageSize=200', otherBrand)).text) as Page<{ sourceId: string }>;
+    expect(runs.items.map((r) => r.sourceId)).not.toContain('crm-acme-notes');
+  });
+
   it('refuses to delete a credential a source uses', async () => {
     const response = await bed.api<ApiErrorResponse>('/credentials/hris-token', { method: 'DELETE' });
     expect(response.status).toBe(409);

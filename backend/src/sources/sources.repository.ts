@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SourceDomain, SourceKind } from '@switchyard/contracts';
-import { Repository, type FindOptionsWhere } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { PageWindow } from '../common';
 import { CredentialEntity } from './entities/credential.entity';
 import { SourceEntity } from './entities/source.entity';
@@ -11,6 +11,8 @@ export interface SourceFilters {
   tenant?: string;
   kind?: SourceKind;
   enabled?: boolean;
+  /** Tenants the caller may see (untenanted sources are always listed); null for all. */
+  tenants?: string[] | null;
 }
 
 @Injectable()
@@ -26,10 +28,16 @@ export class SourcesRepository {
   }
 
   list(filters: SourceFilters, window: PageWindow): Promise<[SourceEntity[], number]> {
-    const where = Object.fromEntries(
-      Object.entries(filters).filter(([, value]) => value !== undefined),
-    ) as FindOptionsWhere<SourceEntity>;
-    return this.rows.findAndCount({ where, order: { id: 'ASC' }, skip: window.offset, take: window.pageSize });
+    const query = this.rows.createQueryBuilder('s');
+    if (filters.domain) query.andWhere('s.domain = :domain', { domain: filters.domain });
+    if (filters.tenant) query.andWhere('s.tenant_id = :tenant', { tenant: filters.tenant });
+    if (filters.kind) query.andWhere('s.kind = :kind', { kind: filters.kind });
+    if (filters.enabled !== undefined) query.andWhere('s.enabled = :enabled', { enabled: filters.enabled });
+    if (filters.tenants) {
+      // '' keeps IN () valid for a principal with no tenants at all.
+      query.andWhere('(s.tenant_id IS NULL OR s.tenant_id IN (:...tenants))', { tenants: [...filters.tenants, ''] });
+    }
+    return query.orderBy('s.id', 'ASC').skip(window.offset).take(window.pageSize).getManyAndCount();
   }
 
   async insert(source: SourceEntity): Promise<void> {

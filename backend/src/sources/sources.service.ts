@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NORMALIZERS, type FieldError, type Page, type Source, type SourceStatus } from '@switchyard/contracts';
+import {
+  NORMALIZERS,
+  type FieldError,
+  type Page,
+  type Principal,
+  type Source,
+  type SourceStatus,
+} from '@switchyard/contracts';
+import { AuditService, DataScopeService } from '../auth';
 import { AppConfig } from '../config';
 import {
   Clock,
@@ -29,6 +37,8 @@ export class SourcesService {
     private readonly sources: SourcesRepository,
     private readonly credentials: CredentialsService,
     private readonly clock: Clock,
+    private readonly scopes: DataScopeService,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     this.addressPolicy = new AddressPolicy(config.sync.allowedHosts);
@@ -38,7 +48,7 @@ export class SourcesService {
     this.statusReader = reader;
   }
 
-  async create(body: unknown): Promise<Source> {
+  async create(body: unknown, actor?: Principal): Promise<Source> {
     const input = await this.validate(body);
     if (await this.sources.findById(input.id)) {
       throw new DomainException('CONFLICT', 409, `source ${input.id} already exists; use PUT to replace it`);
@@ -47,10 +57,11 @@ export class SourcesService {
     const entity = toEntity(input, now, now);
     await this.sources.insert(entity);
     this.logger.log({ sourceId: entity.id, normalizer: entity.normalizer }, 'source created');
+    await this.record('source.create', entity.id, actor);
     return this.present(entity);
   }
 
-  async replace(id: string, body: unknown): Promise<Source> {
+  async replace(id: string, body: unknown, actor?: Principal): Promise<Source> {
     const existing = await this.require(id);
     const input = await this.validate(body);
     if (input.id !== id) {
@@ -59,29 +70,42 @@ export class SourcesService {
     const entity = toEntity(input, existing.createdAt, this.clock.now());
     await this.sources.save(entity);
     this.logger.log({ sourceId: id }, 'source replaced');
+    await this.record('source.update', id, actor);
     return this.present(entity);
   }
 
   /** Merges top-level fields into the stored definition, then validates the whole. */
-  async update(id: string, patch: unknown): Promise<Source> {
+  async update(id: string, patch: unknown, actor?: Principal): Promise<Source> {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw new ValidationFailedException([{ field: '(body)', message: 'body must be a JSON object' }]);
     }
     const existing = await this.require(id);
-    return this.replace(id, { ...toDefinition(existing), ...patch, id });
+    return this.replace(id, { ...toDefinition(existing), ...patch, id }, actor);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, actor?: Principal): Promise<void> {
     if (!(await this.sources.delete(id))) throw new ResourceNotFoundException('source', id);
+    await this.record('source.delete', id, actor);
     this.logger.log({ sourceId: id }, 'source deleted with its runs, snapshots and normalized rows');
   }
 
-  async get(id: string): Promise<Source> {
-    return this.present(await this.require(id));
+  async get(id: string, principal?: Principal): Promise<Source> {
+    return this.present(await this.requireVisible(id, principal));
   }
 
-  async list(filters: SourceFilters, window: PageWindow): Promise<Omit<Page<Source>, 'generatedAt'>> {
-    const [rows, total] = await this.sources.list(filters, window);
+  /** The source, or 404 when it does not exist or lies outside the principal's tenants. */
+  async requireVisible(id: string, principal: Principal | undefined): Promise<SourceEntity> {
+    const row = await this.sources.findById(id);
+    if (!row || !this.scopes.allowsTenant(principal, row.tenant)) throw new ResourceNotFoundException('source', id);
+    return row;
+  }
+
+  async list(
+    filters: SourceFilters,
+    window: PageWindow,
+    principal?: Principal,
+  ): Promise<Omit<Page<Source>, 'generatedAt'>> {
+    const [rows, total] = await this.sources.list({ ...filters, tenants: this.scopes.tenants(principal) }, window);
     const statuses = await this.readStatuses(rows);
     return toPage(
       window,
@@ -98,6 +122,16 @@ export class SourcesService {
 
   findAll(): Promise<SourceEntity[]> {
     return this.sources.findAll();
+  }
+
+  private async record(action: string, id: string, actor: Principal | undefined): Promise<void> {
+    await this.audit.record({
+      action,
+      actor: actor ?? { kind: 'system', id: null },
+      outcome: 'success',
+      resourceType: 'source',
+      resourceId: id,
+    });
   }
 
   private async present(row: SourceEntity): Promise<Source> {

@@ -1,3 +1,4 @@
+import { Public } from '../auth';
 import { Controller, HttpCode, Param, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RefreshAccepted, SyncRun } from '@switchyard/contracts';
@@ -12,6 +13,7 @@ export class SourceWebhookController {
   constructor(private readonly webhooks: SourceWebhookService) {}
 
   @Post(':id/webhook')
+  @Public() // Upstreams carry no token; the Standard Webhooks signature authenticates them.
   @HttpCode(202)
   @ApiOperation({
     summary: 'Signed change notification from an upstream (Standard Webhooks).',

@@ -10,6 +10,8 @@ export interface SyncRunFilters {
   status?: SyncRunStatus[];
   trigger?: SyncTrigger;
   since?: Date;
+  /** Only runs of sources without a tenant or with one of these; null for all. */
+  tenants?: string[] | null;
 }
 
 @Injectable()
@@ -40,6 +42,11 @@ export class SyncRunsRepository {
     if (filters.status?.length) query.andWhere('r.status IN (:...status)', { status: filters.status });
     if (filters.trigger) query.andWhere('r.trigger = :trigger', { trigger: filters.trigger });
     if (filters.since) query.andWhere('r.queued_at >= :since', { since: filters.since });
+    if (filters.tenants) {
+      const visible =
+        'r.source_id IN (SELECT s.id FROM sources s WHERE s.tenant_id IS NULL OR s.tenant_id IN (:...tenants))';
+      query.andWhere(visible, { tenants: [...filters.tenants, ''] });
+    }
     return query
       .orderBy('r.queued_at', 'DESC')
       .addOrderBy('r.id', 'ASC')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   Page,
+  Principal,
   RawSnapshot,
   RawSnapshotSummary,
   RefreshAccepted,
@@ -17,6 +18,7 @@ import {
   toPage,
   type PageWindow,
 } from '../common';
+import { AuditService, DataScopeService } from '../auth';
 import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
 import type { RawSnapshotEntity } from './entities/raw-snapshot.entity';
@@ -42,11 +44,18 @@ export class SyncService {
     private readonly bus: DomainEventBus,
     private readonly clock: Clock,
     private readonly identity: InstanceIdentity,
+    private readonly scopes: DataScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Queues a run (or joins the one already queued) and makes the source due now. */
-  async refresh(sourceId: string, trigger: SyncTrigger, mode: SyncMode = 'incremental'): Promise<RefreshAccepted> {
-    const source = await this.sources.require(sourceId);
+  async refresh(
+    sourceId: string,
+    trigger: SyncTrigger,
+    mode: SyncMode = 'incremental',
+    principal?: Principal,
+  ): Promise<RefreshAccepted> {
+    const source = await this.sources.requireVisible(sourceId, principal);
     if (source.kind !== 'http-pull') {
       throw new DomainException('CONFLICT', 409, `source ${sourceId} is fed by its webhook and cannot be pulled`);
     }
@@ -61,13 +70,23 @@ export class SyncService {
       await this.runs.update(run.id, { mode: 'full' });
     }
     const notBefore = await this.states.makeDue(sourceId, now);
+    if (principal) {
+      await this.audit.record({
+        action: 'source.refresh',
+        actor: principal,
+        outcome: 'success',
+        resourceType: 'source',
+        resourceId: sourceId,
+        details: { mode },
+      });
+    }
     if (notBefore <= now) void this.coordinator.tick();
     return { runId: run.id, sourceId, status: run.status, notBefore: notBefore.toISOString() };
   }
 
   /** Rebuilds the source's normalized rows from its stored raw snapshots (after a mapping change, say). */
-  async replay(sourceId: string): Promise<SyncRun> {
-    const source = await this.sources.require(sourceId);
+  async replay(sourceId: string, principal?: Principal): Promise<SyncRun> {
+    const source = await this.sources.requireVisible(sourceId, principal);
     const now = this.clock.now();
     await this.states.ensureStates(now);
     if (!(await this.states.claimOne(sourceId, this.identity.id, now, new Date(now.getTime() + LEASE_MS)))) {
@@ -76,6 +95,15 @@ export class SyncService {
         409,
         `a sync of ${sourceId} is running; replay it when the run has finished`,
       );
+    }
+    if (principal) {
+      await this.audit.record({
+        action: 'source.replay',
+        actor: principal,
+        outcome: 'success',
+        resourceType: 'source',
+        resourceId: sourceId,
+      });
     }
     const run: SyncRunEntity = {
       ...emptyRun(sourceId, 'replay', now),
@@ -164,24 +192,39 @@ export class SyncService {
     return toSyncRun(run);
   }
 
-  async getRun(id: string): Promise<SyncRun> {
+  async getRun(id: string, principal?: Principal): Promise<SyncRun> {
     const run = await this.runs.findById(id);
-    if (!run) throw new ResourceNotFoundException('sync run', id);
+    const visible =
+      run !== null &&
+      (await this.sources.requireVisible(run.sourceId, principal).then(
+        () => true,
+        () => false,
+      ));
+    if (!run || !visible) throw new ResourceNotFoundException('sync run', id);
     return toSyncRun(run);
   }
 
-  async listRuns(filters: SyncRunFilters, window: PageWindow): Promise<Omit<Page<SyncRun>, 'generatedAt'>> {
-    const [rows, total] = await this.runs.list(filters, window);
+  async listRuns(
+    filters: SyncRunFilters,
+    window: PageWindow,
+    principal?: Principal,
+  ): Promise<Omit<Page<SyncRun>, 'generatedAt'>> {
+    const [rows, total] = await this.runs.list({ ...filters, tenants: this.scopes.tenants(principal) }, window);
     return toPage(window, rows.map(toSyncRun), total);
   }
 
-  async listSnapshots(sourceId: string, window: PageWindow): Promise<Omit<Page<RawSnapshotSummary>, 'generatedAt'>> {
-    await this.sources.require(sourceId);
+  async listSnapshots(
+    sourceId: string,
+    window: PageWindow,
+    principal?: Principal,
+  ): Promise<Omit<Page<RawSnapshotSummary>, 'generatedAt'>> {
+    await this.sources.requireVisible(sourceId, principal);
     const [rows, total] = await this.snapshots.list(sourceId, window);
     return toPage(window, rows.map(toSnapshotSummary), total);
   }
 
-  async getSnapshot(sourceId: string, id: string): Promise<RawSnapshot> {
+  async getSnapshot(sourceId: string, id: string, principal?: Principal): Promise<RawSnapshot> {
+    await this.sources.requireVisible(sourceId, principal);
     const row = await this.snapshots.findOne(sourceId, id);
     if (!row) throw new ResourceNotFoundException('raw snapshot', id);
     return { ...toSnapshotSummary(row), payload: row.payload };

@@ -1,6 +1,7 @@
+import { CurrentPrincipal, Public } from '../auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { UpstreamHealth } from '@switchyard/contracts';
+import type { Principal, UpstreamHealth } from '@switchyard/contracts';
 import { ApiErrors } from '../common';
 import { UpstreamHealthModel } from './dto/sync.models';
 import { FreshnessService } from './freshness.service';
@@ -11,6 +12,7 @@ export class UpstreamHealthController {
   constructor(private readonly freshness: FreshnessService) {}
 
   @Get()
+  @Public() // The summary is public for status pages; per-source detail needs health.read.
   @ApiOperation({
     summary: 'Upstream status per source: freshness state, age, reason, breaker and last error.',
     description:
@@ -18,7 +20,7 @@ export class UpstreamHealthController {
   })
   @ApiOkResponse({ type: UpstreamHealthModel })
   @ApiErrors()
-  health(): Promise<UpstreamHealth> {
-    return this.freshness.upstreamHealth(true);
+  health(@CurrentPrincipal() principal: Principal | undefined): Promise<UpstreamHealth> {
+    return this.freshness.upstreamHealth(principal?.permissions.includes('health.read') ?? false);
   }
 }

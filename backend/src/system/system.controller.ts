@@ -1,3 +1,4 @@
+import { Public, RequirePermission } from '../auth';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BackendInstance, ClientErrorAccepted, Page, SystemStatus } from '@switchyard/contracts';
@@ -16,6 +17,7 @@ export class SystemController {
   constructor(private readonly system: SystemService) {}
 
   @Get('status')
+  @RequirePermission('system.read')
   @ApiOperation({ summary: 'Readiness, version and database of the instance that answers.' })
   @ApiOkResponse({ type: SystemStatusModel })
   @ApiErrors()
@@ -24,6 +26,7 @@ export class SystemController {
   }
 
   @Get('instances')
+  @RequirePermission('system.read')
   @ApiOperation({ summary: 'Backend instances (replicas) that registered, newest first.' })
   @ApiOkResponse({ type: BackendInstancePageModel })
   @ApiErrors(400)
@@ -32,6 +35,7 @@ export class SystemController {
   }
 
   @Post('client-errors')
+  @Public() // Browsers report errors from the sign-in page too; bodies are size-limited and only logged.
   @HttpCode(202)
   @ApiOperation({ summary: 'Report an error seen in a console browser; it is logged with its trace id.' })
   @ApiAcceptedResponse({ type: ClientErrorAcceptedModel })

@@ -13,7 +13,9 @@ describe('system', () => {
   afterAll(() => app.close());
 
   it('reports readiness, version and the database kind', async () => {
-    const status = (await (await fetch(`${app.baseUrl}/api/v1/system/status`)).json()) as SystemStatus;
+    const status = (await (
+      await fetch(`${app.baseUrl}/api/v1/system/status`, { headers: await app.adminHeaders() })
+    ).json()) as SystemStatus;
     expect(status).toMatchObject({ readiness: 'ready', version: app.config.version });
     expect(status.database).toMatchObject({
       kind: app.config.database.kind,
@@ -24,12 +26,16 @@ describe('system', () => {
   });
 
   it('lists this instance as running, and a heartbeat moves lastSeenAt forward', async () => {
-    const before = (await (await fetch(`${app.baseUrl}/api/v1/system/instances`)).json()) as Page<BackendInstance>;
+    const before = (await (
+      await fetch(`${app.baseUrl}/api/v1/system/instances`, { headers: await app.adminHeaders() })
+    ).json()) as Page<BackendInstance>;
     expect(before.items).toHaveLength(1);
     expect(before.items[0]).toMatchObject({ state: 'running', pid: process.pid });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await app.app.get(SystemService).heartbeat();
-    const after = (await (await fetch(`${app.baseUrl}/api/v1/system/instances`)).json()) as Page<BackendInstance>;
+    const after = (await (
+      await fetch(`${app.baseUrl}/api/v1/system/instances`, { headers: await app.adminHeaders() })
+    ).json()) as Page<BackendInstance>;
     expect(Date.parse(after.items[0].lastSeenAt)).toBeGreaterThan(Date.parse(before.items[0].lastSeenAt));
   });
 });

@@ -43,10 +43,11 @@ export async function startSyncTestbed(
 ): Promise<SyncTestbed> {
   const simulator = await createSimulator({ port: 0, ...simulatorOptions });
   const app = await startTestApp({ SYNC_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', ...env }, appOptions);
+  const auth = await app.adminHeaders();
   const api: SyncTestbed['api'] = async (path, init = {}) => {
     const response = await fetch(`${app.baseUrl}/api/v1${path}`, {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...auth, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
     const text = await response.text();

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { ShellComponent } from './layout/shell.component';
+import { RouterOutlet } from '@angular/router';
 
+/** The login page renders on its own; every other page renders inside the shell (see app.routes.ts). */
 @Component({
   selector: 'sy-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ShellComponent],
-  template: `<sy-shell />`,
+  imports: [RouterOutlet],
+  template: `<router-outlet />`,
 })
 export class AppComponent {}

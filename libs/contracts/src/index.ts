@@ -5,3 +5,4 @@ export * from './events';
 export * from './freshness';
 export * from './sources';
 export * from './sync';
+export * from './auth';

@@ -1,0 +1,57 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config';
+import { AdminController } from './admin.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth.controller';
+import { GlobalAuthGuard } from './auth.guard';
+import { ClientCredentialsService } from './client-credentials.service';
+import { ClientsService } from './clients.service';
+import { AuditEventEntity } from './entities/audit-event.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { ServiceClientEntity } from './entities/service-client.entity';
+import { SigningKeyEntity } from './entities/signing-key.entity';
+import { UserEntity } from './entities/user.entity';
+import { JwksController } from './jwks.controller';
+import { DataScopeService } from './data-scope.service';
+import { SessionsService } from './sessions.service';
+import { AccessTokensService } from './tokens/access-tokens.service';
+import { JwtStrategy } from './tokens/jwt.strategy';
+import { SigningKeysService } from './tokens/signing-keys.service';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, ServiceClientEntity, RefreshTokenEntity, SigningKeyEntity, AuditEventEntity]),
+    PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'signin', ttl: 60_000, limit: config.auth.rateLimitPerMinute },
+          // Every console page load refreshes; sign-ins stay the scarce resource.
+          { name: 'refresh', ttl: 60_000, limit: config.auth.rateLimitPerMinute * 6 },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, JwksController, AdminController],
+  providers: [
+    { provide: APP_GUARD, useClass: GlobalAuthGuard },
+    JwtStrategy,
+    SigningKeysService,
+    AccessTokensService,
+    SessionsService,
+    ClientCredentialsService,
+    UsersService,
+    ClientsService,
+    AuditService,
+    DataScopeService,
+  ],
+  exports: [AuditService, UsersService, ClientsService, AccessTokensService, DataScopeService],
+})
+export class AuthModule {}

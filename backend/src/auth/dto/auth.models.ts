@@ -1,0 +1,126 @@
+import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CLIENT_SCOPES,
+  PERMISSIONS,
+  ROLES,
+  type ClientScope,
+  type DataScopes,
+  type Permission,
+  type Role,
+} from '@switchyard/contracts';
+import { z } from 'zod';
+import { PageModel, TimestampedModel } from '../../common';
+import { createClientSchema, createUserSchema, loginSchema, updateUserSchema } from './auth.schemas';
+
+type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+const bodySchema = (schema: z.ZodType): BodySchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
+
+export const LOGIN_BODY = bodySchema(loginSchema);
+export const CREATE_USER_BODY = bodySchema(createUserSchema);
+export const UPDATE_USER_BODY = bodySchema(updateUserSchema);
+export const CREATE_CLIENT_BODY = bodySchema(createClientSchema);
+
+const scopeList = {
+  oneOf: [
+    { type: 'string', enum: ['*'] },
+    { type: 'array', items: { type: 'string' } },
+  ],
+};
+
+export class DataScopesModel implements DataScopes {
+  @ApiProperty({ ...scopeList, description: 'CRM brands; `*` for all.' }) tenants!: DataScopes['tenants'];
+  @ApiProperty(scopeList) departments!: DataScopes['departments'];
+  @ApiProperty(scopeList) teams!: DataScopes['teams'];
+  @ApiProperty(scopeList) portfolios!: DataScopes['portfolios'];
+}
+
+export class PrincipalModel {
+  @ApiProperty({ enum: ['user', 'client'] }) kind!: 'user' | 'client';
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true }) scopes!: ClientScope[];
+  @ApiProperty({ enum: PERMISSIONS, isArray: true }) permissions!: Permission[];
+  @ApiProperty({ type: DataScopesModel }) dataScopes!: DataScopesModel;
+}
+
+export class SessionTokensModel extends TimestampedModel {
+  @ApiProperty({ description: 'RS256 JWT; send as `Authorization: Bearer …`.' }) accessToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ example: 900 }) expiresIn!: number;
+  @ApiProperty({ type: PrincipalModel }) principal!: PrincipalModel;
+}
+
+export class TokenRequestModel {
+  @ApiProperty({ enum: ['client_credentials'] }) grant_type!: string;
+  @ApiPropertyOptional({ description: 'Or use HTTP Basic.' }) client_id?: string;
+  @ApiPropertyOptional({ description: 'Or use HTTP Basic.' }) client_secret?: string;
+  @ApiPropertyOptional({ description: 'Space-separated subset of the client’s scopes.', example: 'read:dashboard' })
+  scope?: string;
+}
+
+export class TokenResponseModel {
+  @ApiProperty() access_token!: string;
+  @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
+  @ApiProperty({ example: 900 }) expires_in!: number;
+  @ApiProperty({ example: 'read:dashboard' }) scope!: string;
+}
+
+export class UserModel extends TimestampedModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ type: DataScopesModel }) dataScopes!: DataScopesModel;
+  @ApiProperty() disabled!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class UserPageModel extends PageModel {
+  @ApiProperty({ type: [UserModel] }) items!: UserModel[];
+}
+
+export class ClientModel extends TimestampedModel {
+  @ApiProperty({ example: 'demo-integrator' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: CLIENT_SCOPES, isArray: true }) scopes!: ClientScope[];
+  @ApiProperty({ type: DataScopesModel }) dataScopes!: DataScopesModel;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) rotatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
+}
+
+export class ClientWithSecretModel extends ClientModel {
+  @ApiProperty({ description: 'Shown once. Store it now; it cannot be read again.' }) clientSecret!: string;
+}
+
+export class ClientPageModel extends PageModel {
+  @ApiProperty({ type: [ClientModel] }) items!: ClientModel[];
+}
+
+export class AuditEventModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['user', 'client', 'anonymous', 'system'] }) actorKind!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ example: 'auth.login' }) action!: string;
+  @ApiProperty({ type: String, nullable: true }) resourceType!: string | null;
+  @ApiProperty({ type: String, nullable: true }) resourceId!: string | null;
+  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome!: string;
+  @ApiProperty({ type: String, nullable: true }) ip!: string | null;
+  @ApiProperty({ type: String, nullable: true }) traceId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+}
+
+export class AuditPageModel extends PageModel {
+  @ApiProperty({ type: [AuditEventModel] }) items!: AuditEventModel[];
+}
+
+export class KeyRotationModel extends TimestampedModel {
+  @ApiProperty() kid!: string;
+  @ApiProperty({ type: [String] }) retired!: string[];
+}

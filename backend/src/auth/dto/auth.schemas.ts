@@ -1,0 +1,45 @@
+import { CLIENT_SCOPES, ROLES } from '@switchyard/contracts';
+import { z } from 'zod';
+
+const scopeList = z.union([z.literal('*'), z.array(z.string().regex(/^[A-Za-z0-9 _-]{1,64}$/)).max(200)]);
+
+export const dataScopesSchema = z.strictObject({
+  tenants: scopeList.default([]),
+  departments: scopeList.default([]),
+  teams: scopeList.default([]),
+  portfolios: scopeList.default([]),
+});
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an email address');
+const password = z.string().min(12, 'must be at least 12 characters').max(200);
+
+/** Strict: `role`, `tenantId` or anything else not listed is refused (no mass assignment). */
+export const loginSchema = z.strictObject({ email, password: z.string().min(1).max(200) });
+
+export const createUserSchema = z.strictObject({
+  email,
+  displayName: z.string().trim().min(1).max(200),
+  password,
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  dataScopes: dataScopesSchema,
+});
+
+export const updateUserSchema = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  password: password.optional(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+  dataScopes: dataScopesSchema.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const createClientSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'must be 3–64 lowercase letters, digits or dashes'),
+  name: z.string().trim().min(1).max(200),
+  scopes: z.array(z.enum(CLIENT_SCOPES)).min(1),
+  dataScopes: dataScopesSchema,
+});

@@ -1,0 +1,16 @@
+export { AuthModule } from './auth.module';
+export {
+  Authenticated,
+  CurrentPrincipal,
+  Public,
+  RequirePermission,
+  PUBLIC_ROUTE,
+  REQUIRED_PERMISSION,
+  AUTHENTICATED_ONLY,
+} from './decorators';
+export { AuditService } from './audit/audit.service';
+export { UsersService } from './users.service';
+export { ClientsService } from './clients.service';
+export { AccessTokensService } from './tokens/access-tokens.service';
+export { DataScopeService, type ScopeFilter } from './data-scope.service';
+export { userPrincipal, clientPrincipal } from './principal';

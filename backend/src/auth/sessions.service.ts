@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { SessionTokens } from '@switchyard/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { Clock, DomainException, parseOrThrow } from '../common';
+import { AppConfig } from '../config';
+import { AuditService } from './audit/audit.service';
+import { loginSchema } from './dto/auth.schemas';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import type { UserEntity } from './entities/user.entity';
+import { burnVerification, verifySecret } from './passwords';
+import { userPrincipal } from './principal';
+import { AccessTokensService } from './tokens/access-tokens.service';
+import { UsersService } from './users.service';
+
+/** Failures before an account starts to lock, and the cap on how long it locks. */
+const FREE_FAILURES = 5;
+const MAX_LOCK_SECONDS = 900;
+/**
+ * A token presented again this soon after its rotation is a second browser tab refreshing at
+ * the same moment, not theft: it gets a new token of the same family instead of a revocation.
+ */
+const REUSE_GRACE_MS = 10_000;
+
+export interface IssuedSession {
+  tokens: SessionTokens;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+const invalidLogin = () => new DomainException('UNAUTHENTICATED', 401, 'email or password is wrong');
+const invalidRefresh = () => new DomainException('UNAUTHENTICATED', 401, 'the session has ended; sign in again');
+
+/**
+ * Password sign-in and its sessions: a short-lived access token plus a refresh token that
+ * rotates on every use. A refresh token used twice means it was stolen: its whole family
+ * (every token of that sign-in) is revoked. Repeated failures lock the account for a
+ * doubling time.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(RefreshTokenEntity) private readonly refreshTokens: Repository<RefreshTokenEntity>,
+    private readonly users: UsersService,
+    private readonly accessTokens: AccessTokensService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async login(body: unknown, ip: string | null): Promise<IssuedSession> {
+    const { email, password } = parseOrThrow(loginSchema, body);
+    const user = await this.users.findByEmail(email);
+    const now = this.clock.now();
+    if (!user) {
+      await burnVerification(password);
+      await this.audit.record({
+        action: 'auth.login',
+        actor: { kind: 'anonymous', id: email },
+        outcome: 'failure',
+        ip,
+        details: { reason: 'unknown email' },
+      });
+      throw invalidLogin();
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      const retryAfter = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+      await this.audit.record({
+        action: 'auth.login',
+        actor: { kind: 'anonymous', id: email },
+        outcome: 'denied',
+        ip,
+        details: { reason: 'locked' },
+      });
+      throw new DomainException('RATE_LIMITED', 429, `too many failed sign-ins; try again in ${retryAfter} s`, {
+        retryAfter,
+      });
+    }
+    if (!(await verifySecret(user.passwordHash, password)) || user.disabled) {
+      const failures = user.failedLogins + 1;
+      const lockSeconds = failures >= FREE_FAILURES ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - FREE_FAILURES)) : 0;
+      await this.users.recordLogin(user, false, lockSeconds ? new Date(now.getTime() + lockSeconds * 1000) : null);
+      await this.audit.record({
+        action: 'auth.login',
+        actor: { kind: 'anonymous', id: email },
+        outcome: 'failure',
+        ip,
+        details: { reason: user.disabled ? 'disabled' : 'wrong password', failures },
+      });
+      throw invalidLogin();
+    }
+    await this.users.recordLogin(user, true, null);
+    const session = await this.issue(user, randomUUID());
+    await this.audit.record({ action: 'auth.login', actor: session.tokens.principal, outcome: 'success', ip });
+    return session;
+  }
+
+  async refresh(refreshToken: string | undefined, ip: string | null): Promise<IssuedSession> {
+    if (!refreshToken) throw invalidRefresh();
+    const now = this.clock.now();
+    const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
+    if (!stored || stored.revokedAt || stored.expiresAt <= now) throw invalidRefresh();
+    if (stored.usedAt && now.getTime() - stored.usedAt.getTime() < REUSE_GRACE_MS) {
+      const user = await this.users.findById(stored.userId);
+      if (!user || user.disabled) throw invalidRefresh();
+      return this.issue(user, stored.familyId);
+    }
+    if (stored.usedAt) {
+      await this.revokeFamily(stored.familyId);
+      await this.audit.record({
+        action: 'auth.refresh_reuse',
+        actor: { kind: 'anonymous', id: stored.userId },
+        outcome: 'denied',
+        ip,
+        details: { family: stored.familyId },
+      });
+      throw invalidRefresh();
+    }
+    // Only one concurrent refresh may win the token.
+    const claimed = await this.refreshTokens.update({ id: stored.id, usedAt: IsNull() }, { usedAt: now });
+    if ((claimed.affected ?? 0) === 0) throw invalidRefresh();
+    const user = await this.users.findById(stored.userId);
+    if (!user || user.disabled) throw invalidRefresh();
+    return this.issue(user, stored.familyId);
+  }
+
+  async logout(refreshToken: string | undefined, ip: string | null): Promise<void> {
+    if (!refreshToken) return;
+    const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
+    if (!stored) return;
+    await this.revokeFamily(stored.familyId);
+    await this.audit.record({
+      action: 'auth.logout',
+      actor: { kind: 'anonymous', id: stored.userId },
+      outcome: 'success',
+      ip,
+    });
+  }
+
+  private async issue(user: UserEntity, familyId: string): Promise<IssuedSession> {
+    const principal = userPrincipal(user);
+    const { token, expiresIn } = await this.accessTokens.issue(principal);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const refreshExpiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlSeconds * 1000);
+    await this.refreshTokens.insert({
+      id: randomUUID(),
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: now,
+    });
+    return {
+      tokens: { accessToken: token, tokenType: 'Bearer', expiresIn, principal },
+      refreshToken,
+      refreshExpiresAt,
+    };
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Principal } from '@switchyard/contracts';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../config';
+import { principalFromClaims, type AccessClaims } from '../principal';
+import { ACCESS_TOKEN_TYPE } from './access-tokens.service';
+import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
+
+/**
+ * passport-jwt with the algorithm pinned to RS256 (so `none` and HS256-with-the-public-key
+ * are refused), issuer and audience checked, the key chosen by `kid` among our own keys,
+ * and the token type required to be an access token.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(config: AppConfig, keys: SigningKeysService) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      algorithms: [TOKEN_ALGORITHM],
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      ignoreExpiration: false,
+      secretOrKeyProvider: (
+        _request: unknown,
+        rawJwt: string,
+        done: (error: Error | null, key?: string | Buffer) => void,
+      ) => {
+        const header = decodeHeader(rawJwt);
+        if (!header || header.typ !== ACCESS_TOKEN_TYPE || typeof header.kid !== 'string') {
+          done(new Error('not an access token'));
+          return;
+        }
+        keys
+          .publicKey(header.kid)
+          .then((key) =>
+            key ? done(null, key.export({ type: 'spki', format: 'pem' })) : done(new Error('unknown key id')),
+          )
+          .catch((error: unknown) => done(error instanceof Error ? error : new Error(String(error))));
+      },
+    });
+  }
+
+  validate(claims: AccessClaims): Principal {
+    return principalFromClaims(claims);
+  }
+}
+
+function decodeHeader(token: string): { typ?: unknown; kid?: unknown } | null {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as {
+      typ?: unknown;
+      kid?: unknown;
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { DataScopes, Page, Principal, Role } from '@switchyard/contracts';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, toPage, type PageWindow } from '../common';
+import { AuditService } from './audit/audit.service';
+import { createUserSchema, updateUserSchema } from './dto/auth.schemas';
+import { UserEntity } from './entities/user.entity';
+import { hashSecret } from './passwords';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  dataScopes: DataScopes;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(body: unknown, actor: Principal | null): Promise<UserView> {
+    const input = parseOrThrow(createUserSchema, body);
+    if (await this.users.findOneBy({ email: input.email })) {
+      throw new DomainException('CONFLICT', 409, `a user with email ${input.email} already exists`);
+    }
+    const now = this.clock.now();
+    const user: UserEntity = {
+      id: randomUUID(),
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash: await hashSecret(input.password),
+      roles: input.roles,
+      dataScopes: input.dataScopes,
+      disabled: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      lastLoginAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.users.insert(user);
+    await this.audit.record({
+      action: 'user.create',
+      actor: actor ?? { kind: 'system', id: null },
+      outcome: 'success',
+      resourceType: 'user',
+      resourceId: user.id,
+      details: { email: user.email, roles: user.roles },
+    });
+    return toView(user);
+  }
+
+  async update(id: string, body: unknown, actor: Principal): Promise<UserView> {
+    const input = parseOrThrow(updateUserSchema, body);
+    const user = await this.require(id);
+    if (input.displayName !== undefined) user.displayName = input.displayName;
+    if (input.roles !== undefined) user.roles = input.roles;
+    if (input.dataScopes !== undefined) user.dataScopes = input.dataScopes;
+    if (input.disabled !== undefined) user.disabled = input.disabled;
+    if (input.password !== undefined) user.passwordHash = await hashSecret(input.password);
+    user.updatedAt = this.clock.now();
+    await this.users.save(user);
+    const changed = Object.keys(input).filter((k) => k !== 'password');
+    await this.audit.record({
+      action: 'user.update',
+      actor,
+      outcome: 'success',
+      resourceType: 'user',
+      resourceId: id,
+      details: { changed: input.password !== undefined ? [...changed, 'password (reset)'] : changed },
+    });
+    return toView(user);
+  }
+
+  async get(id: string): Promise<UserView> {
+    return toView(await this.require(id));
+  }
+
+  async list(window: PageWindow): Promise<Omit<Page<UserView>, 'generatedAt'>> {
+    const [rows, total] = await this.users.findAndCount({
+      order: { email: 'ASC' },
+      skip: window.offset,
+      take: window.pageSize,
+    });
+    return toPage(window, rows.map(toView), total);
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  async recordLogin(user: UserEntity, succeeded: boolean, lockedUntil: Date | null): Promise<void> {
+    const now = this.clock.now();
+    await this.users.update(
+      { id: user.id },
+      succeeded
+        ? { failedLogins: 0, lockedUntil: null, lastLoginAt: now }
+        : { failedLogins: user.failedLogins + 1, lockedUntil },
+    );
+  }
+
+  private async require(id: string): Promise<UserEntity> {
+    const user = /^[0-9a-f-]{36}$/.test(id) ? await this.users.findOneBy({ id }) : null;
+    if (!user) throw new ResourceNotFoundException('user', id);
+    return user;
+  }
+}
+
+function toView(user: UserEntity): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles,
+    dataScopes: user.dataScopes,
+    disabled: user.disabled,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
