@@ -102,6 +102,7 @@ describe('judgeFreshness', () => {
 describe('formatDuration', () => {
   it.each([
     [45, '45 s'],
+    [150, '150 s'],
     [600, '10 min'],
     [5400, '1 h 30 min'],
     [7200, '2 h'],

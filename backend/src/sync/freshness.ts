@@ -66,7 +66,7 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
 }
 
 export function formatDuration(totalSeconds: number): string {
-  if (totalSeconds < 90) return `${totalSeconds} s`;
+  if (totalSeconds < 180) return `${totalSeconds} s`;
   const minutes = Math.round(totalSeconds / 60);
   if (minutes < 90) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
