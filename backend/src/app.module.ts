@@ -5,13 +5,16 @@ import { CommonModule, type Clock, type InstanceIdentity } from './common';
 import { ConfigModule, type AppConfig } from './config';
 import { ConsoleModule } from './console';
 import { DatabaseModule } from './database';
+import { CrmModule } from './crm';
 import { DemoModule } from './demo';
 import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { MetricsModule } from './metrics';
+import { PortfolioModule } from './portfolio';
 import { SourcesModule } from './sources';
 import { SyncModule } from './sync';
 import { SystemModule } from './system';
+import { WorkplaceModule } from './workplace';
 
 @Module({})
 export class AppModule {
@@ -31,6 +34,9 @@ export class AppModule {
         SourcesModule,
         SyncModule,
         DemoModule,
+        WorkplaceModule,
+        PortfolioModule,
+        CrmModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

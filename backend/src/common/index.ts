@@ -20,3 +20,4 @@ export { resolvePage, toPage, type PageWindow } from './pagination/page';
 export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';
 export { parseOrThrow, toFieldErrors } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
+export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';

@@ -5,3 +5,4 @@ export {
   CrmPipelineItemEntity,
   CrmScheduledActivityEntity,
 } from './entities/crm.entities';
+export { CrmModule } from './crm.module';

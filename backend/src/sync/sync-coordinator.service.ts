@@ -21,6 +21,7 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
   private readonly logger = new Logger(SyncCoordinator.name);
   private readonly inflight = new Map<string, Promise<void>>();
   private ticking: Promise<string[]> | null = null;
+  private again: Promise<string[]> | null = null;
   private lastFreshnessCheck = 0;
   private lastRetention = 0;
   private stopped = false;
@@ -49,9 +50,19 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
     await this.drain();
   }
 
-  /** One tick; overlapping calls share the tick in progress. Returns the sources it claimed. */
+  /**
+   * One tick; a call during a tick in progress gets one more tick right after it, so a
+   * source made due meanwhile (refresh now) is never left for the next timer.
+   */
   tick(): Promise<string[]> {
-    this.ticking ??= this.claimAndRun().finally(() => {
+    if (this.ticking) {
+      this.again ??= this.ticking.then(() => {
+        this.again = null;
+        return this.tick();
+      });
+      return this.again;
+    }
+    this.ticking = this.claimAndRun().finally(() => {
       this.ticking = null;
     });
     return this.ticking;
@@ -89,7 +100,11 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
       .then(() => this.freshness.check())
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error, sourceId }, 'sync run crashed'))
-      .finally(() => this.inflight.delete(sourceId));
+      .finally(() => {
+        this.inflight.delete(sourceId);
+        // A slot is free and a run may have been queued meanwhile: look again now, not at the next timer.
+        void this.tick();
+      });
     this.inflight.set(sourceId, run);
   }
 

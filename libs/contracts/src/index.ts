@@ -6,3 +6,6 @@ export * from './freshness';
 export * from './sources';
 export * from './sync';
 export * from './auth';
+export * from './workplace';
+export * from './crm';
+export * from './portfolio';

@@ -1,0 +1,1 @@
+// Shapes of the crm API (see backend/src/crm).

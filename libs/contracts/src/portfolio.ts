@@ -1,0 +1,1 @@
+// Shapes of the portfolio API (see backend/src/portfolio).
