@@ -2,7 +2,7 @@
 // named on the command line, e.g. `npm run bench -- b4`), prints each figure beside
 // its bare baseline and writes bench/results/latest.json and latest.md.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,18 @@ for (const file of files) {
     );
   }
 }
+
+// A partial run (`npm run bench -- b3`) replaces only its own benchmarks in the saved results.
+let previous = [];
+try {
+  previous = JSON.parse(readFileSync('bench/results/latest.json', 'utf8')).results ?? [];
+} catch {
+  previous = [];
+}
+const merged = [...previous.filter((p) => !results.some((r) => r.id === p.id)), ...results].sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
+results.splice(0, results.length, ...merged);
 
 const machine = {
   cores: cpus().length,

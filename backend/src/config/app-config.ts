@@ -14,6 +14,7 @@ export class AppConfig {
   encryption!: AppConfigValues['encryption'];
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
+  portfolio!: AppConfigValues['portfolio'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -71,4 +72,5 @@ export interface AppConfigValues {
     /** Send the refresh cookie only over HTTPS (production). */
     secureCookies: boolean;
   };
+  portfolio: { budgetOverrunPercent: number; scheduleSlipPoints: number; criticalRiskScore: number };
 }

@@ -168,6 +168,27 @@ export class EnvironmentVariables {
   @IsBooleanString({ message: 'must be true or false' })
   TRUST_PROXY?: string;
 
+  /** Portfolio alerts: percent over budget that warns (twice this is critical). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of percent' })
+  @Min(1, { message: 'must be between 1 and 500' })
+  @Max(500, { message: 'must be between 1 and 500' })
+  PORTFOLIO_BUDGET_OVERRUN_PERCENT = 10;
+
+  /** Portfolio alerts: points behind plan that warn (twice this is critical). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of points' })
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  PORTFOLIO_SCHEDULE_SLIP_POINTS = 10;
+
+  /** Portfolio alerts: open risks scoring at least this (probability × impact) are critical. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 25' })
+  @Max(25, { message: 'must be between 1 and 25' })
+  PORTFOLIO_CRITICAL_RISK_SCORE = 15;
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';

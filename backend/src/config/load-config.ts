@@ -72,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       trustProxy: flag(vars.TRUST_PROXY, false),
       secureCookies: vars.NODE_ENV === 'production',
     },
+    portfolio: {
+      budgetOverrunPercent: vars.PORTFOLIO_BUDGET_OVERRUN_PERCENT,
+      scheduleSlipPoints: vars.PORTFOLIO_SCHEDULE_SLIP_POINTS,
+      criticalRiskScore: vars.PORTFOLIO_CRITICAL_RISK_SCORE,
+    },
   });
 }
 

@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SyncModule } from '../sync';
+import { FinancialEntryEntity } from './entities/financial-entry.entity';
+import { ProjectRiskEntity } from './entities/project-risk.entity';
+import { ProjectEntity } from './entities/project.entity';
+import { PortfolioController } from './portfolio.controller';
+import { PortfolioRepository } from './portfolio.repository';
+import { PortfolioService } from './portfolio.service';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([ProjectEntity, ProjectRiskEntity, FinancialEntryEntity]), SyncModule],
+  controllers: [PortfolioController],
+  providers: [PortfolioService, PortfolioRepository],
+})
 export class PortfolioModule {}

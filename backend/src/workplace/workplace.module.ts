@@ -1,4 +1,21 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataPointEntity } from '../operations';
+import { SyncModule } from '../sync';
+import { CalendarEventEntity } from './entities/calendar-event.entity';
+import { DepartmentEntity } from './entities/department.entity';
+import { IncidentEntity } from './entities/incident.entity';
+import { TeamEntity } from './entities/team.entity';
+import { WorkplaceController } from './workplace.controller';
+import { WorkplaceRepository } from './workplace.repository';
+import { WorkplaceService } from './workplace.service';
 
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DepartmentEntity, TeamEntity, CalendarEventEntity, IncidentEntity, DataPointEntity]),
+    SyncModule,
+  ],
+  controllers: [WorkplaceController],
+  providers: [WorkplaceService, WorkplaceRepository],
+})
 export class WorkplaceModule {}

@@ -1,1 +1,152 @@
-// Shapes of the portfolio API (see backend/src/portfolio).
+import type { Freshness } from './freshness';
+
+export const PORTFOLIOS = ['Technology', 'Operations', 'Business'] as const;
+export type PortfolioName = (typeof PORTFOLIOS)[number];
+export const PROJECT_STATUSES = ['On Track', 'At Risk', 'Behind Schedule', 'Critical', 'Completed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const RISK_LEVELS = ['Critical', 'High', 'Medium', 'Low'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const RISK_STATUSES = ['Open', 'Mitigating', 'Closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+export const DATE_RANGES = ['1M', '3M', '6M', '1Y', 'YTD', 'Custom'] as const;
+export type DateRange = (typeof DATE_RANGES)[number];
+
+export interface MilestoneView {
+  id: string;
+  name: string;
+  dueDate: string;
+  completed: boolean;
+  completedAt: string | null;
+  overdue: boolean;
+}
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  portfolio: string;
+  status: string;
+  priority: string;
+  owner: { name: string | null; email: string | null };
+  team: string | null;
+  budget: number;
+  actualCost: number;
+  percentComplete: number;
+  plannedProgress: number;
+  startDate: string | null;
+  endDate: string | null;
+  strategicGoal: string | null;
+  milestones: MilestoneView[];
+  /** 0–100; see README for the formula. */
+  healthScore: number;
+  riskLevel: RiskLevel;
+  /** (actual − budget) / budget × 100; null when the budget is 0. */
+  budgetVariance: number | null;
+  /** percent complete − planned progress, in percentage points. */
+  scheduleVariance: number;
+  openRisks: number;
+  updatedAt: string | null;
+}
+
+export interface FinancialSummary {
+  totalBudget: number;
+  totalActual: number;
+  budgetVariance: number;
+  budgetVariancePercent: number | null;
+  weightedRoi: number | null;
+  portfolioNpv: number;
+  costPerformanceIndex: number | null;
+  schedulePerformanceIndex: number | null;
+  forecastAccuracy: number | null;
+}
+
+export interface FinancialTrendPoint {
+  month: string;
+  budget: number;
+  actual: number;
+  forecast: number | null;
+  cumulativeBudget: number;
+  cumulativeActual: number;
+}
+
+export interface EarnedValue {
+  projectId: string;
+  plannedValue: number;
+  earnedValue: number;
+  actualCost: number;
+  scheduleVariance: number;
+  costVariance: number;
+  costPerformanceIndex: number | null;
+  schedulePerformanceIndex: number | null;
+}
+
+export interface FinancialMetrics {
+  range: { dateRange: DateRange; startDate: string; endDate: string };
+  summary: FinancialSummary;
+  trends: FinancialTrendPoint[];
+  earnedValue: EarnedValue[];
+  freshness: Freshness;
+}
+
+export interface RiskView {
+  id: string;
+  projectId: string;
+  title: string;
+  category: string | null;
+  probability: number;
+  impact: number;
+  score: number;
+  level: RiskLevel;
+  status: string;
+  owner: string | null;
+  mitigation: string | null;
+  identifiedAt: string;
+  closedAt: string | null;
+  ageDays: number;
+  mitigationStatus: 'unmitigated' | 'in_progress' | 'mitigated';
+  urgency: 'immediate' | 'high' | 'normal' | 'none';
+}
+
+export interface RiskAnalytics {
+  total: number;
+  open: number;
+  critical: number;
+  high: number;
+  /** Share of risks being mitigated or closed, 0–100; null when there are none. */
+  mitigationRate: number | null;
+  averageScore: number | null;
+  distribution: Record<RiskLevel, number>;
+  ageAnalysis: { under30Days: number; from30To90Days: number; over90Days: number };
+  trend: Array<{ month: string; identified: number; closed: number }>;
+}
+
+export interface PortfolioAlert {
+  id: string;
+  kind: 'budget_overrun' | 'schedule_slip' | 'critical_risk' | 'milestone_overdue';
+  severity: 'critical' | 'warning';
+  projectId: string;
+  projectName: string;
+  message: string;
+  value: number;
+  threshold: number;
+}
+
+export interface DashboardKpis {
+  portfolioHealthScore: number | null;
+  budgetPerformanceIndex: number | null;
+  schedulePerformanceIndex: number | null;
+  riskExposure: number | null;
+  strategicAlignmentRate: number | null;
+  resourceUtilisation: number | null;
+}
+
+export interface DashboardData {
+  portfolio: PortfolioName | 'All';
+  kpis: DashboardKpis;
+  alerts: PortfolioAlert[];
+  trends: FinancialTrendPoint[];
+  topProjects: { atRisk: ProjectView[]; highPerforming: ProjectView[]; criticalPath: ProjectView[] };
+  projectCount: number;
+  freshness: Freshness;
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import {
+  worstFreshnessState,
+  type CrmActivityPage,
+  type CrmHotListPage,
+  type CrmLeadDetail,
+  type CrmLeadPage,
+  type CrmLeadStats,
+  type CrmNotePage,
+  type CrmPipeline,
+  type CrmSyncStatus,
+  type CrmTenantSyncStatus,
+  type Freshness,
+  type Principal,
+  type SourceDomain,
+} from '@switchyard/contracts';
+import { DataScopeService } from '../auth';
+import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
+import { SourcesService, type SourceEntity } from '../sources';
+import { FreshnessService } from '../sync';
+import { summarizeLeads, summarizePipeline } from './crm-aggregates';
+import { toActivity, toHotListItem, toLead, toNote } from './crm.mappers';
+import { CrmRepository, type ActivityFilters, type LeadFilters, type NoteFilters } from './crm.repository';
+
+const CRM_DOMAINS: readonly SourceDomain[] = ['crm-leads', 'crm-pipeline', 'crm-hot-list', 'crm-notes', 'crm-schedule'];
+
+const isCrmSource = (source: SourceEntity): boolean => CRM_DOMAINS.includes(source.domain);
+
+/**
+ * The CRM dashboards' rules: every read is for one tenant (brand) the caller may see,
+ * and every answer carries the freshness of the sources behind it, so a failed sync
+ * still answers with the last good rows and says how old they are.
+ */
+@Injectable()
+export class CrmService {
+  constructor(
+    private readonly crm: CrmRepository,
+    private readonly sources: SourcesService,
+    private readonly freshness: FreshnessService,
+    private readonly scopes: DataScopeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async leads(
+    principal: Principal,
+    tenant: string,
+    filters: LeadFilters,
+    window: PageWindow,
+  ): Promise<Stamped<CrmLeadPage>> {
+    await this.requireTenant(principal, tenant);
+    const [rows, total] = await this.crm.listLeads(tenant, filters, window);
+    return { ...toPage(window, rows.map(toLead), total), freshness: await this.freshnessOf(tenant, 'crm-leads') };
+  }
+
+  async lead(principal: Principal, tenant: string, id: string): Promise<CrmLeadDetail> {
+    await this.requireTenant(principal, tenant);
+    const row = await this.crm.findLead(tenant, id);
+    if (!row) throw new ResourceNotFoundException('lead', id);
+    return { ...toLead(row), freshness: await this.freshnessOf(tenant, 'crm-leads') };
+  }
+
+  async leadStats(principal: Principal, tenant: string): Promise<Stamped<CrmLeadStats>> {
+    await this.requireTenant(principal, tenant);
+    const summary = summarizeLeads(await this.crm.countLeads(tenant));
+    return { tenant, ...summary, freshness: await this.freshnessOf(tenant, 'crm-leads') };
+  }
+
+  async pipeline(principal: Principal, tenant: string): Promise<Stamped<CrmPipeline>> {
+    await this.requireTenant(principal, tenant);
+    const summary = summarizePipeline(await this.crm.dealsOf(tenant), this.clock.now());
+    return { tenant, ...summary, freshness: await this.freshnessOf(tenant, 'crm-pipeline') };
+  }
+
+  async hotList(
+    principal: Principal,
+    tenant: string,
+    status: string | undefined,
+    window: PageWindow,
+  ): Promise<Stamped<CrmHotListPage>> {
+    await this.requireTenant(principal, tenant);
+    const [rows, total] = await this.crm.listHotList(tenant, status, window);
+    return {
+      ...toPage(window, rows.map(toHotListItem), total),
+      freshness: await this.freshnessOf(tenant, 'crm-hot-list'),
+    };
+  }
+
+  async notes(
+    principal: Principal,
+    tenant: string,
+    filters: NoteFilters,
+    window: PageWindow,
+  ): Promise<Stamped<CrmNotePage>> {
+    await this.requireTenant(principal, tenant);
+    const [rows, total] = await this.crm.listNotes(tenant, filters, window);
+    return { ...toPage(window, rows.map(toNote), total), freshness: await this.freshnessOf(tenant, 'crm-notes') };
+  }
+
+  async schedule(
+    principal: Principal,
+    tenant: string,
+    filters: { from?: string; status?: string },
+    window: PageWindow,
+  ): Promise<Stamped<CrmActivityPage>> {
+    await this.requireTenant(principal, tenant);
+    const query: ActivityFilters = {
+      from: filters.from ? new Date(filters.from) : this.clock.now(),
+      status: filters.status,
+    };
+    const [rows, total] = await this.crm.listActivities(tenant, query, window);
+    return {
+      ...toPage(window, rows.map(toActivity), total),
+      freshness: await this.freshnessOf(tenant, 'crm-schedule'),
+    };
+  }
+
+  /** One entry per tenant the caller may see, or only the one asked for. */
+  async syncStatus(principal: Principal, tenant: string | undefined): Promise<Stamped<CrmSyncStatus>> {
+    const crmSources = (await this.sources.findAll()).filter(isCrmSource);
+    let tenants = [...new Set(crmSources.map((s) => s.tenant).filter((t): t is string => t !== null))].sort();
+    tenants = tenants.filter((t) => this.scopes.allowsTenant(principal, t));
+    if (tenant !== undefined) {
+      if (!tenants.includes(tenant)) throw new ResourceNotFoundException('tenant', tenant);
+      tenants = [tenant];
+    }
+    const statuses = await this.freshness.statusOf(crmSources);
+    const answers: CrmTenantSyncStatus[] = [];
+    for (const t of tenants) {
+      const summary = await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t);
+      answers.push(tenantSyncStatus(t, summary, (id) => statuses.get(id)?.lastError ?? null));
+    }
+    return { tenants: answers };
+  }
+
+  /** Outside the caller's scopes reads exactly like a tenant that does not exist. */
+  private async requireTenant(principal: Principal, tenant: string): Promise<void> {
+    if (this.scopes.allowsTenant(principal, tenant)) {
+      const sources = await this.sources.findAll();
+      if (sources.some((s) => isCrmSource(s) && s.tenant === tenant)) return;
+    }
+    throw new ResourceNotFoundException('tenant', tenant);
+  }
+
+  private freshnessOf(tenant: string, domain: SourceDomain): Promise<Freshness> {
+    return this.freshness.summarize((s) => s.domain === domain && s.tenant === tenant);
+  }
+}
+
+export function tenantSyncStatus(
+  tenant: string,
+  summary: Freshness,
+  lastErrorOf: (sourceId: string) => CrmTenantSyncStatus['sources'][number]['lastError'],
+): CrmTenantSyncStatus {
+  const sources = summary.sources.map((s) => ({ ...s, lastError: lastErrorOf(s.id) }));
+  const successes = sources.map((s) => s.lastSuccessAt);
+  const lastSuccessAt =
+    successes.length === 0 || successes.includes(null)
+      ? null
+      : (successes as string[]).reduce((oldest, at) => (at < oldest ? at : oldest));
+  const state = sources.length === 0 ? 'unavailable' : worstFreshnessState(sources.map((s) => s.state));
+  const worst = sources.find((s) => s.state === state && s.reason !== null);
+  return { tenant, lastSuccessAt, state, reason: worst ? `${worst.name}: ${worst.reason}` : null, sources };
+}

@@ -1,0 +1,262 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CRM_ACTIVITY_STATUSES,
+  CRM_HOT_LIST_STATUSES,
+  CRM_LEAD_SOURCES,
+  CRM_LEAD_STATUSES,
+  CRM_PIPELINE_STAGES,
+  FRESHNESS_STATES,
+  type CrmActivityStatus,
+  type CrmHotListStatus,
+  type CrmLeadSource,
+  type CrmLeadStatus,
+  type FreshnessState,
+} from '@switchyard/contracts';
+import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+
+// ---- query parameters ----------------------------------------------------------------
+
+const TENANT = /^[a-z0-9-]{1,64}$/;
+
+function RequiredTenant(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'acme-fitness', description: 'The brand; outside your data scopes it reads as not found.' }),
+    IsDefined({ message: 'tenant is required' }),
+    Matches(TENANT, { message: 'tenant must be a tenant id' }),
+  );
+}
+
+function OneOf(field: string, values: readonly string[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: values }),
+    IsOptional(),
+    IsIn(values, { message: `${field} must be one of ${values.join(', ')}` }),
+  );
+}
+
+function SearchText(field: string, description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, maxLength: 200 }),
+    IsOptional(),
+    IsString({ message: `${field} must be text` }),
+    MaxLength(200, { message: `${field} must be at most 200 characters` }),
+  );
+}
+
+export class CrmTenantQueryDto {
+  @RequiredTenant() tenant!: string;
+}
+
+export class CrmSyncStatusQueryDto {
+  @ApiPropertyOptional({ example: 'acme-fitness', description: 'One tenant; all you may see when omitted.' })
+  @IsOptional()
+  @Matches(TENANT, { message: 'tenant must be a tenant id' })
+  tenant?: string;
+}
+
+export class CrmLeadListQueryDto extends PageQueryDto {
+  @RequiredTenant() tenant!: string;
+  @OneOf('status', CRM_LEAD_STATUSES) status?: CrmLeadStatus;
+  @OneOf('source', CRM_LEAD_SOURCES) source?: CrmLeadSource;
+  @SearchText('q', 'Part of the name, email, phone or owner (case-insensitive).') q?: string;
+}
+
+export class CrmHotListQueryDto extends PageQueryDto {
+  @RequiredTenant() tenant!: string;
+  @OneOf('status', CRM_HOT_LIST_STATUSES) status?: CrmHotListStatus;
+}
+
+export class CrmNoteListQueryDto extends PageQueryDto {
+  @RequiredTenant() tenant!: string;
+  @SearchText('q', 'Full-text search of the body (English stemming: "calling" finds "called").') q?: string;
+  @SearchText('author', 'Exact author name, case-insensitive.') author?: string;
+}
+
+export class CrmScheduleQueryDto extends PageQueryDto {
+  @RequiredTenant() tenant!: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Activities scheduled at or after this instant; default now.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @OneOf('status', CRM_ACTIVITY_STATUSES) status?: CrmActivityStatus;
+}
+
+// ---- answers ---------------------------------------------------------------------------
+
+const dateTime = { type: String, format: 'date-time' } as const;
+const nullableDateTime = { ...dateTime, nullable: true } as const;
+const nullableText = { type: String, nullable: true } as const;
+
+export class CrmSourceFreshnessModel {
+  @ApiProperty({ example: 'crm-acme-fitness-leads' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ ...nullableDateTime, description: 'Last successful sync.' }) lastSuccessAt!: string | null;
+  @ApiProperty({ ...nullableDateTime, description: 'Newest business timestamp seen.' }) dataAsOf!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) ageSeconds!: number | null;
+  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
+  @ApiProperty(nullableText) reason!: string | null;
+}
+
+export class CrmFreshnessModel {
+  @ApiProperty({ enum: FRESHNESS_STATES, description: 'The worst state of the sources behind the answer.' })
+  state!: FreshnessState;
+  @ApiProperty({ ...nullableDateTime, description: 'The oldest data clock of those sources.' }) asOf!: string | null;
+  @ApiProperty({ type: [CrmSourceFreshnessModel] }) sources!: CrmSourceFreshnessModel[];
+}
+
+export class CrmLeadModel {
+  @ApiProperty({ example: '1042' }) id!: string;
+  @ApiProperty(nullableText) firstName!: string | null;
+  @ApiProperty(nullableText) lastName!: string | null;
+  @ApiProperty(nullableText) email!: string | null;
+  @ApiProperty(nullableText) phone!: string | null;
+  @ApiProperty({ example: 'Website', description: `Usually one of ${CRM_LEAD_SOURCES.join(', ')}.` }) source!: string;
+  @ApiProperty({ example: 'New', description: `Usually one of ${CRM_LEAD_STATUSES.join(', ')}.` }) status!: string;
+  @ApiProperty(nullableText) owner!: string | null;
+  @ApiProperty(dateTime) createdAt!: string;
+  @ApiProperty(nullableDateTime) updatedAt!: string | null;
+}
+
+export class CrmLeadDetailModel extends CrmLeadModel {
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class CrmLeadPageModel extends PageModel {
+  @ApiProperty({ type: [CrmLeadModel] }) items!: CrmLeadModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmCountModel {
+  @ApiProperty({ example: 'Website' }) key!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'count / total; null when there are no leads.' })
+  share!: number | null;
+}
+
+export class CrmLeadStatsModel extends TimestampedModel {
+  @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [CrmCountModel], description: 'Most leads first.' }) bySource!: CrmCountModel[];
+  @ApiProperty({ type: [CrmCountModel], description: 'Most leads first.' }) byStatus!: CrmCountModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmPipelineStageModel {
+  @ApiProperty({ example: 'Proposal', description: `Funnel order: ${CRM_PIPELINE_STAGES.join(', ')}.` }) stage!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty() totalValue!: number;
+  @ApiProperty({ description: 'Σ value × probability / 100; deals without a probability add 0.' })
+  weightedValue!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'totalValue / count; null for an empty stage.' })
+  averageValue!: number | null;
+}
+
+export class CrmPipelineTotalsModel {
+  @ApiProperty() count!: number;
+  @ApiProperty() totalValue!: number;
+  @ApiProperty() weightedValue!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Closed Won / (Closed Won + Closed Lost); null when none closed.',
+  })
+  winRate!: number | null;
+}
+
+export class CrmStageCountModel {
+  @ApiProperty() stage!: string;
+  @ApiProperty() count!: number;
+}
+
+export class CrmPipelineWeekModel {
+  @ApiProperty({ ...dateTime, description: 'Monday 00:00 UTC.' }) weekStart!: string;
+  @ApiProperty({ type: [CrmStageCountModel], description: 'Deals whose current stage was entered that week.' })
+  entered!: CrmStageCountModel[];
+}
+
+export class CrmPipelineModel extends TimestampedModel {
+  @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
+  @ApiProperty({ type: [CrmPipelineStageModel] }) stages!: CrmPipelineStageModel[];
+  @ApiProperty({ type: CrmPipelineTotalsModel }) totals!: CrmPipelineTotalsModel;
+  @ApiProperty({ type: [CrmPipelineWeekModel], description: 'The last 8 weeks, oldest first.' })
+  progression!: CrmPipelineWeekModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmHotListItemModel {
+  @ApiProperty() id!: string;
+  @ApiProperty(nullableText) leadId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty(nullableText) reason!: string | null;
+  @ApiProperty({ minimum: 1, maximum: 5, description: '1 = hottest.' }) priority!: number;
+  @ApiProperty({ example: 'Active' }) status!: string;
+  @ApiProperty(nullableDateTime) lastActivityAt!: string | null;
+  @ApiProperty(nullableDateTime) addedAt!: string | null;
+}
+
+export class CrmHotListPageModel extends PageModel {
+  @ApiProperty({ type: [CrmHotListItemModel] }) items!: CrmHotListItemModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmNoteModel {
+  @ApiProperty() id!: string;
+  @ApiProperty(nullableText) leadId!: string | null;
+  @ApiProperty(dateTime) date!: string;
+  @ApiProperty(nullableText) author!: string | null;
+  @ApiProperty({ description: 'The first 200 characters of the body.' }) summary!: string;
+  @ApiProperty() body!: string;
+}
+
+export class CrmNotePageModel extends PageModel {
+  @ApiProperty({ type: [CrmNoteModel] }) items!: CrmNoteModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmActivityModel {
+  @ApiProperty() id!: string;
+  @ApiProperty(nullableText) leadId!: string | null;
+  @ApiProperty({ example: 'Call' }) type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty(dateTime) scheduledFor!: string;
+  @ApiProperty({ type: Number, nullable: true }) durationMinutes!: number | null;
+  @ApiProperty(nullableText) assignedTo!: string | null;
+  @ApiProperty({ example: 'Scheduled' }) status!: string;
+}
+
+export class CrmActivityPageModel extends PageModel {
+  @ApiProperty({ type: [CrmActivityModel] }) items!: CrmActivityModel[];
+  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+}
+
+export class CrmSyncErrorModel {
+  @ApiProperty({ example: 'UPSTREAM_HTTP_ERROR' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ example: 'server' }) category!: string;
+  @ApiProperty(dateTime) at!: string;
+}
+
+export class CrmSourceSyncStatusModel extends CrmSourceFreshnessModel {
+  @ApiProperty({ type: CrmSyncErrorModel, nullable: true }) lastError!: CrmSyncErrorModel | null;
+}
+
+export class CrmTenantSyncStatusModel {
+  @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
+  @ApiProperty({ ...nullableDateTime, description: "Oldest last success of the tenant's CRM sources." })
+  lastSuccessAt!: string | null;
+  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
+  @ApiProperty(nullableText) reason!: string | null;
+  @ApiProperty({ type: [CrmSourceSyncStatusModel] }) sources!: CrmSourceSyncStatusModel[];
+}
+
+export class CrmSyncStatusModel extends TimestampedModel {
+  @ApiProperty({ type: [CrmTenantSyncStatusModel] }) tenants!: CrmTenantSyncStatusModel[];
+}

@@ -1,0 +1,92 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RISK_LEVELS } from '@switchyard/contracts';
+import { PageModel, TimestampedModel } from '../../common';
+import { SourceFreshnessModel } from '../../sources/dto/source.models';
+
+const object = (description: string, example?: unknown) =>
+  ({ type: 'object', additionalProperties: true, description, example }) as const;
+
+export class FreshnessModel {
+  @ApiProperty({ enum: ['fresh', 'late', 'stale', 'rate_limited', 'unavailable'] }) state!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
+}
+
+export class ProjectModel {
+  @ApiProperty({ example: 'PRJ-1001' }) id!: string;
+  @ApiProperty({ example: 'HQ Retrofit' }) name!: string;
+  @ApiProperty({ example: 'Operations' }) portfolio!: string;
+  @ApiProperty({ example: 'At Risk' }) status!: string;
+  @ApiProperty({ example: 'High' }) priority!: string;
+  @ApiProperty(object('Owner name and email.', { name: 'Dana Lee', email: 'dana@example.com' })) owner!: unknown;
+  @ApiProperty({ type: String, nullable: true }) team!: string | null;
+  @ApiProperty() budget!: number;
+  @ApiProperty() actualCost!: number;
+  @ApiProperty() percentComplete!: number;
+  @ApiProperty() plannedProgress!: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) startDate!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) strategicGoal!: string | null;
+  @ApiProperty({ type: 'array', items: object('Milestone with overdue flag.') }) milestones!: unknown[];
+  @ApiProperty({
+    minimum: 0,
+    maximum: 100,
+    description: '0.5 × status score + 0.25 × budget score + 0.25 × schedule score.',
+  })
+  healthScore!: number;
+  @ApiProperty({ enum: RISK_LEVELS, description: 'From the highest open risk score.' }) riskLevel!: string;
+  @ApiProperty({ type: Number, nullable: true, description: '(actual − budget) / budget × 100.' }) budgetVariance!:
+    number | null;
+  @ApiProperty({ description: 'percentComplete − plannedProgress.' }) scheduleVariance!: number;
+  @ApiProperty() openRisks!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
+}
+
+export class ProjectDetailModel extends ProjectModel {
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class ProjectPageModel extends PageModel {
+  @ApiProperty({ type: [ProjectModel] }) items!: ProjectModel[];
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+}
+
+export class FinancialMetricsModel extends TimestampedModel {
+  @ApiProperty(object('The months covered.', { dateRange: '3M', startDate: '2026-09-01', endDate: '2026-11-01' }))
+  range!: unknown;
+  @ApiProperty(object('Totals, variance, weighted ROI, NPV, CPI, SPI and forecast accuracy (null when undefined).'))
+  summary!: unknown;
+  @ApiProperty({ type: 'array', items: object('Month with budget, actual, forecast and running totals.') })
+  trends!: unknown[];
+  @ApiProperty({ type: 'array', items: object('PV, EV, AC, SV, CV, CPI and SPI per project.') })
+  earnedValue!: unknown[];
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+}
+
+export class RiskPageModel extends PageModel {
+  @ApiProperty({ type: 'array', items: object('Risk with level, age in days, mitigation status and urgency.') })
+  items!: unknown[];
+  @ApiProperty(object('Totals, mitigation rate, average score, distribution, age analysis and 6-month trend.'))
+  analytics!: unknown;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+}
+
+export class DashboardDataModel extends TimestampedModel {
+  @ApiProperty({ example: 'All' }) portfolio!: string;
+  @ApiProperty(
+    object(
+      'Portfolio health, budget and schedule performance indices, risk exposure, strategic alignment, resource utilisation.',
+    ),
+  )
+  kpis!: unknown;
+  @ApiProperty({
+    type: 'array',
+    items: object('Budget overrun, schedule slip, critical risk or overdue milestone, most important first.'),
+  })
+  alerts!: unknown[];
+  @ApiProperty({ type: 'array', items: object('Monthly budget and actual, last 6 months.') }) trends!: unknown[];
+  @ApiProperty(object('Top projects: at risk, high performing, critical path.')) topProjects!: unknown;
+  @ApiProperty() projectCount!: number;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+}

@@ -1,0 +1,170 @@
+import type {
+  ApiErrorResponse,
+  DashboardData,
+  FinancialMetrics,
+  Page,
+  ProjectView,
+  RiskAnalytics,
+  RiskView,
+  Freshness,
+} from '@switchyard/contracts';
+import { startDomainTestbed, type DomainTestbed } from '../../test/support/domain-testbed';
+
+type ProjectPage = Page<ProjectView> & { freshness: Freshness };
+type RiskPage = Page<RiskView> & { analytics: RiskAnalytics; freshness: Freshness };
+
+describe('portfolio API on data synced from the simulator', () => {
+  let bed: DomainTestbed;
+  let all: ProjectView[];
+
+  beforeAll(async () => {
+    bed = await startDomainTestbed();
+    all = (await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200')).body.items;
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('lists every synced project with derived figures and freshness', async () => {
+    const { status, body } = await bed.getAs<ProjectPage>('executive', '/projects?pageSize=10');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ total: 24, page: 1, pageSize: 10 });
+    expect(body.items).toHaveLength(10);
+    const p = body.items[0];
+    expect(p.healthScore).toBeGreaterThanOrEqual(0);
+    expect(p.healthScore).toBeLessThanOrEqual(100);
+    expect(p.scheduleVariance).toBeCloseTo(p.percentComplete - p.plannedProgress, 1);
+    expect(body.freshness.sources.map((s) => s.id).sort()).toEqual(['pm-projects', 'pm-risks']);
+    expect(body.freshness.state).not.toBe('unavailable');
+  });
+
+  it('filters by portfolio, status list, priority and team, singly and combined', async () => {
+    const technology = all.filter((p) => p.portfolio === 'Technology');
+    const tech = (await bed.getAs<ProjectPage>('executive', '/projects?portfolio=Technology&pageSize=200')).body;
+    expect(tech.total).toBe(technology.length);
+    const statuses = ['At Risk', 'Critical'];
+    const risky = (
+      await bed.getAs<ProjectPage>(
+        'executive',
+        `/projects?status=${encodeURIComponent(statuses.join(','))}&pageSize=200`,
+      )
+    ).body;
+    expect(risky.items.every((p) => statuses.includes(p.status))).toBe(true);
+    expect(risky.total).toBe(all.filter((p) => statuses.includes(p.status)).length);
+    const sample = all[0];
+    const combined = (
+      await bed.getAs<ProjectPage>(
+        'executive',
+        `/projects?portfolio=${sample.portfolio}&priority=${sample.priority}&team=${sample.team}&pageSize=200`,
+      )
+    ).body;
+    expect(combined.items.map((p) => p.id)).toContain(sample.id);
+    expect(
+      combined.items.every(
+        (p) => p.portfolio === sample.portfolio && p.priority === sample.priority && p.team === sample.team,
+      ),
+    ).toBe(true);
+  });
+
+  it('handles pagination edges and refuses bad filters naming the field', async () => {
+    const past = (await bed.getAs<ProjectPage>('executive', '/projects?page=99&pageSize=10')).body;
+    expect(past).toMatchObject({ total: 24, items: [] });
+    for (const [query, field] of [
+      ['pageSize=201', 'pageSize'],
+      ['status=Sideways', 'status'],
+      ['portfolio=Marketing', 'portfolio'],
+      ['priority=Urgent', 'priority'],
+      ['colour=red', 'colour'],
+    ]) {
+      const response = await bed.getAs<ApiErrorResponse>('executive', `/projects?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields?.map((f) => f.field)).toContain(field);
+    }
+  });
+
+  it('answers one project by id, and 404 for an unknown one', async () => {
+    const one = await bed.getAs<ProjectView>('executive', `/projects/${all[0].id}`);
+    expect(one.body).toMatchObject({ id: all[0].id, name: all[0].name });
+    expect((await bed.getAs('executive', '/projects/PRJ-0000')).status).toBe(404);
+  });
+
+  it('computes financial metrics for a range, with earned value per project', async () => {
+    const { status, body } = await bed.getAs<FinancialMetrics>('executive', '/financial-metrics?dateRange=6M');
+    expect(status).toBe(200);
+    expect(body.trends).toHaveLength(6);
+    expect(body.earnedValue).toHaveLength(24);
+    expect(body.summary.totalBudget).toBeGreaterThan(0);
+    expect(body.summary.totalBudget).toBeCloseTo(
+      body.trends.reduce((s, t) => s + t.budget, 0),
+      0,
+    );
+    for (const ev of body.earnedValue) expect(ev.costVariance).toBeCloseTo(ev.earnedValue - ev.actualCost, 1);
+    const one = (
+      await bed.getAs<FinancialMetrics>('executive', `/financial-metrics?dateRange=1M&projectIds=${all[0].id}`)
+    ).body;
+    expect(one.earnedValue.map((e) => e.projectId)).toEqual([all[0].id]);
+    const custom = await bed.getAs<ApiErrorResponse>(
+      'executive',
+      '/financial-metrics?dateRange=Custom&startDate=2026-01-01',
+    );
+    expect(custom.status).toBe(400);
+    expect(custom.body.error.fields?.[0].field).toBe('endDate');
+    expect(
+      (await bed.getAs<ApiErrorResponse>('executive', '/financial-metrics?dateRange=2Y')).body.error.fields?.[0].field,
+    ).toBe('dateRange');
+  });
+
+  it('lists risks with analytics, filtered by level and status', async () => {
+    const { body } = await bed.getAs<RiskPage>('executive', '/risks?pageSize=200');
+    expect(body.total).toBe(body.analytics.total);
+    expect(body.total).toBeGreaterThan(20);
+    const critical = (await bed.getAs<RiskPage>('executive', '/risks?riskLevel=Critical&status=Open&pageSize=200'))
+      .body;
+    expect(critical.items.every((r) => r.level === 'Critical' && r.status === 'Open' && r.score >= 15)).toBe(true);
+    expect(critical.items.every((r) => r.urgency === 'immediate')).toBe(true);
+    expect((await bed.getAs<ApiErrorResponse>('executive', '/risks?riskLevel=Severe')).status).toBe(400);
+  });
+
+  it('serves the dashboard with an ETag, and 304 when nothing changed', async () => {
+    const first = await bed.getAs<DashboardData>('executive', '/dashboard-data');
+    expect(first.status).toBe(200);
+    expect(first.body.projectCount).toBe(24);
+    expect(first.body.alerts.length).toBeLessThanOrEqual(10);
+    expect(first.body.kpis.portfolioHealthScore).not.toBeNull();
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await bed.getAs('executive', '/dashboard-data', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const other = await bed.getAs('executive', '/dashboard-data?portfolio=Technology', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(other.status).toBe(200);
+  });
+
+  it('applies data scopes: a team manager sees only their own team’s projects', async () => {
+    const team = all[0].team ?? '';
+    const scoped = await bed.getAs<ProjectPage>('team_manager', '/projects?pageSize=200', {
+      scopes: { tenants: [], departments: '*', teams: [team], portfolios: '*' },
+    });
+    expect(scoped.body.items.length).toBeGreaterThan(0);
+    expect(scoped.body.items.every((p) => p.team === team)).toBe(true);
+    const outsider = all.find((p) => p.team !== team);
+    const hidden = await bed.getAs('team_manager', `/projects/${outsider?.id}`, {
+      scopes: { tenants: [], departments: '*', teams: [team], portfolios: '*' },
+    });
+    expect(hidden.status).toBe(404);
+  });
+
+  it('keeps serving the last good data when the upstream fails, marked with why', async () => {
+    bed.simulator.addFault('pm', { type: 'server_error', status: 503 });
+    const failed = await bed.sync('pm-projects');
+    expect(failed.status).toBe('failed');
+    const { status, body } = await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200');
+    expect(status).toBe(200);
+    expect(body.total).toBe(24);
+    const pm = (await bed.source('pm-projects')).status;
+    expect(pm.lastError).toMatchObject({ code: 'UPSTREAM_SERVER_ERROR' });
+    bed.simulator.clearFaults();
+  });
+});

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DashboardData,
+  DateRange,
+  FinancialMetrics,
+  Freshness,
+  Page,
+  PortfolioName,
+  Principal,
+  ProjectView,
+  RiskAnalytics,
+  RiskView,
+} from '@switchyard/contracts';
+import { DataScopeService } from '../auth';
+import { Clock, ResourceNotFoundException, toPage, ValidationFailedException, type PageWindow } from '../common';
+import { AppConfig } from '../config';
+import type { SourceDomain } from '@switchyard/contracts';
+import { FreshnessService } from '../sync';
+import type { ProjectEntity } from './entities/project.entity';
+import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
+import { portfolioAlerts } from './metrics/portfolio-alerts';
+import {
+  budgetVariance,
+  earnedValue,
+  healthScore,
+  ratio,
+  riskLevelOf,
+  round,
+  scheduleVariance,
+} from './metrics/project-metrics';
+import { analyze, toRiskView } from './metrics/risk-analytics';
+import { PortfolioRepository, type ProjectQuery } from './portfolio.repository';
+
+export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
+const PROJECT_DOMAINS: SourceDomain[] = ['projects', 'risks'];
+
+@Injectable()
+export class PortfolioService {
+  constructor(
+    private readonly repository: PortfolioRepository,
+    private readonly freshness: FreshnessService,
+    private readonly scopes: DataScopeService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async listProjects(
+    filters: ProjectFilters,
+    window: PageWindow,
+    principal?: Principal,
+  ): Promise<Omit<Page<ProjectView>, 'generatedAt'> & { freshness: Freshness }> {
+    const views = await this.projectViews(filters, principal);
+    return {
+      ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
+      freshness: await this.freshnessOf(PROJECT_DOMAINS),
+    };
+  }
+
+  async getProject(id: string, principal?: Principal): Promise<ProjectView & { freshness: Freshness }> {
+    const [view] = await this.projectViews({ ids: [id] }, principal);
+    if (!view) throw new ResourceNotFoundException('project', id);
+    return { ...view, freshness: await this.freshnessOf(PROJECT_DOMAINS) };
+  }
+
+  async financialMetrics(
+    query: { projectIds?: string[]; dateRange: DateRange; startDate?: string; endDate?: string },
+    principal?: Principal,
+  ): Promise<FinancialMetrics> {
+    if (query.dateRange === 'Custom' && (!query.startDate || !query.endDate)) {
+      throw new ValidationFailedException([
+        { field: query.startDate ? 'endDate' : 'startDate', message: 'dateRange Custom needs startDate and endDate' },
+      ]);
+    }
+    if (query.startDate && query.endDate && query.startDate > query.endDate) {
+      throw new ValidationFailedException([{ field: 'endDate', message: 'endDate must not be before startDate' }]);
+    }
+    const range = resolveRange(query.dateRange, this.clock.now(), query.startDate, query.endDate);
+    const projects = await this.repository.findProjects({ ids: query.projectIds, scope: this.scopeOf(principal) });
+    const ids = projects.map((p) => p.externalId);
+    const entries: FinancialEntryFigures[] = (
+      await this.repository.findEntries(ids, range.startDate, range.endDate)
+    ).map((e) => ({
+      projectId: e.projectExternalId,
+      month: String(e.month).slice(0, 10),
+      budget: e.budget,
+      actual: e.actual,
+      forecast: e.forecast,
+      roi: e.roi,
+      cashFlow: e.cashFlow,
+      discountRate: e.discountRate,
+    }));
+    const figures = projects.map((p) => ({ id: p.externalId, ...p }));
+    return {
+      range: { dateRange: query.dateRange, ...range },
+      summary: summarize(figures, entries, range.startDate),
+      trends: monthlyTrends(entries),
+      earnedValue: figures.map((p) => earnedValue(p.id, p)),
+      freshness: await this.freshnessOf(['projects', 'financials']),
+    };
+  }
+
+  async risks(
+    query: { levels?: string[]; statuses?: string[]; projectIds?: string[] },
+    window: PageWindow,
+    principal?: Principal,
+  ): Promise<Omit<Page<RiskView>, 'generatedAt'> & { analytics: RiskAnalytics; freshness: Freshness }> {
+    const projects = await this.repository.findProjects({ ids: query.projectIds, scope: this.scopeOf(principal) });
+    const now = this.clock.now();
+    const views = (await this.repository.findRisks(projects.map((p) => p.externalId)))
+      .map((r) => toRiskView({ ...r, id: r.externalId, projectId: r.projectExternalId }, now))
+      .filter((r) => !query.levels?.length || query.levels.includes(r.level))
+      .filter((r) => !query.statuses?.length || query.statuses.includes(r.status));
+    return {
+      ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
+      analytics: analyze(views, now),
+      freshness: await this.freshnessOf(['risks']),
+    };
+  }
+
+  async dashboardData(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardData> {
+    const filters: ProjectFilters = portfolio === 'All' ? {} : { portfolios: [portfolio] };
+    const projects = await this.projectViews(filters, principal);
+    const now = this.clock.now();
+    const risks = (await this.repository.findRisks(projects.map((p) => p.id))).map((r) =>
+      toRiskView({ ...r, id: r.externalId, projectId: r.projectExternalId }, now),
+    );
+    const range = resolveRange('6M', now);
+    const entries = (
+      await this.repository.findEntries(
+        projects.map((p) => p.id),
+        range.startDate,
+        range.endDate,
+      )
+    ).map((e) => ({
+      projectId: e.projectExternalId,
+      month: String(e.month).slice(0, 10),
+      budget: e.budget,
+      actual: e.actual,
+      forecast: e.forecast,
+      roi: e.roi,
+      cashFlow: e.cashFlow,
+      discountRate: e.discountRate,
+    }));
+    const active = projects.filter((p) => p.status !== 'Completed');
+    const evs = projects.map((p) => earnedValue(p.id, p));
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const openRisks = risks.filter((r) => r.status !== 'Closed');
+    return {
+      portfolio,
+      kpis: {
+        // Budget-weighted mean health: big projects weigh more.
+        portfolioHealthScore: round(
+          ratio(sum(projects.map((p) => p.healthScore * p.budget)), sum(projects.map((p) => p.budget))),
+          1,
+        ),
+        budgetPerformanceIndex: round(ratio(sum(evs.map((e) => e.earnedValue)), sum(evs.map((e) => e.actualCost))), 3),
+        schedulePerformanceIndex: round(
+          ratio(sum(evs.map((e) => e.earnedValue)), sum(evs.map((e) => e.plannedValue))),
+          3,
+        ),
+        // Open risk scores as a share of the worst case (25 each).
+        riskExposure: round(ratio(sum(openRisks.map((r) => r.score)) * 100, openRisks.length * 25), 1),
+        strategicAlignmentRate: round(ratio(projects.filter((p) => p.strategicGoal).length * 100, projects.length), 1),
+        // Spend so far against budget on active projects.
+        resourceUtilisation: round(
+          ratio(sum(active.map((p) => p.actualCost)) * 100, sum(active.map((p) => p.budget))),
+          1,
+        ),
+      },
+      alerts: portfolioAlerts(projects, risks, this.config.portfolio, now.toISOString().slice(0, 10)).slice(0, 10),
+      trends: monthlyTrends(entries),
+      topProjects: {
+        atRisk: projects
+          .filter((p) => ['At Risk', 'Behind Schedule', 'Critical'].includes(p.status))
+          .sort((a, b) => a.healthScore - b.healthScore)
+          .slice(0, 5),
+        highPerforming: projects
+          .filter((p) => p.status !== 'Completed' && p.scheduleVariance >= 0)
+          .sort((a, b) => b.healthScore - a.healthScore)
+          .slice(0, 5),
+        criticalPath: active
+          .filter((p) => p.priority === 'Critical')
+          .sort((a, b) => (a.endDate ?? '').localeCompare(b.endDate ?? ''))
+          .slice(0, 5),
+      },
+      projectCount: projects.length,
+      freshness: await this.freshnessOf(['projects', 'risks', 'financials']),
+    };
+  }
+
+  private async projectViews(filters: ProjectFilters, principal?: Principal): Promise<ProjectView[]> {
+    const projects = await this.repository.findProjects({ ...filters, scope: this.scopeOf(principal) });
+    const risks = await this.repository.findRisks(projects.map((p) => p.externalId));
+    const today = this.clock.now().toISOString().slice(0, 10);
+    return projects.map((p) =>
+      toProjectView(
+        p,
+        risks.filter((r) => r.projectExternalId === p.externalId && r.status !== 'Closed').map((r) => r.score),
+        today,
+      ),
+    );
+  }
+
+  private scopeOf(principal?: Principal): ProjectQuery['scope'] {
+    return { portfolios: this.scopes.portfolios(principal), teams: this.scopes.teams(principal) };
+  }
+
+  private freshnessOf(domains: SourceDomain[]): Promise<Freshness> {
+    return this.freshness.summarize((source) => domains.includes(source.domain));
+  }
+}
+
+function toProjectView(p: ProjectEntity, openRiskScores: number[], today: string): ProjectView {
+  return {
+    id: p.externalId,
+    name: p.name,
+    portfolio: p.portfolio,
+    status: p.status,
+    priority: p.priority,
+    owner: { name: p.ownerName, email: p.ownerEmail },
+    team: p.team,
+    budget: p.budget,
+    actualCost: p.actualCost,
+    percentComplete: p.percentComplete,
+    plannedProgress: p.plannedProgress,
+    startDate: p.startDate ? String(p.startDate).slice(0, 10) : null,
+    endDate: p.endDate ? String(p.endDate).slice(0, 10) : null,
+    strategicGoal: p.strategicGoal,
+    milestones: p.milestones.map((m) => ({ ...m, overdue: !m.completed && m.dueDate < today })),
+    healthScore: healthScore(p),
+    riskLevel: riskLevelOf(Math.max(0, ...openRiskScores)),
+    budgetVariance: budgetVariance(p),
+    scheduleVariance: scheduleVariance(p),
+    openRisks: openRiskScores.length,
+    updatedAt: p.sourceUpdatedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  FRESHNESS_STATES,
+  INCIDENT_KINDS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_STATES,
+  type FreshnessState,
+  type IncidentKind,
+  type IncidentSeverity,
+  type IncidentState,
+} from '@switchyard/contracts';
+import { PageModel, TimestampedModel } from '../../common';
+
+/** OpenAPI models of the workplace answers (shapes in libs/contracts/src/workplace.ts). */
+export class WorkplaceSourceFreshnessModel {
+  @ApiProperty({ example: 'hris-people' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSuccessAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) ageSeconds!: number | null;
+  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+}
+
+export class WorkplaceFreshnessModel {
+  @ApiProperty({ enum: FRESHNESS_STATES, description: 'Worst state of the sources behind the answer.' })
+  state!: FreshnessState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Oldest data clock.' })
+  asOf!: string | null;
+  @ApiProperty({ type: [WorkplaceSourceFreshnessModel] }) sources!: WorkplaceSourceFreshnessModel[];
+}
+
+export class DepartmentMetricsModel {
+  @ApiProperty() headcount!: number;
+  @ApiProperty() openRoles!: number;
+  @ApiProperty({ description: 'Incidents in state new, in_progress or on_hold.' }) openIncidents!: number;
+  @ApiProperty({ description: 'Workplace requests in state new, in_progress or on_hold.' }) openTasks!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'headcount / (headcount + openRoles); null with no seats.',
+  })
+  utilisation!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Latest uptime_percentage sample at or before the date.' })
+  uptime!: number | null;
+}
+
+export class DepartmentScorecardModel {
+  @ApiProperty({ example: 'ops' }) id!: string;
+  @ApiProperty({ example: 'Operations' }) name!: string;
+  @ApiProperty({ type: DepartmentMetricsModel }) metrics!: DepartmentMetricsModel;
+  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+}
+
+export class WorkplaceSummaryModel extends TimestampedModel {
+  @ApiProperty({ type: String, format: 'date', nullable: true }) date!: string | null;
+  @ApiProperty({ type: [DepartmentScorecardModel] }) departments!: DepartmentScorecardModel[];
+  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+}
+
+export class HiringPipelineModel {
+  @ApiProperty() applied!: number;
+  @ApiProperty() screening!: number;
+  @ApiProperty() interviewing!: number;
+  @ApiProperty() offer!: number;
+  @ApiProperty() hired!: number;
+}
+
+export class TeamStaffingModel {
+  @ApiProperty({ example: 'ops-facilities' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'ops' }) departmentId!: string;
+  @ApiProperty({ type: String, nullable: true }) managerEmail!: string | null;
+  @ApiProperty() headcount!: number;
+  @ApiProperty() openRoles!: number;
+  @ApiProperty({ type: HiringPipelineModel }) pipeline!: HiringPipelineModel;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Only with include=sentiment; 0–1.' })
+  sentimentScore?: number | null;
+}
+
+export class PeoplePageModel extends PageModel {
+  @ApiProperty({ type: [TeamStaffingModel] }) items!: TeamStaffingModel[];
+  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+}
+
+export class EventOccurrenceModel {
+  @ApiProperty({ example: 'evt-1001@2026-03-09T14:00:00.000Z' }) id!: string;
+  @ApiProperty({ example: 'evt-1001' }) eventId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) location!: string | null;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
+  @ApiProperty({ example: 'America/Chicago' }) timeZone!: string;
+  @ApiProperty({ example: '2026-03-09T09:00:00' }) localStart!: string;
+  @ApiProperty() recurring!: boolean;
+  @ApiProperty({ type: String, nullable: true }) organizer!: string | null;
+}
+
+export class EventsPageModel extends PageModel {
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ type: [EventOccurrenceModel] }) items!: EventOccurrenceModel[];
+  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+}
+
+export class IncidentModel {
+  @ApiProperty({ example: 'INC0010001' }) id!: string;
+  @ApiProperty({ enum: INCIDENT_KINDS }) kind!: IncidentKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: INCIDENT_SEVERITIES }) severity!: IncidentSeverity;
+  @ApiProperty({ enum: INCIDENT_STATES }) state!: IncidentState;
+  @ApiProperty({ type: String, nullable: true }) assignmentGroup!: string | null;
+  @ApiProperty({ type: String, nullable: true }) assignee!: string | null;
+  @ApiProperty({ type: String, nullable: true }) departmentId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) location!: string | null;
+  @ApiProperty({ format: 'date-time' }) reportedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+}
+
+export class IncidentsPageModel extends PageModel {
+  @ApiProperty({ type: [IncidentModel] }) items!: IncidentModel[];
+  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+}

@@ -1,0 +1,127 @@
+// B3: GET /api/v1/dashboard-data (real app, demo data synced from the simulator, Postgres)
+// beside a NestJS-on-Fastify hello-world, both driven by autocannon in the same run.
+require('reflect-metadata');
+const autocannon = require('autocannon');
+const { randomBytes } = require('node:crypto');
+const { Client } = require('pg');
+const { Controller, Get, Module } = require('@nestjs/common');
+const { NestFactory } = require('@nestjs/core');
+const { FastifyAdapter } = require('@nestjs/platform-fastify');
+const { median } = require('./lib/harness.cjs');
+
+const dist = (path) => require(`../dist/backend/${path}`);
+const { createApp } = dist('bootstrap/create-app');
+const { loadConfig } = dist('config');
+
+const SECONDS = Number(process.env.B3_SECONDS ?? 5);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const CONNECTIONS = 10;
+
+function load(url, headers) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function measure(url, headers = {}) {
+  await load(url, headers); // warm-up
+  const runs = [];
+  for (let i = 0; i < REPEATS; i += 1) runs.push(await load(url, headers));
+  const errors = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
+  return { rps: median(runs.map((r) => r.requests.average)), p99: median(runs.map((r) => r.latency.p99)), errors };
+}
+
+async function helloWorld() {
+  class HelloController {
+    hello() {
+      return { hello: 'world' };
+    }
+  }
+  Reflect.decorate(
+    [Get()],
+    HelloController.prototype,
+    'hello',
+    Object.getOwnPropertyDescriptor(HelloController.prototype, 'hello'),
+  );
+  Reflect.decorate([Controller('hello')], HelloController);
+  class HelloModule {}
+  Reflect.decorate([Module({ controllers: [HelloController] })], HelloModule);
+  const app = await NestFactory.create(HelloModule, new FastifyAdapter(), { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${app.getHttpServer().address().port}/hello` };
+}
+
+async function switchyard(databaseUrl) {
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    DEMO_MODE: 'true',
+    SIMULATOR_PORT: '0',
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    CONSOLE_DIR: '/nonexistent',
+  });
+  const { app } = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'executive@demo.local', password: 'demo-password' }),
+  });
+  const { accessToken } = await login.json();
+  const headers = { authorization: `Bearer ${accessToken}` };
+  for (let i = 0; i < 120; i += 1) {
+    const body = await (await fetch(`${base}/api/v1/dashboard-data`, { headers })).json();
+    if (body.projectCount > 0 && body.freshness.state !== 'unavailable') return { app, base, headers, etag: null };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('demo data never arrived');
+}
+
+async function run() {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const hello = await helloWorld();
+  const app = await switchyard(url.toString());
+  try {
+    const baseline = await measure(hello.url);
+    const full = await measure(`${app.base}/api/v1/dashboard-data`, app.headers);
+    const etag = (await fetch(`${app.base}/api/v1/dashboard-data`, { headers: app.headers })).headers.get('etag');
+    const cached = await measure(`${app.base}/api/v1/dashboard-data`, { ...app.headers, 'if-none-match': etag });
+    if (full.errors > 0) throw new Error(`B3: ${full.errors} failed requests`);
+    const base = { name: 'NestJS-on-Fastify hello-world', unit: 'req/s', value: baseline.rps };
+    const baseP99 = { name: 'hello-world p99', unit: 'ms', value: baseline.p99 };
+    const fig = (name, value, unit, b, higher) => ({
+      name,
+      value: Math.round(value * 10) / 10,
+      unit,
+      baseline: { ...b, value: Math.round(b.value * 10) / 10 },
+      ratio: Math.round((higher ? value / b.value : b.value / value) * 1000) / 1000,
+    });
+    return {
+      id: 'B3',
+      title: `GET /api/v1/dashboard-data, ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
+      figures: [
+        fig('dashboard-data throughput', full.rps, 'req/s', base, true),
+        fig('dashboard-data p99', full.p99, 'ms', baseP99, false),
+        fig('dashboard-data with If-None-Match (304)', cached.rps, 'req/s', base, true),
+      ],
+    };
+  } finally {
+    await app.app.close();
+    await hello.app.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+module.exports = { run };
