@@ -156,15 +156,23 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(hidden.status).toBe(404);
   });
 
-  it('keeps serving the last good data when the upstream fails, marked with why', async () => {
+  it('keeps serving the last good data when the upstream fails, marked late or stale with age and reason', async () => {
+    // A tight SLO so the failure shows at once (the demo SLO would take minutes).
+    await bed.api('/sources/pm-projects', {
+      method: 'PATCH',
+      body: { freshness: { warnAfterSeconds: 1, staleAfterSeconds: 2 } },
+    });
     bed.simulator.addFault('pm', { type: 'server_error', status: 503 });
     const failed = await bed.sync('pm-projects');
     expect(failed.status).toBe('failed');
     const { status, body } = await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200');
     expect(status).toBe(200);
     expect(body.total).toBe(24);
-    const pm = (await bed.source('pm-projects')).status;
-    expect(pm.lastError).toMatchObject({ code: 'UPSTREAM_SERVER_ERROR' });
+    const pm = body.freshness.sources.find((s) => s.id === 'pm-projects');
+    expect(['late', 'stale']).toContain(pm?.state);
+    expect(pm?.ageSeconds).toBeGreaterThan(0);
+    expect(pm?.reason).toContain('failed with HTTP 503');
+    expect(['late', 'stale']).toContain(body.freshness.state);
     bed.simulator.clearFaults();
   });
 });

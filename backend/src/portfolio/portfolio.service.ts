@@ -19,16 +19,9 @@ import { FreshnessService } from '../sync';
 import type { ProjectEntity } from './entities/project.entity';
 import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
 import { portfolioAlerts } from './metrics/portfolio-alerts';
-import {
-  budgetVariance,
-  earnedValue,
-  healthScore,
-  ratio,
-  riskLevelOf,
-  round,
-  scheduleVariance,
-} from './metrics/project-metrics';
+import { budgetVariance, earnedValue, healthScore, riskLevelOf, scheduleVariance } from './metrics/project-metrics';
 import { analyze, toRiskView } from './metrics/risk-analytics';
+import { dashboardKpis } from './metrics/dashboard-kpis';
 import { PortfolioRepository, type ProjectQuery } from './portfolio.repository';
 
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
@@ -142,31 +135,9 @@ export class PortfolioService {
       discountRate: e.discountRate,
     }));
     const active = projects.filter((p) => p.status !== 'Completed');
-    const evs = projects.map((p) => earnedValue(p.id, p));
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    const openRisks = risks.filter((r) => r.status !== 'Closed');
     return {
       portfolio,
-      kpis: {
-        // Budget-weighted mean health: big projects weigh more.
-        portfolioHealthScore: round(
-          ratio(sum(projects.map((p) => p.healthScore * p.budget)), sum(projects.map((p) => p.budget))),
-          1,
-        ),
-        budgetPerformanceIndex: round(ratio(sum(evs.map((e) => e.earnedValue)), sum(evs.map((e) => e.actualCost))), 3),
-        schedulePerformanceIndex: round(
-          ratio(sum(evs.map((e) => e.earnedValue)), sum(evs.map((e) => e.plannedValue))),
-          3,
-        ),
-        // Open risk scores as a share of the worst case (25 each).
-        riskExposure: round(ratio(sum(openRisks.map((r) => r.score)) * 100, openRisks.length * 25), 1),
-        strategicAlignmentRate: round(ratio(projects.filter((p) => p.strategicGoal).length * 100, projects.length), 1),
-        // Spend so far against budget on active projects.
-        resourceUtilisation: round(
-          ratio(sum(active.map((p) => p.actualCost)) * 100, sum(active.map((p) => p.budget))),
-          1,
-        ),
-      },
+      kpis: dashboardKpis(projects, risks),
       alerts: portfolioAlerts(projects, risks, this.config.portfolio, now.toISOString().slice(0, 10)).slice(0, 10),
       trends: monthlyTrends(entries),
       topProjects: {

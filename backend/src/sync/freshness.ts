@@ -40,7 +40,8 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
     return result('stale', `no successful sync for ${formatDuration(fetchAge)}${lastError}`);
   }
   if (tracksData && ageSeconds > staleAfterSeconds) {
-    return result('stale', `upstream data has not changed for ${formatDuration(ageSeconds)} although syncs succeed`);
+    const why = lastError || ' although syncs succeed';
+    return result('stale', `upstream data has not changed for ${formatDuration(ageSeconds)}${why}`);
   }
   const interval = nominalIntervalSeconds(source.cadence, now);
   const allowance = interval + Math.ceil(source.timeoutMs / 1000) + Math.min(60, Math.ceil(interval / 10));
@@ -59,7 +60,7 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
   if (tracksData && ageSeconds > warnAfterSeconds) {
     return result(
       'late',
-      `newest upstream data is ${formatDuration(ageSeconds)} old (target ${formatDuration(warnAfterSeconds)})`,
+      `newest upstream data is ${formatDuration(ageSeconds)} old (target ${formatDuration(warnAfterSeconds)})${lastError}`,
     );
   }
   return result('fresh', null);
