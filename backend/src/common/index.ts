@@ -21,3 +21,4 @@ export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './tr
 export { parseOrThrow, toFieldErrors } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
+export { zonedWallTimeToUtc } from './time/zoned-time';

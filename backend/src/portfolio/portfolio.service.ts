@@ -16,6 +16,7 @@ import { Clock, ResourceNotFoundException, toPage, ValidationFailedException, ty
 import { AppConfig } from '../config';
 import type { SourceDomain } from '@switchyard/contracts';
 import { FreshnessService } from '../sync';
+import type { FinancialEntryEntity } from './entities/financial-entry.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
 import { portfolioAlerts } from './metrics/portfolio-alerts';
@@ -72,16 +73,7 @@ export class PortfolioService {
     const ids = projects.map((p) => p.externalId);
     const entries: FinancialEntryFigures[] = (
       await this.repository.findEntries(ids, range.startDate, range.endDate)
-    ).map((e) => ({
-      projectId: e.projectExternalId,
-      month: String(e.month).slice(0, 10),
-      budget: e.budget,
-      actual: e.actual,
-      forecast: e.forecast,
-      roi: e.roi,
-      cashFlow: e.cashFlow,
-      discountRate: e.discountRate,
-    }));
+    ).map(toEntryFigures);
     const figures = projects.map((p) => ({ id: p.externalId, ...p }));
     return {
       range: { dateRange: query.dateRange, ...range },
@@ -124,16 +116,7 @@ export class PortfolioService {
         range.startDate,
         range.endDate,
       )
-    ).map((e) => ({
-      projectId: e.projectExternalId,
-      month: String(e.month).slice(0, 10),
-      budget: e.budget,
-      actual: e.actual,
-      forecast: e.forecast,
-      roi: e.roi,
-      cashFlow: e.cashFlow,
-      discountRate: e.discountRate,
-    }));
+    ).map(toEntryFigures);
     const active = projects.filter((p) => p.status !== 'Completed');
     return {
       portfolio,
@@ -204,5 +187,18 @@ function toProjectView(p: ProjectEntity, openRiskScores: number[], today: string
     scheduleVariance: scheduleVariance(p),
     openRisks: openRiskScores.length,
     updatedAt: p.sourceUpdatedAt?.toISOString() ?? null,
+  };
+}
+
+function toEntryFigures(e: FinancialEntryEntity): FinancialEntryFigures {
+  return {
+    projectId: e.projectExternalId,
+    month: String(e.month).slice(0, 10),
+    budget: e.budget,
+    actual: e.actual,
+    forecast: e.forecast,
+    roi: e.roi,
+    cashFlow: e.cashFlow,
+    discountRate: e.discountRate,
   };
 }

@@ -1,3 +1,4 @@
+import { zonedWallTimeToUtc } from '../common';
 import { RRule } from 'rrule';
 
 export interface ExpandableEvent {
@@ -54,23 +55,5 @@ function floating(local: string): Date {
 
 /** The UTC instant a wall-clock time in `timeZone` denotes (the later reading in a DST gap). */
 export function zonedToUtc(local: string, timeZone: string): Date {
-  const asUtc = floating(local).getTime();
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  return new Date(asUtc - offsetMs(first, timeZone));
-}
-
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(instant / 1000) * 1000;
+  return zonedWallTimeToUtc(floating(local).toISOString().slice(0, 19), timeZone);
 }

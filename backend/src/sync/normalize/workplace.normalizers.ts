@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../sources/dto/source-definition.schema';
 import { instant, optionalText, parseItems, row, text, type Normalizer, type NormalizedRow } from './normalizer';
-import { zonedWallTimeToUtc } from './zoned-time';
+import { zonedWallTimeToUtc } from '../../common/time/zoned-time';
 
 const count = z.number().int().nonnegative();
 const team = z.looseObject({
