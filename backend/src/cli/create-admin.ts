@@ -6,21 +6,16 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { AuthModule, UsersService } from '../auth';
 import { CommonModule, DomainException, InstanceIdentity } from '../common';
-import { ConfigError, ConfigModule, loadConfig } from '../config';
+import { ConfigError, ConfigModule, loadCliConfig, type AppConfig } from '../config';
 import { DatabaseModule } from '../database';
 
 /** Just what creating a user needs: no HTTP, no sync, no demo. */
 @Module({})
 class CreateAdminModule {
-  static forRoot(): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CreateAdminModule,
-      imports: [
-        ConfigModule.forRoot(loadConfig(process.env)),
-        CommonModule.forRoot(new InstanceIdentity()),
-        DatabaseModule,
-        AuthModule,
-      ],
+      imports: [ConfigModule.forRoot(config), CommonModule.forRoot(new InstanceIdentity()), DatabaseModule, AuthModule],
     };
   }
 }
@@ -29,8 +24,8 @@ const USAGE = `usage: npm run create-admin -- --email you@example.com [--name "Y
 The password is read from SWITCHYARD_ADMIN_PASSWORD, or asked for on the terminal (at least 12 characters).
 Uses the same database settings as the server (DATABASE_URL or DATA_DIR).`;
 
-async function readPassword(): Promise<string> {
-  if (process.env.SWITCHYARD_ADMIN_PASSWORD) return process.env.SWITCHYARD_ADMIN_PASSWORD;
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given) return given;
   const prompt = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   try {
     return await prompt.question('Password for the new master admin: ');
@@ -47,8 +42,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 64;
   }
-  const password = await readPassword();
-  const app = await NestFactory.createApplicationContext(CreateAdminModule.forRoot(), { logger: ['error'] });
+  const { config, adminPassword } = loadCliConfig();
+  const password = await readPassword(adminPassword);
+  const app = await NestFactory.createApplicationContext(CreateAdminModule.forRoot(config), { logger: ['error'] });
   try {
     const user = await app.get(UsersService).create(
       {

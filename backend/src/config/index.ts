@@ -1,3 +1,3 @@
 export { AppConfig } from './app-config';
 export { ConfigModule } from './config.module';
-export { ConfigError, loadConfig } from './load-config';
+export { ConfigError, loadCliConfig, loadConfig } from './load-config';

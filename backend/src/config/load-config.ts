@@ -118,3 +118,14 @@ function readVersion(): string {
     return '0.0.0';
   }
 }
+
+/**
+ * For the create-admin command: the server's configuration plus the first admin's password,
+ * when given in SWITCHYARD_ADMIN_PASSWORD rather than typed at the prompt.
+ */
+export function loadCliConfig(env: NodeJS.ProcessEnv = process.env): {
+  config: AppConfig;
+  adminPassword: string | undefined;
+} {
+  return { config: loadConfig(env), adminPassword: env.SWITCHYARD_ADMIN_PASSWORD || undefined };
+}
