@@ -13,6 +13,7 @@ import { SourceStateRepository } from './source-state.repository';
 import { SyncMetrics } from './sync-metrics';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { RecordWriter, type WriteResult } from './record-writer';
+import { publishRunFinished } from './run-events';
 import { fetchAllPages, type FetchResult } from './upstream/page-fetcher';
 import { RequestPolicy } from './upstream/request-policy';
 import { UpstreamAuth } from './upstream/upstream-auth';
@@ -288,27 +289,7 @@ export class SyncRunner {
     }
     this.metrics.runs.inc({ source: source.id, status: run.status });
     if (run.durationMs !== null) this.metrics.duration.observe({ source: source.id }, run.durationMs / 1000);
-    if (run.upsertedIds?.length || run.deletedIds?.length) {
-      this.bus.publish({
-        type: 'records.changed',
-        at,
-        sourceId: source.id,
-        domain: source.domain,
-        tenant: source.tenant,
-        upsertedIds: run.upsertedIds ?? [],
-        deletedIds: run.deletedIds ?? [],
-      });
-    }
-    this.bus.publish({
-      type: 'sync.finished',
-      at,
-      sourceId: source.id,
-      runId: run.id,
-      status: run.status,
-      recordsUpserted: run.recordsUpserted,
-      recordsDeleted: run.recordsDeleted,
-      errorCategory: run.errorCategory,
-    });
+    publishRunFinished(this.bus, source, run, at);
     const level = run.status === 'failed' ? 'warn' : 'log';
     this.logger[level](
       {

@@ -25,6 +25,7 @@ import type { RawSnapshotEntity } from './entities/raw-snapshot.entity';
 import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
+import { publishRunFinished } from './run-events';
 import { SourceStateRepository } from './source-state.repository';
 import { SyncCoordinator } from './sync-coordinator.service';
 import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
@@ -257,28 +258,7 @@ export class SyncService {
   }
 
   private announce(source: SourceEntity, run: SyncRunEntity): void {
-    const at = this.clock.now().toISOString();
-    if (run.upsertedIds?.length) {
-      this.bus.publish({
-        type: 'records.changed',
-        at,
-        sourceId: source.id,
-        domain: source.domain,
-        tenant: source.tenant,
-        upsertedIds: run.upsertedIds,
-        deletedIds: [],
-      });
-    }
-    this.bus.publish({
-      type: 'sync.finished',
-      at,
-      sourceId: source.id,
-      runId: run.id,
-      status: run.status,
-      recordsUpserted: run.recordsUpserted,
-      recordsDeleted: 0,
-      errorCategory: run.errorCategory,
-    });
+    publishRunFinished(this.bus, source, run, this.clock.now().toISOString());
   }
 }
 
