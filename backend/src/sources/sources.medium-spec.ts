@@ -1,5 +1,5 @@
 import type { ApiErrorResponse, Credential, Page, Source } from '@switchyard/contracts';
-import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { crmTestSource, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
 
 describe('sources and credentials API', () => {
   let bed: SyncTestbed;
@@ -149,25 +149,7 @@ describe('sources and credentials API', () => {
   });
 
   it("answers 404 for another tenant's source, its runs and its raw pages, and leaves them out of lists", async () => {
-    await bed.createSource(
-      testSource(bed.simulator.url, {
-        id: 'crm-acme-notes',
-        normalizer: 'crm.notes.v1',
-        tenant: 'acme-fitness',
-        request: {
-          url: `${bed.simulator.url}/crm/api/notes`,
-          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
-          pagination: {
-            type: 'page',
-            pageParam: 'page',
-            sizeParam: 'per_page',
-            pageSize: 100,
-            itemsPath: 'data',
-            maxPages: 10,
-          },
-        },
-      }),
-    );
+    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-acme-notes', 'notes', { maxPages: 10 }));
     const run = await bed.sync('crm-acme-notes');
     const brand = (tenant: string) =>
       bed.app.tokenFor('technical_admin', { tenants: [tenant], departments: '*', teams: '*', portfolios: '*' });

@@ -1,7 +1,13 @@
 import type { DomainEvent, Page, RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
-import { selectRows, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import {
+  crmTestSource,
+  selectRows,
+  startSyncTestbed,
+  testSource,
+  type SyncTestbed,
+} from '../../test/support/sync-testbed';
 import { DomainEventBus } from '../events';
 
 const WEBHOOK_SECRET = `whsec_${Buffer.alloc(24, 3).toString('base64')}`;
@@ -135,25 +141,7 @@ describe('sync engine against the simulator', () => {
   });
 
   it('stores each CRM brand under its tenant, following ClientTether pages', async () => {
-    await bed.createSource(
-      testSource(bed.simulator.url, {
-        id: 'crm-acme-leads',
-        normalizer: 'crm.leads.v1',
-        tenant: 'acme-fitness',
-        request: {
-          url: `${bed.simulator.url}/crm/api/leads`,
-          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
-          pagination: {
-            type: 'page',
-            pageParam: 'page',
-            sizeParam: 'per_page',
-            pageSize: 100,
-            itemsPath: 'data',
-            maxPages: 50,
-          },
-        },
-      }),
-    );
+    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-acme-leads', 'leads'));
     const run = await bed.sync('crm-acme-leads');
     expect(run.status).toBe('succeeded');
     expect(run.recordsUpserted).toBeGreaterThanOrEqual(300);

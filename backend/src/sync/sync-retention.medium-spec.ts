@@ -1,5 +1,5 @@
 import type { Page, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
-import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { crmTestSource, startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
 import { SyncRetention } from './sync-retention.service';
 
 describe('retention of sync runs and raw snapshots', () => {
@@ -14,25 +14,7 @@ describe('retention of sync runs and raw snapshots', () => {
   });
 
   it('keeps at most N snapshots per source, but never the ones a replay needs', async () => {
-    await bed.createSource(
-      testSource(bed.simulator.url, {
-        id: 'crm-notes',
-        normalizer: 'crm.notes.v1',
-        tenant: 'acme-fitness',
-        request: {
-          url: `${bed.simulator.url}/crm/api/notes`,
-          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
-          pagination: {
-            type: 'page',
-            pageParam: 'page',
-            sizeParam: 'per_page',
-            pageSize: 100,
-            itemsPath: 'data',
-            maxPages: 20,
-          },
-        },
-      }),
-    );
+    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-notes', 'notes', { maxPages: 20 }));
     for (let i = 0; i < 4; i += 1) {
       bed.simulator.advance('crm', 1);
       expect((await bed.sync('crm-notes', 'full')).status).toBe('succeeded');

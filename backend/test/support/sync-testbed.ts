@@ -120,3 +120,30 @@ export async function selectRows<T>(db: DataSource, text: string, params: unknow
   const rows: T[] = await db.query(text, params);
   return rows;
 }
+
+/** A pulled CRM feed of one brand, paged the ClientTether way, with quick test policies. */
+export function crmTestSource(
+  simulatorUrl: string,
+  id: string,
+  feed: 'leads' | 'notes',
+  options: { tenant?: string; maxPages?: number } = {},
+): SourceDefinitionInput {
+  const tenant = options.tenant ?? 'acme-fitness';
+  return testSource(simulatorUrl, {
+    id,
+    normalizer: feed === 'leads' ? 'crm.leads.v1' : 'crm.notes.v1',
+    tenant,
+    request: {
+      url: `${simulatorUrl}/crm/api/${feed}`,
+      auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
+      pagination: {
+        type: 'page',
+        pageParam: 'page',
+        sizeParam: 'per_page',
+        pageSize: 100,
+        itemsPath: 'data',
+        maxPages: options.maxPages ?? 50,
+      },
+    },
+  });
+}
