@@ -9,3 +9,4 @@ export * from './auth';
 export * from './workplace';
 export * from './crm';
 export * from './portfolio';
+export * from './realtime';
