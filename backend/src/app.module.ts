@@ -11,6 +11,7 @@ import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { MetricsModule } from './metrics';
 import { PortfolioModule } from './portfolio';
+import { RealtimeModule } from './realtime';
 import { SourcesModule } from './sources';
 import { SyncModule } from './sync';
 import { SystemModule } from './system';
@@ -37,6 +38,7 @@ export class AppModule {
         WorkplaceModule,
         PortfolioModule,
         CrmModule,
+        RealtimeModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

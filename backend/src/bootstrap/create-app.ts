@@ -25,6 +25,7 @@ import {
 import type { AppConfig } from '../config';
 import { ConsoleAssets, registerConsoleFallback } from '../console';
 import { MetricsService } from '../metrics';
+import { LiveIoAdapter, RedisConnections } from '../realtime';
 import { installHttpHooks } from './http-hooks';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 
@@ -108,6 +109,7 @@ export async function createApp(
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config, app.get(RedisConnections)));
   await serveConsoleFiles(app);
   mountOpenApi(app, buildOpenApiDocument(app, config.version));
   // init() registers Nest's routes and error handler; the fallback must come after both.

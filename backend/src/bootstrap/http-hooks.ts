@@ -22,7 +22,7 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        url: withoutSecrets(request.url),
         route,
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
@@ -31,4 +31,9 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
     );
     done();
   });
+}
+
+/** `access_token` (the SSE stream's EventSource fallback) must never reach a log line. */
+function withoutSecrets(url: string): string {
+  return url.includes('access_token=') ? url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') : url;
 }

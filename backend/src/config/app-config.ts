@@ -15,6 +15,7 @@ export class AppConfig {
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
   portfolio!: AppConfigValues['portfolio'];
+  live!: AppConfigValues['live'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -73,4 +74,14 @@ export interface AppConfigValues {
     secureCookies: boolean;
   };
   portfolio: { budgetOverrunPercent: number; scheduleSlipPoints: number; criticalRiskScore: number };
+  live: {
+    /** Set: updates, sequence numbers and Socket.IO rooms go through Redis. Unset: in-process. */
+    redisUrl: string | null;
+    redisKeyPrefix: string;
+    bufferSize: number;
+    heartbeatSeconds: number;
+    maxMessageBytes: number;
+    maxTopicsPerConnection: number;
+    slowClientQueue: number;
+  };
 }

@@ -189,6 +189,50 @@ export class EnvironmentVariables {
   @Max(25, { message: 'must be between 1 and 25' })
   PORTFOLIO_CRITICAL_RISK_SCORE = 15;
 
+  /** Redis for several replicas: live updates and Socket.IO rooms cross instances through it. Unset: one process. */
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of every Redis key and channel, so several deployments can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be 1-64 letters, digits or _ . : -' })
+  REDIS_KEY_PREFIX = 'switchyard';
+
+  /** Updates kept per live topic for clients that reconnect and resume. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be between 10 and 100000' })
+  @Max(100_000, { message: 'must be between 10 and 100000' })
+  LIVE_BUFFER_SIZE = 1000;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1, { message: 'must be between 1 and 300 seconds' })
+  @Max(300, { message: 'must be between 1 and 300 seconds' })
+  LIVE_HEARTBEAT_SECONDS = 15;
+
+  /** Largest live message: bigger client frames are refused, bigger updates are sent without data. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024, { message: 'must be between 1024 and 10485760 bytes' })
+  @Max(10_485_760, { message: 'must be between 1024 and 10485760 bytes' })
+  LIVE_MAX_MESSAGE_BYTES = 65_536;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 1000' })
+  @Max(1000, { message: 'must be between 1 and 1000' })
+  LIVE_MAX_TOPICS_PER_CONNECTION = 100;
+
+  /** Messages queued for one client before it counts as slow and gets coalesced updates. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  LIVE_SLOW_CLIENT_QUEUE = 256;
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';
@@ -200,4 +244,5 @@ export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()
   'ENCRYPTION_KEYS',
   'SYNC_ENABLED',
   'TRUST_PROXY',
+  'REDIS_URL',
 );

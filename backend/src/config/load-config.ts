@@ -77,6 +77,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       scheduleSlipPoints: vars.PORTFOLIO_SCHEDULE_SLIP_POINTS,
       criticalRiskScore: vars.PORTFOLIO_CRITICAL_RISK_SCORE,
     },
+    live: {
+      redisUrl: vars.REDIS_URL ?? null,
+      redisKeyPrefix: vars.REDIS_KEY_PREFIX,
+      bufferSize: vars.LIVE_BUFFER_SIZE,
+      heartbeatSeconds: vars.LIVE_HEARTBEAT_SECONDS,
+      maxMessageBytes: vars.LIVE_MAX_MESSAGE_BYTES,
+      maxTopicsPerConnection: vars.LIVE_MAX_TOPICS_PER_CONNECTION,
+      slowClientQueue: vars.LIVE_SLOW_CLIENT_QUEUE,
+    },
   });
 }
 
@@ -101,7 +110,7 @@ function parseKeys(value: string | undefined): AppConfig['encryption']['keys'] {
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
   const messages = [...new Set(Object.values(error.constraints ?? {}))].reverse().join('; ');
   const given = raw[error.property];
-  const secret = error.property === 'DATABASE_URL' || error.property === 'ENCRYPTION_KEYS';
+  const secret = ['DATABASE_URL', 'ENCRYPTION_KEYS', 'REDIS_URL'].includes(error.property);
   const shown = secret ? '(hidden)' : JSON.stringify(given);
   return `${error.property} ${messages} (got ${shown})`;
 }

@@ -11,6 +11,7 @@ import {
   CrmScheduledActivityEntity,
 } from '../crm';
 import { DataPointEntity } from '../operations';
+import { LiveTopicEntity } from '../realtime/entities/live-topic.entity';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   RefreshTokenEntity,
   SigningKeyEntity,
   AuditEventEntity,
+  LiveTopicEntity,
 ];

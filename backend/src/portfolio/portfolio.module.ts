@@ -12,5 +12,6 @@ import { PortfolioService } from './portfolio.service';
   imports: [TypeOrmModule.forFeature([ProjectEntity, ProjectRiskEntity, FinancialEntryEntity]), SyncModule],
   controllers: [PortfolioController],
   providers: [PortfolioService, PortfolioRepository],
+  exports: [PortfolioService],
 })
 export class PortfolioModule {}

@@ -18,6 +18,7 @@ import {
   ValidationFailedException,
 } from '../common';
 import type { PageWindow } from '../common';
+import { DomainEventBus } from '../events';
 import { AddressPolicy } from './address-policy';
 import { CredentialsService } from './credentials.service';
 import { sourceDefinitionSchema, type ParsedSourceDefinition } from './dto/source-definition.schema';
@@ -39,6 +40,7 @@ export class SourcesService {
     private readonly clock: Clock,
     private readonly scopes: DataScopeService,
     private readonly audit: AuditService,
+    private readonly bus: DomainEventBus,
     config: AppConfig,
   ) {
     this.addressPolicy = new AddressPolicy(config.sync.allowedHosts);
@@ -124,7 +126,18 @@ export class SourcesService {
     return this.sources.findAll();
   }
 
-  private async record(action: string, id: string, actor: Principal | undefined): Promise<void> {
+  /** Audits a change to a source's definition and announces it (live `source:<id>` topic). */
+  private async record(
+    action: 'source.create' | 'source.update' | 'source.delete',
+    id: string,
+    actor: Principal | undefined,
+  ): Promise<void> {
+    this.bus.publish({
+      type: 'source.changed',
+      at: this.clock.now().toISOString(),
+      sourceId: id,
+      action: action === 'source.create' ? 'created' : action === 'source.update' ? 'updated' : 'deleted',
+    });
     await this.audit.record({
       action,
       actor: actor ?? { kind: 'system', id: null },

@@ -34,6 +34,7 @@ export type DomainEvent =
       previous: FreshnessState | null;
       freshness: SourceFreshness;
     }
-  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState };
+  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState }
+  | { type: 'source.changed'; at: string; sourceId: string; action: 'created' | 'updated' | 'deleted' };
 
 export type DomainEventType = DomainEvent['type'];

@@ -44,7 +44,9 @@ export function parseLiveTopic(topic: string): LiveTopic | null {
     case 'crm':
       return { kind: 'crm', tenant: param };
     case 'domain':
-      return (LIVE_DOMAINS as readonly string[]).includes(param) ? { kind: 'domain', domain: param as LiveDomain } : null;
+      return (LIVE_DOMAINS as readonly string[]).includes(param)
+        ? { kind: 'domain', domain: param as LiveDomain }
+        : null;
     default:
       return null;
   }
@@ -76,6 +78,8 @@ export interface LiveUpdate<T = unknown> {
   type: string;
   /** When the change happened (ISO 8601). */
   at: string;
+  /** When the server numbered it (ISO 8601); `publishedAt - at` is how long the change took to reach the stream. */
+  publishedAt: string;
   /** The change itself; `null` when it was too large to push (`truncated`) — refetch by REST. */
   data: T | null;
   /** How fresh the data behind this topic is, when the topic carries data from sources. */
@@ -129,7 +133,7 @@ export interface ResumeRequest {
   topic: string;
   afterSeq: number;
 }
-/** `replayed` updates follow the ack as `update` events; otherwise a `resync` event follows. */
+/** The `replayed` updates arrive as `update` events before this ack; otherwise a `resync` event precedes it. */
 export type ResumeAck =
   | { topic: string; ok: true; replayed: number }
   | { topic: string; ok: false; code: TopicRefusalCode | 'resync'; reason: string };
@@ -151,6 +155,14 @@ export interface MetricsRequest {
 }
 
 export type LiveErrorAck = { ok: false; code: string; reason: string };
+
+/** `dashboard:data` follows at once, then `dashboard:update` every `refreshInterval` ms. */
+export type DashboardSubscribeAck = { ok: true; topic: string; seq: number; refreshInterval: number } | LiveErrorAck;
+
+/** Answer of `request:metrics` (also emitted as `metrics:data`): the dashboard KPIs asked for. */
+export type MetricsAck =
+  | { ok: true; portfolio: string; at: string; metrics: Record<string, number | null>; freshness: Freshness }
+  | LiveErrorAck;
 
 /** Event names, both directions. */
 export const LIVE_CLIENT_EVENTS = {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@switchyard/contracts';
-import { SignJWT } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config';
-import { claimsOf } from '../principal';
+import { claimsOf, principalFromClaims, type AccessClaims } from '../principal';
 import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 
 /** RFC 9068's media type for JWT access tokens; verification insists on it. */
@@ -16,11 +16,12 @@ export class AccessTokensService {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(principal: Principal): Promise<{ token: string; expiresIn: number }> {
+  /** `ttlSeconds` overrides the configured lifetime (tests of expiry; never longer than configured). */
+  async issue(principal: Principal, ttlSeconds?: number): Promise<{ token: string; expiresIn: number }> {
     const { kid, privateKey } = this.keys.signingKey();
     // Wall time, not the injected clock: passport-jwt checks expiry against the real clock.
     const now = Math.floor(Date.now() / 1000);
-    const expiresIn = this.config.auth.accessTokenTtlSeconds;
+    const expiresIn = Math.min(ttlSeconds ?? Infinity, this.config.auth.accessTokenTtlSeconds);
     const token = await new SignJWT({ ...claimsOf(principal) })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(this.config.auth.issuer)
@@ -32,5 +33,34 @@ export class AccessTokensService {
       .setJti(randomUUID())
       .sign(privateKey);
     return { token, expiresIn };
+  }
+
+  /**
+   * Verifies an access token outside an HTTP request (the live socket handshake and `reauth`)
+   * with the same rules as the HTTP guard: RS256 only, our keys by `kid`, issuer, audience,
+   * token type and expiry. Returns null for any token that is not acceptable.
+   */
+  async verify(token: string): Promise<{ principal: Principal; expiresAt: Date } | null> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        async (header) => {
+          const key = typeof header.kid === 'string' ? await this.keys.publicKey(header.kid) : null;
+          if (!key) throw new joseErrors.JWKSNoMatchingKey();
+          return key;
+        },
+        {
+          algorithms: [TOKEN_ALGORITHM],
+          issuer: this.config.auth.issuer,
+          audience: this.config.auth.audience,
+          typ: ACCESS_TOKEN_TYPE,
+          requiredClaims: ['exp', 'sub'],
+        },
+      );
+      return { principal: principalFromClaims(payload as JWTPayload & AccessClaims), expiresAt: new Date((payload.exp as number) * 1000) };
+    } catch {
+      return null;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Principal } from '@switchyard/contracts';
+import { STREAM_PATH, type Principal } from '@switchyard/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config';
 import { principalFromClaims, type AccessClaims } from '../principal';
@@ -16,7 +16,7 @@ import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: AppConfig, keys: SigningKeysService) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), streamQueryToken]),
       algorithms: [TOKEN_ALGORITHM],
       issuer: config.auth.issuer,
       audience: config.auth.audience,
@@ -44,6 +44,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   validate(claims: AccessClaims): Principal {
     return principalFromClaims(claims);
   }
+}
+
+/**
+ * Browsers' EventSource cannot send headers, so the SSE stream (and only it) also takes the
+ * token as `?access_token=`. Request logs redact it (see http-hooks).
+ */
+function streamQueryToken(request: { url?: string; query?: Record<string, unknown> }): string | null {
+  if (!request.url?.startsWith(STREAM_PATH)) return null;
+  const token = request.query?.access_token;
+  return typeof token === 'string' && token.length > 0 ? token : null;
 }
 
 function decodeHeader(token: string): { typ?: unknown; kid?: unknown } | null {

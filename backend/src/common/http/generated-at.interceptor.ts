@@ -7,7 +7,9 @@ import { Clock } from '../clock';
 export class GeneratedAtInterceptor implements NestInterceptor {
   constructor(private readonly clock: Clock) {}
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // Socket acknowledgements follow the live protocol's own shapes.
+    if (context.getType() !== 'http') return next.handle();
     return next.handle().pipe(map((body: unknown) => stampGeneratedAt(body, this.clock.now())));
   }
 }

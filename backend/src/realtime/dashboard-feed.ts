@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  LIVE_SERVER_EVENTS,
+  type DashboardKpis,
+  type DashboardSubscribeAck,
+  type MetricsAck,
+  type PortfolioName,
+} from '@switchyard/contracts';
+import { PortfolioService } from '../portfolio';
+import { LiveHub } from './live-hub.service';
+import type { SocketSink } from './socket-sink';
+import { TopicAccessService } from './topic-access.service';
+
+export const MIN_DASHBOARD_INTERVAL_MS = 10_000;
+const MAX_DASHBOARD_INTERVAL_MS = 3_600_000;
+const DEFAULT_DASHBOARD_INTERVAL_MS = 30_000;
+
+/**
+ * The executive blueprint's socket API: `subscribe:dashboard` pushes the whole dashboard
+ * now and every refresh interval (never more often than every 10 s) besides the topic's
+ * change updates; `request:metrics` answers chosen KPIs on demand.
+ */
+@Injectable()
+export class DashboardFeed {
+  private readonly logger = new Logger(DashboardFeed.name);
+
+  constructor(
+    private readonly hub: LiveHub,
+    private readonly access: TopicAccessService,
+    private readonly portfolios: PortfolioService,
+  ) {}
+
+  async subscribe(sink: SocketSink, body: unknown): Promise<DashboardSubscribeAck> {
+    const request = (typeof body === 'object' && body !== null ? body : {}) as {
+      portfolio?: unknown;
+      refreshInterval?: unknown;
+    };
+    if (typeof request.portfolio !== 'string')
+      return invalid('portfolio is required (Technology, Operations, Business or All)');
+    if (request.refreshInterval !== undefined && typeof request.refreshInterval !== 'number') {
+      return invalid('refreshInterval must be a number of milliseconds');
+    }
+    const interval = Math.min(
+      MAX_DASHBOARD_INTERVAL_MS,
+      Math.max(MIN_DASHBOARD_INTERVAL_MS, Math.round(request.refreshInterval ?? DEFAULT_DASHBOARD_INTERVAL_MS)),
+    );
+    const topic = `dashboard:${request.portfolio}`;
+    const [grant] = await this.hub.subscribe(sink, [topic]);
+    if (!grant.granted) return { ok: false, code: grant.code, reason: grant.reason };
+    const portfolio = request.portfolio as PortfolioName | 'All';
+    const push = async (event: string): Promise<void> => {
+      try {
+        sink.emit(event, await this.portfolios.dashboardData(portfolio, sink.principal));
+      } catch (error) {
+        this.logger.warn({ err: error, portfolio }, 'could not build the dashboard for a live client');
+      }
+    };
+    await push(LIVE_SERVER_EVENTS.dashboardData);
+    sink.repeatDashboard(interval, () => push(LIVE_SERVER_EVENTS.dashboardUpdate));
+    return { ok: true, topic, seq: grant.seq, refreshInterval: interval };
+  }
+
+  async metrics(sink: SocketSink, body: unknown): Promise<MetricsAck> {
+    const request = (typeof body === 'object' && body !== null ? body : {}) as {
+      portfolio?: unknown;
+      metrics?: unknown;
+    };
+    const portfolio = request.portfolio ?? 'All';
+    if (typeof portfolio !== 'string') return invalid('portfolio must be Technology, Operations, Business or All');
+    const wanted = request.metrics;
+    if (wanted !== undefined && (!Array.isArray(wanted) || wanted.some((m) => typeof m !== 'string'))) {
+      return invalid('metrics must be a list of KPI names');
+    }
+    const decision = await this.access.decide(sink.principal, `dashboard:${portfolio}`);
+    if (!decision.granted) return { ok: false, code: decision.code, reason: decision.reason };
+    const data = await this.portfolios.dashboardData(portfolio as PortfolioName | 'All', sink.principal);
+    const names = (wanted as string[] | undefined) ?? Object.keys(data.kpis);
+    const unknown = names.filter((name) => !(name in data.kpis));
+    if (unknown.length > 0)
+      return invalid(`unknown metrics: ${unknown.join(', ')}; known: ${Object.keys(data.kpis).join(', ')}`);
+    const answer: MetricsAck = {
+      ok: true,
+      portfolio,
+      at: new Date().toISOString(),
+      metrics: Object.fromEntries(names.map((name) => [name, data.kpis[name as keyof DashboardKpis]])),
+      freshness: data.freshness,
+    };
+    sink.emit(LIVE_SERVER_EVENTS.metricsData, answer);
+    return answer;
+  }
+}
+
+function invalid(reason: string): { ok: false; code: string; reason: string } {
+  return { ok: false, code: 'invalid_request', reason };
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { SourceDomain } from '@switchyard/contracts';
+import { DataSource } from 'typeorm';
+
+/** The few reads the live publisher needs to route a change to its topics. */
+@Injectable()
+export class LiveLookupsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Portfolios of the projects a change to these records touched (projects, risks or financial entries). */
+  async portfoliosOf(domain: SourceDomain, sourceId: string, externalIds: string[]): Promise<string[]> {
+    if (externalIds.length === 0) return [];
+    const projectIds =
+      domain === 'projects'
+        ? `SELECT external_id FROM projects WHERE source_id = $1 AND external_id = ANY($2)`
+        : domain === 'risks'
+          ? `SELECT project_external_id FROM project_risks WHERE source_id = $1 AND external_id = ANY($2)`
+          : `SELECT project_external_id FROM financial_entries WHERE source_id = $1 AND external_id = ANY($2)`;
+    const rows = await this.dataSource.query<Array<{ portfolio: string }>>(
+      `SELECT DISTINCT portfolio FROM projects WHERE external_id IN (${projectIds})`,
+      [sourceId, externalIds],
+    );
+    return rows.map((r) => r.portfolio).sort();
+  }
+}

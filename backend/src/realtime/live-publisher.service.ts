@@ -1,0 +1,135 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { DomainEvent, Freshness, SourceDomain } from '@switchyard/contracts';
+import type { Subscription } from 'rxjs';
+import { AppConfig } from '../config';
+import { DomainEventBus } from '../events';
+import { SourcesService } from '../sources';
+import { FreshnessService } from '../sync';
+import { LiveLookupsRepository } from './live-lookups.repository';
+import { LiveMetrics } from './live-metrics';
+import { isPortfolioDomain, routeEvent, type FreshnessScope, type RoutedUpdate } from './topic-routes';
+import { KeyedSerialQueue, UpdateLog } from './update-log';
+
+/** How long a computed freshness is reused for the next updates of the same scope. */
+const FRESHNESS_REUSE_MS = 1000;
+
+/**
+ * Turns every domain event raised in this process into numbered topic updates, exactly
+ * once cluster-wide (each replica publishes only its own events). Routing runs in event
+ * order; numbering runs in order per topic and concurrently across topics.
+ */
+@Injectable()
+export class LivePublisher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LivePublisher.name);
+  private subscription: Subscription | null = null;
+  private routing: Promise<void> = Promise.resolve();
+  private readonly topics = new KeyedSerialQueue();
+  private readonly freshnessCache = new Map<string, { at: number; value: Promise<Freshness> }>();
+  private readonly sourceFacts = new Map<string, { domain: SourceDomain; tenant: string | null }>();
+
+  constructor(
+    private readonly bus: DomainEventBus,
+    private readonly log: UpdateLog,
+    private readonly sources: SourcesService,
+    private readonly freshness: FreshnessService,
+    private readonly lookups: LiveLookupsRepository,
+    private readonly metrics: LiveMetrics,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.bus.events$.subscribe((event) => {
+      this.routing = this.routing.then(() => this.route(event));
+    });
+  }
+
+  /** Waits until every event raised so far is numbered and broadcast (shutdown, tests). */
+  async settled(): Promise<void> {
+    await this.routing;
+    await this.topics.idle();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.subscription?.unsubscribe();
+    await this.settled();
+  }
+
+  private async route(event: DomainEvent): Promise<void> {
+    try {
+      // Anything but a run starting can change a source's freshness.
+      if (event.type !== 'sync.started') this.freshnessCache.clear();
+      if (event.type === 'source.changed') this.sourceFacts.delete(event.sourceId);
+      for (const update of routeEvent(event, await this.factsOf(event))) {
+        void this.topics.run(update.topic, () => this.publish(update));
+      }
+    } catch (error) {
+      this.metrics.publishFailures.inc();
+      this.logger.error({ err: error, eventType: event.type }, 'could not route a domain event to live topics');
+    }
+  }
+
+  private async publish(update: RoutedUpdate): Promise<void> {
+    try {
+      const freshness = update.freshness ? await this.freshnessOf(update.freshness) : null;
+      const size = Buffer.byteLength(JSON.stringify(update.data ?? null));
+      const tooBig = size > this.config.live.maxMessageBytes;
+      await this.log.append({
+        topic: update.topic,
+        type: update.type,
+        at: update.at,
+        data: tooBig ? null : update.data,
+        freshness,
+        ...(tooBig ? { truncated: true } : {}),
+      });
+      this.metrics.published.inc({ kind: update.topic.split(':')[0] });
+    } catch (error) {
+      this.metrics.publishFailures.inc();
+      this.logger.error({ err: error, topic: update.topic }, 'could not number and broadcast a live update');
+    }
+  }
+
+  private async factsOf(event: DomainEvent) {
+    if (!('sourceId' in event)) return null;
+    if (event.type === 'records.changed') {
+      const portfolios = isPortfolioDomain(event.domain)
+        ? await this.lookups.portfoliosOf(event.domain, event.sourceId, [...event.upsertedIds, ...event.deletedIds])
+        : [];
+      // Records that no longer lead to a project could be anywhere: tell every dashboard.
+      return {
+        sourceId: event.sourceId,
+        domain: event.domain,
+        tenant: event.tenant,
+        portfolios: portfolios.length > 0 ? portfolios : null,
+      };
+    }
+    if (event.type !== 'freshness.changed') return null;
+    let facts = this.sourceFacts.get(event.sourceId);
+    if (!facts) {
+      const row = await this.sources.require(event.sourceId);
+      facts = { domain: row.domain, tenant: row.tenant };
+      this.sourceFacts.set(event.sourceId, facts);
+    }
+    // Freshness shows on every dashboard the source feeds.
+    return { sourceId: event.sourceId, ...facts, portfolios: null };
+  }
+
+  private freshnessOf(scope: FreshnessScope): Promise<Freshness> {
+    const key = JSON.stringify(scope);
+    const cached = this.freshnessCache.get(key);
+    const now = Date.now();
+    if (cached && now - cached.at < FRESHNESS_REUSE_MS) return cached.value;
+    const value = this.freshness.summarize((source) => {
+      switch (scope.kind) {
+        case 'source':
+          return source.id === scope.sourceId;
+        case 'domains':
+          return scope.domains.includes(source.domain);
+        case 'tenant':
+          return source.tenant === scope.tenant && source.domain.startsWith('crm-');
+      }
+    });
+    this.freshnessCache.set(key, { at: now, value });
+    value.catch(() => this.freshnessCache.delete(key));
+    return value;
+  }
+}

@@ -1,0 +1,13 @@
+import type { LiveHeartbeat, Principal } from '@switchyard/contracts';
+import type { LiveTransportKind } from './live-metrics';
+import type { TopicCursors } from './topic-cursors';
+
+/** One client connection as the hub sees it, whatever its transport. */
+export interface LiveSink {
+  readonly id: string;
+  readonly transport: LiveTransportKind;
+  principal: Principal;
+  tokenExpiresAt: Date;
+  readonly cursors: TopicCursors;
+  heartbeat(beat: LiveHeartbeat): void;
+}

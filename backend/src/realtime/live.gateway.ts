@@ -1,0 +1,157 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import {
+  LIVE_CLIENT_EVENTS,
+  LIVE_NAMESPACE,
+  type DashboardSubscribeAck,
+  type MetricsAck,
+  type ReauthAck,
+  type ResumeAck,
+  type SubscribeAck,
+  type UnsubscribeAck,
+} from '@switchyard/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { AccessTokensService } from '../auth';
+import { AppConfig } from '../config';
+import { DashboardFeed } from './dashboard-feed';
+import { LiveHub } from './live-hub.service';
+import { LiveMetrics } from './live-metrics';
+import { SocketSink } from './socket-sink';
+
+interface SocketData {
+  sink?: SocketSink;
+}
+
+/**
+ * Socket.IO namespace `/live`: the JWT is checked in the handshake, every topic on
+ * subscribe, and the connection is closed when the token expires unless `reauth` renews it.
+ * The protocol is typed in libs/contracts (realtime.ts) and described in the README.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  constructor(
+    private readonly hub: LiveHub,
+    private readonly tokens: AccessTokensService,
+    private readonly dashboards: DashboardFeed,
+    private readonly metrics: LiveMetrics,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      void this.authenticate(socket).then(
+        (error) => next(error ?? undefined),
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    const sink = (socket.data as SocketData).sink;
+    if (!sink) {
+      socket.disconnect(true);
+      return;
+    }
+    this.hub.attach(sink);
+    sink.scheduleExpiry();
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const sink = (socket.data as SocketData).sink;
+    if (!sink) return;
+    sink.dispose();
+    this.hub.detach(sink);
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.subscribe)
+  async subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<SubscribeAck> {
+    return { results: await this.hub.subscribe(sinkOf(socket), topicsOf(body)) };
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.unsubscribe)
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): UnsubscribeAck {
+    return { topics: this.hub.unsubscribe(sinkOf(socket), topicsOf(body)) };
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.resume)
+  resume(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ResumeAck> {
+    const { topic, afterSeq } = (isObject(body) ? body : {}) as { topic?: unknown; afterSeq?: unknown };
+    return this.hub.resume(sinkOf(socket), topic, afterSeq);
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.reauth)
+  async reauth(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<ReauthAck> {
+    const sink = sinkOf(socket);
+    const token = isObject(body) ? (body as { token?: unknown }).token : undefined;
+    const verified = typeof token === 'string' ? await this.tokens.verify(token) : null;
+    if (!verified) return { ok: false, reason: 'the token is not valid' };
+    if (verified.principal.id !== sink.principal.id) return { ok: false, reason: 'the token belongs to someone else' };
+    sink.principal = verified.principal;
+    sink.tokenExpiresAt = verified.expiresAt;
+    sink.scheduleExpiry();
+    await this.hub.reauthorize(sink);
+    return { ok: true, expiresIn: Math.floor((verified.expiresAt.getTime() - Date.now()) / 1000) };
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.subscribeDashboard)
+  subscribeDashboard(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<DashboardSubscribeAck> {
+    return this.dashboards.subscribe(sinkOf(socket), body);
+  }
+
+  @SubscribeMessage(LIVE_CLIENT_EVENTS.requestMetrics)
+  requestMetrics(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<MetricsAck> {
+    return this.dashboards.metrics(sinkOf(socket), body);
+  }
+
+  /** Null when the handshake may proceed; an error (sent to the client as `connect_error`) otherwise. */
+  private async authenticate(socket: Socket): Promise<Error | null> {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const header = socket.handshake.headers.authorization;
+    const token =
+      typeof auth?.token === 'string'
+        ? auth.token
+        : typeof header === 'string' && header.startsWith('Bearer ')
+          ? header.slice(7)
+          : null;
+    const verified = token ? await this.tokens.verify(token) : null;
+    if (!verified) {
+      this.metrics.refusals.inc({ code: 'unauthenticated' });
+      return Object.assign(new Error('unauthenticated'), {
+        data: { code: 'UNAUTHENTICATED', message: 'connect with a valid access token in auth.token' },
+      });
+    }
+    (socket.data as SocketData).sink = new SocketSink(
+      socket,
+      verified.principal,
+      verified.expiresAt,
+      this.config.live.slowClientQueue,
+      this.metrics,
+    );
+    this.logger.debug({ principal: verified.principal.id, socket: socket.id }, 'live connection');
+    return null;
+  }
+}
+
+function sinkOf(socket: Socket): SocketSink {
+  const sink = (socket.data as SocketData).sink;
+  if (!sink) throw new Error('live connection without a session');
+  return sink;
+}
+
+function topicsOf(body: unknown): unknown {
+  return isObject(body) ? (body as { topics?: unknown }).topics : undefined;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config';
+import { PortfolioModule } from '../portfolio';
+import { SourcesModule } from '../sources';
+import { SyncModule } from '../sync';
+import { DashboardFeed } from './dashboard-feed';
+import { LiveTopicEntity } from './entities/live-topic.entity';
+import { LiveHub } from './live-hub.service';
+import { LiveLookupsRepository } from './live-lookups.repository';
+import { LiveMetrics } from './live-metrics';
+import { LivePublisher } from './live-publisher.service';
+import { LiveGateway } from './live.gateway';
+import { LocalUpdateLog } from './local-update-log';
+import { RedisConnections } from './redis-connections';
+import { RedisUpdateLog } from './redis-update-log';
+import { StreamController } from './stream.controller';
+import { TopicAccessService } from './topic-access.service';
+import { UpdateLog } from './update-log';
+
+/** Real-time push: domain events → numbered topic updates → Socket.IO `/live` and SSE clients. */
+@Module({
+  imports: [TypeOrmModule.forFeature([LiveTopicEntity]), SourcesModule, SyncModule, PortfolioModule],
+  controllers: [StreamController],
+  providers: [
+    RedisConnections,
+    LocalUpdateLog,
+    RedisUpdateLog,
+    {
+      provide: UpdateLog,
+      inject: [AppConfig, LocalUpdateLog, RedisUpdateLog],
+      useFactory: (config: AppConfig, local: LocalUpdateLog, redis: RedisUpdateLog) =>
+        config.live.redisUrl ? redis : local,
+    },
+    LiveMetrics,
+    TopicAccessService,
+    LiveLookupsRepository,
+    LiveHub,
+    LivePublisher,
+    DashboardFeed,
+    LiveGateway,
+  ],
+  exports: [LiveHub, LivePublisher, RedisConnections],
+})
+export class RealtimeModule {}

@@ -1,0 +1,89 @@
+import type { SubscribeAck } from '@switchyard/contracts';
+import { randomUUID } from 'node:crypto';
+import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
+import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { startTestApp, type TestApp } from '../../test/support/test-app';
+
+const SOURCE = 'replica-hris';
+const TOPIC = `source:${SOURCE}`;
+/** The machine's Redis (CI points REDIS_URL at it). */
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+describe('two instances sharing Postgres and Redis', () => {
+  let a: SyncTestbed;
+  let b: TestApp;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    // A prefix of its own, so parallel runs on one Redis never see each other.
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` };
+    a = await startSyncTestbed({ seed: 5 }, env);
+    b = await startTestApp(
+      { SYNC_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', ...env },
+      { database: a.app.config.database },
+    );
+    await a.createSource(testSource(a.simulator.url, { id: SOURCE }));
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await b.close();
+    await a.close();
+  });
+
+  const connect = async (app: TestApp): Promise<LiveClient> => {
+    const client = await connectLive(app.baseUrl, await app.tokenFor('master_admin'));
+    clients.push(client);
+    return client;
+  };
+
+  it('delivers an event raised on one instance to clients of both, numbered once and in order', async () => {
+    const onA = await connect(a.app);
+    const onB = await connect(b);
+    const ackA = await onA.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
+    const ackB = await onB.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
+    // Creating the source was its first update.
+    expect(ackA.results[0]).toMatchObject({ granted: true, seq: 1 });
+    expect(ackB.results[0]).toMatchObject({ granted: true, seq: 1 });
+
+    // Writes through both instances, some at the same moment: one sequence per topic.
+    const headersB = await b.adminHeaders();
+    const renameOn = (baseUrl: string, headers: Record<string, string>, name: string) =>
+      fetch(`${baseUrl}/api/v1/sources/${SOURCE}`, {
+        method: 'PATCH',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      }).then((r) => expect(r.status).toBe(200));
+    const headersA = await a.app.adminHeaders();
+    await renameOn(a.app.baseUrl, headersA, 'from A');
+    await renameOn(b.baseUrl, headersB, 'from B');
+    await Promise.all([
+      renameOn(a.app.baseUrl, headersA, 'together A1'),
+      renameOn(b.baseUrl, headersB, 'together B1'),
+      renameOn(a.app.baseUrl, headersA, 'together A2'),
+      renameOn(b.baseUrl, headersB, 'together B2'),
+    ]);
+
+    const seqs = [2, 3, 4, 5, 6, 7];
+    expect((await onB.updatesOf(TOPIC, 6)).map((u) => u.seq)).toEqual(seqs);
+    expect((await onA.updatesOf(TOPIC, 6)).map((u) => u.seq)).toEqual(seqs);
+    expect(onA.updates).toEqual(onB.updates);
+  });
+
+  it('resumes on one instance what was raised on the other', async () => {
+    const first = await connect(b);
+    const ack = await first.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
+    const seen = ack.results[0].granted ? ack.results[0].seq : -1;
+    first.close();
+    await a.api(`/sources/${SOURCE}`, { method: 'PATCH', body: { name: 'while away' } });
+    const second = await connect(a.app);
+    await waitUntil(async () => {
+      const ackResume = await second.request<{ ok: boolean; replayed?: number }>('resume', {
+        topic: TOPIC,
+        afterSeq: seen,
+      });
+      return ackResume.ok && ackResume.replayed === 1 ? true : null;
+    });
+    expect(second.updates.map((u) => u.seq)).toEqual([seen + 1]);
+  });
+});

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import {
+  parseLiveTopic,
+  PORTFOLIOS,
+  type LiveDomain,
+  type LiveTopic,
+  type Permission,
+  type Principal,
+  type TopicRefusalCode,
+} from '@switchyard/contracts';
+import { DataScopeService } from '../auth';
+import { ResourceNotFoundException } from '../common';
+import { SourcesService } from '../sources';
+
+export type TopicDecision =
+  { granted: true; topic: LiveTopic } | { granted: false; code: TopicRefusalCode; reason: string };
+
+/** The REST permission behind each `domain:<name>` topic. */
+const DOMAIN_PERMISSION: Record<LiveDomain, Permission> = {
+  summary: 'dashboard.read',
+  projects: 'projects.read',
+  financials: 'financials.read',
+  risks: 'risks.read',
+  people: 'people.read',
+  events: 'events.read',
+  incidents: 'incidents.read',
+};
+
+const CHANNEL_PERMISSION = { alerts: 'alerts.read', ops: 'ops.read', integrations: 'integrations.read' } as const;
+
+/**
+ * A topic is open to whoever may call the REST route behind it, with the same data scopes:
+ * `crm:<tenant>` needs `crm.read` and the tenant, `source:<id>` needs `sources.read` and a
+ * source the principal can see, `dashboard:<portfolio>` needs `dashboard.read` and the portfolio.
+ */
+@Injectable()
+export class TopicAccessService {
+  constructor(
+    private readonly scopes: DataScopeService,
+    private readonly sources: SourcesService,
+  ) {}
+
+  async decide(principal: Principal, name: unknown): Promise<TopicDecision> {
+    const topic = typeof name === 'string' ? parseLiveTopic(name) : null;
+    if (!topic) {
+      return {
+        granted: false,
+        code: 'invalid_topic',
+        reason:
+          'not a topic: use dashboard:<portfolio>, source:<id>, domain:<name>, crm:<tenant>, alerts, ops or integrations',
+      };
+    }
+    switch (topic.kind) {
+      case 'dashboard':
+        return this.dashboard(principal, topic);
+      case 'source':
+        return this.source(principal, topic);
+      case 'domain':
+        return needs(principal, DOMAIN_PERMISSION[topic.domain], topic);
+      case 'crm': {
+        const denied = needs(principal, 'crm.read', topic);
+        if (!denied.granted) return denied;
+        const tenants = this.scopes.tenants(principal);
+        return tenants === null || tenants.includes(topic.tenant)
+          ? denied
+          : { granted: false, code: 'forbidden', reason: `tenant ${topic.tenant} is outside your data scope` };
+      }
+      case 'channel':
+        return needs(principal, CHANNEL_PERMISSION[topic.channel], topic);
+    }
+  }
+
+  private dashboard(principal: Principal, topic: Extract<LiveTopic, { kind: 'dashboard' }>): TopicDecision {
+    const denied = needs(principal, 'dashboard.read', topic);
+    if (!denied.granted) return denied;
+    if (topic.portfolio === 'All') return denied;
+    if (!(PORTFOLIOS as readonly string[]).includes(topic.portfolio)) {
+      return {
+        granted: false,
+        code: 'not_found',
+        reason: `no portfolio ${topic.portfolio}: use ${PORTFOLIOS.join(', ')} or All`,
+      };
+    }
+    const portfolios = this.scopes.portfolios(principal);
+    return portfolios === null || portfolios.includes(topic.portfolio)
+      ? denied
+      : { granted: false, code: 'forbidden', reason: `portfolio ${topic.portfolio} is outside your data scope` };
+  }
+
+  private async source(principal: Principal, topic: Extract<LiveTopic, { kind: 'source' }>): Promise<TopicDecision> {
+    const denied = needs(principal, 'sources.read', topic);
+    if (!denied.granted) return denied;
+    const notFound: TopicDecision = { granted: false, code: 'not_found', reason: `no source ${topic.sourceId}` };
+    try {
+      await this.sources.requireVisible(topic.sourceId, principal);
+      return denied;
+    } catch (error) {
+      // Outside the principal's tenants reads as "does not exist", as on the REST route.
+      if (error instanceof ResourceNotFoundException) return notFound;
+      throw error;
+    }
+  }
+}
+
+function needs(principal: Principal, permission: Permission, topic: LiveTopic): TopicDecision {
+  return principal.permissions.includes(permission)
+    ? { granted: true, topic }
+    : { granted: false, code: 'forbidden', reason: `this topic needs the ${permission} permission` };
+}
