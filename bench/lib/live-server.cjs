@@ -1,0 +1,145 @@
+// A live server in a child process, so its heap and CPU are measured apart from the
+// clients: either Switchyard (the real app, events raised on its domain event bus) or a
+// bare Socket.IO server emitting the same messages to rooms. Driven over IPC by the
+// live benchmarks (B2, B5); started with --expose-gc.
+require('reflect-metadata');
+const http = require('node:http');
+const { randomBytes } = require('node:crypto');
+const { performance } = require('node:perf_hooks');
+
+const mode = process.argv[2];
+const wallMs = () => performance.timeOrigin + performance.now();
+
+async function switchyard(databaseUrl) {
+  const dist = (path) => require(`../../dist/backend/${path}`);
+  const { createApp } = dist('bootstrap/create-app');
+  const { loadConfig } = dist('config');
+  const { AccessTokensService, userPrincipal } = dist('auth');
+  const { DomainEventBus } = dist('events');
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    DEMO_MODE: 'false',
+    SYNC_ENABLED: 'false',
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    CONSOLE_DIR: '/nonexistent',
+    LIVE_HEARTBEAT_SECONDS: '15',
+  });
+  const { app } = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const principal = userPrincipal({
+    id: '00000000-0000-4000-8000-00000000b2b2',
+    email: 'bench@bench.local',
+    displayName: 'bench',
+    roles: ['executive'],
+    dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
+  });
+  const { token } = await app.get(AccessTokensService).issue(principal);
+  const bus = app.get(DomainEventBus);
+  return {
+    port: app.getHttpServer().address().port,
+    token,
+    // A CRM change of one tenant: it becomes a `crm:<tenant>` update (and a `source:` one).
+    raise: (topicIndex, marker) =>
+      bus.publish({
+        type: 'records.changed',
+        at: new Date().toISOString(),
+        sourceId: 'bench-crm',
+        domain: 'crm-leads',
+        tenant: `t${String(topicIndex).padStart(2, '0')}`,
+        upsertedIds: [marker],
+        deletedIds: [],
+      }),
+    close: () => app.close(),
+  };
+}
+
+async function bare() {
+  const { Server } = require('socket.io');
+  const server = http.createServer();
+  const io = new Server(server, { serveClient: false });
+  const live = io.of('/live');
+  const seqs = new Map();
+  live.on('connection', (socket) => {
+    socket.on('subscribe', (body, ack) => {
+      for (const topic of body.topics) socket.join(topic);
+      ack({ results: body.topics.map((topic) => ({ topic, granted: true, seq: seqs.get(topic) ?? 0 })) });
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: server.address().port,
+    token: 'none',
+    raise: (topicIndex, marker) => {
+      const topic = `crm:t${String(topicIndex).padStart(2, '0')}`;
+      const seq = (seqs.get(topic) ?? 0) + 1;
+      seqs.set(topic, seq);
+      const at = new Date().toISOString();
+      live.to(topic).emit('update', {
+        topic,
+        seq,
+        type: 'records.changed',
+        at,
+        publishedAt: at,
+        data: {
+          sourceId: 'bench-crm',
+          domain: 'crm-leads',
+          tenant: topic.slice(4),
+          upsertedIds: [marker],
+          deletedIds: [],
+        },
+        freshness: null,
+      });
+    },
+    close: () => new Promise((resolve) => io.close(() => resolve())),
+  };
+}
+
+function heapUsed() {
+  global.gc?.();
+  global.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Raises `rate` events per second for `seconds`, round-robin over `topics` topics. */
+function drive(server, { rate, seconds, topics }) {
+  return new Promise((resolve) => {
+    const total = Math.round(rate * seconds);
+    const started = wallMs();
+    let sent = 0;
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((wallMs() - started) / 1000) * rate) + 1);
+      while (sent < due) {
+        server.raise(sent % topics, `${sent}@${wallMs()}`);
+        sent += 1;
+      }
+      if (sent >= total) resolve(sent);
+      else setTimeout(tick, 2);
+    };
+    tick();
+  });
+}
+
+async function main() {
+  const server = mode === 'bare' ? await bare() : await switchyard(process.argv[3]);
+  process.on('message', async (message) => {
+    if (message.cmd === 'heap') process.send({ id: message.id, heapUsed: heapUsed() });
+    if (message.cmd === 'drive') process.send({ id: message.id, sent: await drive(server, message) });
+    if (message.cmd === 'burst') {
+      for (let topic = 0; topic < message.topics; topic += 1) server.raise(topic, `${topic}@${wallMs()}`);
+      process.send({ id: message.id, sent: message.topics });
+    }
+    if (message.cmd === 'close') {
+      await server.close();
+      process.send({ id: message.id });
+      process.exit(0);
+    }
+  });
+  process.send({ ready: true, port: server.port, token: server.token });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
