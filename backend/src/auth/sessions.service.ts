@@ -13,6 +13,7 @@ import { burnVerification, verifySecret } from './passwords';
 import { userPrincipal } from './principal';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { UsersService } from './users.service';
+import { DomainEventBus } from '../events';
 
 /** Failures before an account starts to lock, and the cap on how long it locks. */
 const FREE_FAILURES = 5;
@@ -47,6 +48,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly bus: DomainEventBus,
   ) {}
 
   async login(body: unknown, ip: string | null): Promise<IssuedSession> {
@@ -130,6 +132,12 @@ export class SessionsService {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
     if (!stored) return;
     await this.revokeFamily(stored.familyId);
+    this.bus.publish({
+      type: 'principal.revoked',
+      at: this.clock.now().toISOString(),
+      principalId: stored.userId,
+      reason: 'signed_out',
+    });
     await this.audit.record({
       action: 'auth.logout',
       actor: { kind: 'anonymous', id: stored.userId },

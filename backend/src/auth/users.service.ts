@@ -8,6 +8,7 @@ import { AuditService } from './audit/audit.service';
 import { createUserSchema, updateUserSchema } from './dto/auth.schemas';
 import { UserEntity } from './entities/user.entity';
 import { hashSecret } from './passwords';
+import { DomainEventBus } from '../events';
 
 export interface UserView {
   id: string;
@@ -27,6 +28,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly bus: DomainEventBus,
   ) {}
 
   async create(body: unknown, actor: Principal | null): Promise<UserView> {
@@ -71,6 +73,14 @@ export class UsersService {
     if (input.password !== undefined) user.passwordHash = await hashSecret(input.password);
     user.updatedAt = this.clock.now();
     await this.users.save(user);
+    if (input.disabled === true || input.roles !== undefined || input.dataScopes !== undefined) {
+      this.bus.publish({
+        type: 'principal.revoked',
+        at: user.updatedAt.toISOString(),
+        principalId: id,
+        reason: input.disabled === true ? 'disabled' : 'access_changed',
+      });
+    }
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await this.audit.record({
       action: 'user.update',

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { ApiErrorResponseModel } from '../common';
 import { DatabaseHealthIndicator } from './database.health';
+import { RedisHealthIndicator } from './redis.health';
 import { HealthReportModel, toHealthReport, type HealthReport } from './health-report';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
   ) {}
 
   @Get('live')
@@ -25,13 +27,17 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: the database answers within the configured timeout.' })
+  @ApiOperation({
+    summary: 'Readiness: the database (and Redis, when configured) answer within the configured timeout.',
+  })
   @ApiOkResponse({ type: HealthReportModel, description: 'Ready to take traffic.' })
   @ApiServiceUnavailableResponse({
     type: ApiErrorResponseModel,
     description: 'Not ready (code NOT_READY); error.details has each check.',
   })
   ready(): Promise<HealthReport> {
-    return toHealthReport(this.health.check([() => this.database.check('database')]));
+    const checks = [() => this.database.check('database')];
+    if (this.redis.enabled) checks.push(() => this.redis.check('redis'));
+    return toHealthReport(this.health.check(checks));
   }
 }

@@ -11,6 +11,7 @@ import {
 import {
   LIVE_CLIENT_EVENTS,
   LIVE_NAMESPACE,
+  LIVE_SERVER_EVENTS,
   type DashboardSubscribeAck,
   type MetricsAck,
   type ReauthAck,
@@ -21,6 +22,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokensService } from '../auth';
 import { AppConfig } from '../config';
+import { DomainEventBus } from '../events';
 import { DashboardFeed } from './dashboard-feed';
 import { LiveHub } from './live-hub.service';
 import { LiveMetrics } from './live-metrics';
@@ -45,9 +47,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly dashboards: DashboardFeed,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
+    private readonly bus: DomainEventBus,
   ) {}
 
   afterInit(namespace: Namespace): void {
+    // Through the Socket.IO Redis adapter this reaches the principal's sockets on every replica.
+    this.bus.ofType('principal.revoked').subscribe((event) => {
+      const room = principalRoom(event.principalId);
+      namespace
+        .to(room)
+        .emit(LIVE_SERVER_EVENTS.authExpired, { reason: `access revoked (${event.reason.replace('_', ' ')})` });
+      namespace.in(room).disconnectSockets(true);
+    });
     namespace.use((socket, next) => {
       void this.authenticate(socket).then(
         (error) => next(error ?? undefined),
@@ -64,6 +75,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
     this.hub.attach(sink);
     sink.scheduleExpiry();
+    void socket.join(principalRoom(sink.principal.id));
   }
 
   handleDisconnect(socket: Socket): void {
@@ -140,6 +152,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.logger.debug({ principal: verified.principal.id, socket: socket.id }, 'live connection');
     return null;
   }
+}
+
+function principalRoom(principalId: string): string {
+  return `principal:${principalId}`;
 }
 
 function sinkOf(socket: Socket): SocketSink {

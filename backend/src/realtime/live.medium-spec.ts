@@ -193,6 +193,19 @@ describe('live stream over Socket.IO /live (one instance, sequence numbers in th
     expect(fifth.resyncs[0]).toMatchObject({ reason: 'unknown_position', seq: current + 13 });
   });
 
+  it('exports connection, subscription, message and latency metrics', async () => {
+    const admin = await connect(adminToken);
+    await admin.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
+    await rename('metrics');
+    await admin.updatesOf(TOPIC, 1);
+    const text = await (await fetch(`${bed.app.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/^switchyard_live_connections\{transport="socket"\} [1-9]/m);
+    expect(text).toContain(`switchyard_live_subscriptions{topic="${TOPIC}"} 1`);
+    expect(text).toMatch(/^switchyard_live_messages_sent_total\{transport="socket",event="update"\} [1-9]/m);
+    expect(text).toMatch(/^switchyard_live_event_to_emit_seconds_count [1-9]/m);
+    expect(text).toContain('switchyard_live_resyncs_total{reason="buffer_overflow"} 1');
+  });
+
   it('sends heartbeats with each topic seq and the token lifetime', async () => {
     const admin = await connect(adminToken);
     const ack = await admin.request<SubscribeAck>('subscribe', { topics: [TOPIC] });

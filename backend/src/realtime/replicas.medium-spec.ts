@@ -1,8 +1,10 @@
 import type { SubscribeAck } from '@switchyard/contracts';
+import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
 import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
+import { AccessTokensService, userPrincipal } from '../auth';
 
 const SOURCE = 'replica-hris';
 const TOPIC = `source:${SOURCE}`;
@@ -68,6 +70,41 @@ describe('two instances sharing Postgres and Redis', () => {
     expect((await onB.updatesOf(TOPIC, 6)).map((u) => u.seq)).toEqual(seqs);
     expect((await onA.updatesOf(TOPIC, 6)).map((u) => u.seq)).toEqual(seqs);
     expect(onA.updates).toEqual(onB.updates);
+  });
+
+  it('closes a disabled user’s sockets on every instance', async () => {
+    const created = await a.api<{ id: string }>('/users', {
+      method: 'POST',
+      body: {
+        email: 'leaver@test.local',
+        displayName: 'Leaver',
+        password: 'a-long-enough-password',
+        roles: ['executive'],
+        dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const principal = userPrincipal({
+      id: created.body.id,
+      email: 'leaver@test.local',
+      displayName: 'Leaver',
+      roles: ['executive'],
+      dataScopes: ALL_DATA,
+    });
+    const token = (await b.app.get(AccessTokensService).issue(principal)).token;
+    const leaver = await connectLive(b.baseUrl, token);
+    clients.push(leaver);
+    const bystander = await connect(b);
+    expect((await a.api(`/users/${created.body.id}`, { method: 'PATCH', body: { disabled: true } })).status).toBe(200);
+    expect(await leaver.disconnected()).toBe('io server disconnect');
+    expect(leaver.events.map((e) => e.event)).toContain('auth_expired');
+    expect(bystander.socket.connected).toBe(true);
+  });
+
+  it('reports Redis in readiness', async () => {
+    const response = await fetch(`${b.baseUrl}/health/ready`);
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(await response.json())).toContain('"redis"');
   });
 
   it('resumes on one instance what was raised on the other', async () => {

@@ -35,6 +35,13 @@ export type DomainEvent =
       freshness: SourceFreshness;
     }
   | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState }
-  | { type: 'source.changed'; at: string; sourceId: string; action: 'created' | 'updated' | 'deleted' };
+  | { type: 'source.changed'; at: string; sourceId: string; action: 'created' | 'updated' | 'deleted' }
+  /** A user signed out, was disabled or had their access changed: their live connections close. */
+  | {
+      type: 'principal.revoked';
+      at: string;
+      principalId: string;
+      reason: 'signed_out' | 'disabled' | 'access_changed';
+    };
 
 export type DomainEventType = DomainEvent['type'];

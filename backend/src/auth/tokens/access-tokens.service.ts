@@ -58,7 +58,10 @@ export class AccessTokensService {
           requiredClaims: ['exp', 'sub'],
         },
       );
-      return { principal: principalFromClaims(payload as JWTPayload & AccessClaims), expiresAt: new Date((payload.exp as number) * 1000) };
+      return {
+        principal: principalFromClaims(payload as JWTPayload & AccessClaims),
+        expiresAt: new Date((payload.exp as number) * 1000),
+      };
     } catch {
       return null;
     }
