@@ -3,7 +3,7 @@ import type { DomainEvent, Freshness, SourceDomain } from '@switchyard/contracts
 import type { Subscription } from 'rxjs';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
-import { SourcesService } from '../sources';
+import { SourcesService, type SourceEntity } from '../sources';
 import { FreshnessService } from '../sync';
 import { LiveLookupsRepository } from './live-lookups.repository';
 import { LiveMetrics } from './live-metrics';
@@ -12,6 +12,8 @@ import { KeyedSerialQueue, UpdateLog } from './update-log';
 
 /** How long a computed freshness is reused for the next updates of the same scope. */
 const FRESHNESS_REUSE_MS = 1000;
+/** How long the list of source definitions is reused (edits through this API clear it at once). */
+const SOURCE_LIST_REUSE_MS = 5000;
 
 /**
  * Turns every domain event raised in this process into numbered topic updates, exactly
@@ -25,7 +27,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private routing: Promise<void> = Promise.resolve();
   private readonly topics = new KeyedSerialQueue();
   private readonly freshnessCache = new Map<string, { at: number; value: Promise<Freshness> }>();
-  private readonly sourceFacts = new Map<string, { domain: SourceDomain; tenant: string | null }>();
+  private sourceList: { at: number; rows: Promise<SourceEntity[]> } | null = null;
 
   constructor(
     private readonly bus: DomainEventBus,
@@ -56,15 +58,34 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private async route(event: DomainEvent): Promise<void> {
     try {
-      // Anything but a run starting can change a source's freshness.
-      if (event.type !== 'sync.started') this.freshnessCache.clear();
-      if (event.type === 'source.changed') this.sourceFacts.delete(event.sourceId);
-      for (const update of routeEvent(event, await this.factsOf(event))) {
+      const facts = await this.factsOf(event);
+      this.forget(event, facts);
+      for (const update of routeEvent(event, facts)) {
         void this.topics.run(update.topic, () => this.publish(update));
       }
     } catch (error) {
       this.metrics.publishFailures.inc();
       this.logger.error({ err: error, eventType: event.type }, 'could not route a domain event to live topics');
+    }
+  }
+
+  /** Drops cached freshness the event may have changed: the scopes that include its source. */
+  private forget(event: DomainEvent, facts: { domain: SourceDomain; tenant: string | null } | null): void {
+    if (event.type === 'sync.started' || !('sourceId' in event)) return;
+    if (event.type === 'source.changed' || !facts) {
+      this.sourceList = null;
+      this.freshnessCache.clear();
+      return;
+    }
+    for (const key of this.freshnessCache.keys()) {
+      const scope = JSON.parse(key) as FreshnessScope;
+      const affected =
+        scope.kind === 'source'
+          ? scope.sourceId === event.sourceId
+          : scope.kind === 'domains'
+            ? scope.domains.includes(facts.domain)
+            : scope.tenant === facts.tenant;
+      if (affected) this.freshnessCache.delete(key);
     }
   }
 
@@ -89,7 +110,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   private async factsOf(event: DomainEvent) {
-    if (!('sourceId' in event)) return null;
+    if (!('sourceId' in event) || event.type === 'source.changed') return null;
     if (event.type === 'records.changed') {
       const portfolios = isPortfolioDomain(event.domain)
         ? await this.lookups.portfoliosOf(event.domain, event.sourceId, [...event.upsertedIds, ...event.deletedIds])
@@ -102,15 +123,21 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         portfolios: portfolios.length > 0 ? portfolios : null,
       };
     }
-    if (event.type !== 'freshness.changed') return null;
-    let facts = this.sourceFacts.get(event.sourceId);
-    if (!facts) {
-      const row = await this.sources.require(event.sourceId);
-      facts = { domain: row.domain, tenant: row.tenant };
-      this.sourceFacts.set(event.sourceId, facts);
+    const source = (await this.sourcesNow()).find((s) => s.id === event.sourceId);
+    if (!source) return null;
+    // A freshness change shows on every dashboard the source feeds.
+    return { sourceId: event.sourceId, domain: source.domain, tenant: source.tenant, portfolios: null };
+  }
+
+  /** The source definitions, reused for a few seconds (they change rarely, and say so). */
+  private sourcesNow(): Promise<SourceEntity[]> {
+    const now = Date.now();
+    if (!this.sourceList || now - this.sourceList.at > SOURCE_LIST_REUSE_MS) {
+      const rows = this.sources.findAll();
+      this.sourceList = { at: now, rows };
+      rows.catch(() => (this.sourceList = null));
     }
-    // Freshness shows on every dashboard the source feeds.
-    return { sourceId: event.sourceId, ...facts, portfolios: null };
+    return this.sourceList.rows;
   }
 
   private freshnessOf(scope: FreshnessScope): Promise<Freshness> {
@@ -118,16 +145,20 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const cached = this.freshnessCache.get(key);
     const now = Date.now();
     if (cached && now - cached.at < FRESHNESS_REUSE_MS) return cached.value;
-    const value = this.freshness.summarize((source) => {
-      switch (scope.kind) {
-        case 'source':
-          return source.id === scope.sourceId;
-        case 'domains':
-          return scope.domains.includes(source.domain);
-        case 'tenant':
-          return source.tenant === scope.tenant && source.domain.startsWith('crm-');
-      }
-    });
+    const value = this.sourcesNow().then((all) =>
+      this.freshness.summarizeSources(
+        all.filter((source) => {
+          switch (scope.kind) {
+            case 'source':
+              return source.id === scope.sourceId;
+            case 'domains':
+              return scope.domains.includes(source.domain);
+            case 'tenant':
+              return source.tenant === scope.tenant && source.domain.startsWith('crm-');
+          }
+        }),
+      ),
+    );
     this.freshnessCache.set(key, { at: now, value });
     value.catch(() => this.freshnessCache.delete(key));
     return value;

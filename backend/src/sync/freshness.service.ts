@@ -46,8 +46,11 @@ export class FreshnessService implements OnModuleInit {
 
   /** Freshness of the data behind an answer: the worst state and the oldest data clock. */
   async summarize(filter: (source: SourceEntity) => boolean): Promise<Freshness> {
-    const all = await this.sources.findAll();
-    const sources = all.filter(filter);
+    return this.summarizeSources((await this.sources.findAll()).filter(filter));
+  }
+
+  /** `summarize` for a list of sources the caller already has (one query, for the states). */
+  async summarizeSources(sources: SourceEntity[]): Promise<Freshness> {
     const states = new Map((await this.states.findMany(sources.map((s) => s.id))).map((s) => [s.sourceId, s]));
     const now = this.clock.now();
     const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now));
