@@ -173,7 +173,7 @@ describe('LiveService', () => {
       socket.refuseConnection();
       vi.advanceTimersByTime(10_000);
     }
-    expect(live.state()).toBe('reconnecting');
+    expect(live.state()).toBe('offline');
     expect(streams).toHaveLength(1);
     const url = new URL(streams[0].url, 'http://localhost');
     expect(url.pathname).toBe('/api/v1/stream');
@@ -184,6 +184,25 @@ describe('LiveService', () => {
     expect(live.transport()).toBe('sse');
     streams[0].serverSends('update', update('domain:projects', 1));
     expect(events.map((e) => e.kind)).toEqual(['update']);
+  });
+
+  it('stays offline while the fallback fails too, and goes back to the socket after a while', () => {
+    watch('domain:projects');
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      socket.refuseConnection();
+      vi.advanceTimersByTime(10_000);
+    }
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      streams[attempt].onerror?.(new Event('error'));
+      expect(streams[attempt].closed).toBe(true);
+      expect(live.state()).toBe('offline');
+      vi.advanceTimersByTime(10_000);
+    }
+    expect(streams).toHaveLength(3);
+    expect(socket.connectCalls).toBe(4);
+    socket.acceptConnection();
+    expect(live.state()).toBe('live');
+    expect(live.transport()).toBe('socket');
   });
 
   it('shows offline after failures pile up, and disconnects when signed out', () => {

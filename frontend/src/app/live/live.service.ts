@@ -49,7 +49,10 @@ export class LiveService {
   private socket: LiveSocket | undefined;
   private eventSource: LiveEventSource | undefined;
   private mode: 'socket' | 'sse' = 'socket';
+  /** Failed attempts in a row on the current transport: decides when to switch. */
   private failures = 0;
+  /** Failed attempts in a row on any transport since the stream was last live: decides "offline". */
+  private outage = 0;
   private everConnected = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private sentToken: string | undefined;
@@ -121,7 +124,7 @@ export class LiveService {
     if (!this.socket) this.socket = this.wireSocket(this.createSocket(() => this.auth.accessToken()));
     if (!this.socket.connected) {
       this.transportName.set('socket');
-      if (this.connection() !== 'offline' || this.failures === 0) this.connection.set('reconnecting');
+      if (this.outage < this.options.fallbackAfterFailures) this.connection.set('reconnecting');
       this.socket.connect();
     }
   }
@@ -144,6 +147,7 @@ export class LiveService {
 
   private onConnected(): void {
     this.failures = 0;
+    this.outage = 0;
     this.connection.set('live');
     const topics = [...this.topics.keys()];
     if (!this.everConnected) {
@@ -159,13 +163,18 @@ export class LiveService {
 
   private onConnectionLost(): void {
     this.failures += 1;
-    this.connection.set(this.failures >= this.options.fallbackAfterFailures ? 'offline' : 'reconnecting');
+    this.markOutage();
     if (this.failures >= this.options.fallbackAfterFailures) {
       this.failures = 0;
       this.mode = 'sse';
       this.socket?.disconnect();
     }
     this.scheduleRetry();
+  }
+
+  private markOutage(): void {
+    this.outage += 1;
+    this.connection.set(this.outage >= this.options.fallbackAfterFailures ? 'offline' : 'reconnecting');
   }
 
   private scheduleRetry(): void {
@@ -244,9 +253,10 @@ export class LiveService {
     const source = this.createEventSource(`${STREAM_PATH}?${query.toString()}`);
     this.eventSource = source;
     this.transportName.set('sse');
-    this.connection.set('reconnecting');
+    if (this.outage < this.options.fallbackAfterFailures) this.connection.set('reconnecting');
     source.onopen = () => {
       this.failures = 0;
+      this.outage = 0;
       this.connection.set('live');
     };
     source.onerror = () => this.onStreamError(source);
@@ -277,7 +287,7 @@ export class LiveService {
     source.close();
     this.eventSource = undefined;
     this.failures += 1;
-    this.connection.set(this.failures >= 2 ? 'offline' : 'reconnecting');
+    this.markOutage();
     // The fallback failing too: give the socket another go after a while.
     if (this.failures >= this.options.fallbackAfterFailures) {
       this.failures = 0;
@@ -299,6 +309,7 @@ export class LiveService {
     this.eventSource = undefined;
     this.mode = 'socket';
     this.failures = 0;
+    this.outage = 0;
     this.connection.set('offline');
     this.transportName.set('none');
   }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { Freshness } from '@switchyard/contracts';
-import { formatAge } from '../core/format-age';
+import { formatAgeToSecond } from '../core/format-age';
 import { FRESHNESS_LABELS, freshnessTone, lastUpdatedAt } from '../core/freshness-view';
 import { NowService } from '../core/now.service';
 
@@ -35,7 +35,7 @@ export class FreshnessBadgeComponent {
   protected readonly updated = computed(() => {
     const at = lastUpdatedAt(this.freshness()) ?? this.receivedAt();
     if (at === undefined || at === null) return 'not loaded yet';
-    return `updated ${formatAge(this.clock.now() - at)}`;
+    return `updated ${formatAgeToSecond(this.clock.now() - at)}`;
   });
   protected readonly title = computed(() => {
     const asOf = this.freshness()?.asOf;
