@@ -1,5 +1,6 @@
 import type { CrmCount, CrmPipeline } from '@switchyard/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { compactNumber } from '../../charts/chart-format';
 
 /** Leads by source (donut) and by status (bars). */
 export function leadsChart(bySource: readonly CrmCount[], byStatus: readonly CrmCount[]): EChartsCoreOption {
@@ -33,7 +34,7 @@ export function pipelineStagesChart(pipeline: CrmPipeline): EChartsCoreOption {
     xAxis: { type: 'category', data: pipeline.stages.map((s) => s.stage), axisLabel: { rotate: 20 } },
     yAxis: [
       { type: 'value', name: 'Deals', minInterval: 1 },
-      { type: 'value', name: 'Value', splitLine: { show: false } },
+      { type: 'value', name: 'Value', splitLine: { show: false }, axisLabel: { formatter: compactNumber } },
     ],
     series: [
       { name: 'Deals', type: 'bar', data: pipeline.stages.map((s) => s.count) },

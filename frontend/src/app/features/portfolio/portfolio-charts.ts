@@ -7,6 +7,7 @@ import {
   type RiskView,
 } from '@switchyard/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { compactNumber } from '../../charts/chart-format';
 
 const HEALTH_BANDS = ['0–39', '40–59', '60–79', '80–100'] as const;
 
@@ -48,8 +49,8 @@ export function budgetActualChart(trends: readonly FinancialTrendPoint[]): EChar
     grid: { left: 64, right: 64, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: trends.map((t) => t.month) },
     yAxis: [
-      { type: 'value', name: 'Monthly' },
-      { type: 'value', name: 'Cumulative', splitLine: { show: false } },
+      { type: 'value', name: 'Monthly', axisLabel: { formatter: compactNumber } },
+      { type: 'value', name: 'Cumulative', splitLine: { show: false }, axisLabel: { formatter: compactNumber } },
     ],
     series: [
       { name: 'Budget', type: 'bar', data: trends.map((t) => t.budget) },
@@ -67,8 +68,9 @@ export function earnedValueChart(rows: readonly EarnedValue[]): EChartsCoreOptio
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 64, right: 16, top: 24, bottom: 56 },
-    xAxis: { type: 'category', data: rows.map((r) => r.projectId), axisLabel: { rotate: 30 } },
-    yAxis: { type: 'value' },
+    // Category labels are thinned automatically when they would overlap.
+    xAxis: { type: 'category', data: rows.map((r) => r.projectId) },
+    yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
     series: [
       { name: 'Planned value', type: 'bar', data: rows.map((r) => r.plannedValue) },
       { name: 'Earned value', type: 'bar', data: rows.map((r) => r.earnedValue) },
