@@ -44,9 +44,9 @@ test.describe('signing in to the console', () => {
 
   test('read_only_viewer does not see System status and is told it is not permitted', async ({ page }) => {
     await signIn(page, 'read_only_viewer');
-    // No page in the navigation is open to this role yet, so home is the welcome page.
-    await expect(page).toHaveURL(/\/welcome$/);
-    await expect(page.getByTestId('welcome')).toContainText('Read only viewer');
+    // Home is the first page in the navigation open to the role: the overview.
+    await expect(page).toHaveURL(/\/overview$/);
+    await expect(page.getByTestId('user-roles')).toHaveText('Read only viewer');
     await expect(
       page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'System status' }),
     ).toHaveCount(0);
@@ -56,7 +56,7 @@ test.describe('signing in to the console', () => {
     await expect(page.getByTestId('missing-permission')).toHaveText('system.read');
     await expect(page.getByTestId('readiness')).toHaveCount(0);
     await page.getByRole('link', { name: 'Go to the console home' }).click();
-    await expect(page).toHaveURL(/\/welcome$/);
+    await expect(page).toHaveURL(/\/overview$/);
   });
 
   test('Sign out returns to the login page, and pages need a sign-in again', async ({ page }) => {

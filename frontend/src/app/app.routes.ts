@@ -4,8 +4,10 @@ import { homeRedirect } from './layout/home-redirect';
 import { ShellComponent } from './layout/shell.component';
 
 /**
- * Feature areas load lazily; each owns its routes file. The login page stands alone;
- * everything else sits in the shell and needs a signed-in user.
+ * Feature areas load lazily; each owns its routes file, whose pages check the same
+ * permission as their nav item (layout/nav-items.ts). The login page stands alone;
+ * everything else sits in the shell and needs a signed-in user. New areas (operations,
+ * alerts, integrations) add one entry here and one nav section.
  */
 export const routes: Routes = [
   {
@@ -19,6 +21,34 @@ export const routes: Routes = [
     canActivate: [requireSignIn],
     children: [
       { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+      {
+        path: 'overview',
+        title: 'Overview · Switchyard',
+        canMatch: [requirePermission('dashboard.read')],
+        loadChildren: () => import('./features/overview/overview.routes').then((m) => m.OVERVIEW_ROUTES),
+      },
+      {
+        path: 'portfolio',
+        loadChildren: () => import('./features/portfolio/portfolio.routes').then((m) => m.PORTFOLIO_ROUTES),
+      },
+      {
+        path: 'workplace',
+        loadChildren: () => import('./features/workplace/workplace.routes').then((m) => m.WORKPLACE_ROUTES),
+      },
+      {
+        path: 'crm',
+        canMatch: [requirePermission('crm.read')],
+        loadChildren: () => import('./features/crm/crm.routes').then((m) => m.CRM_ROUTES),
+      },
+      {
+        path: 'sources',
+        canMatch: [requirePermission('sources.read')],
+        loadChildren: () => import('./features/sources/sources.routes').then((m) => m.SOURCES_ROUTES),
+      },
+      {
+        path: 'admin',
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
       {
         path: 'system',
         title: 'System status · Switchyard',

@@ -1,4 +1,4 @@
-import { formatAge, formatDuration } from './format-age';
+import { formatAge, formatAgeToSecond, formatDuration } from './format-age';
 
 describe('formatAge', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('formatDuration', () => {
     [2 * 86_400 + 3600, '2 d 1 h'],
   ])('%i s reads "%s"', (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
+  });
+});
+
+describe('formatAgeToSecond', () => {
+  it.each([
+    [2_000, 'just now'],
+    [42_000, '42 s ago'],
+    [192_000, '3 min 12 s ago'],
+    [3_600_000, '1 h ago'],
+  ])('%i ms reads "%s"', (ms, text) => {
+    expect(formatAgeToSecond(ms)).toBe(text);
   });
 });

@@ -20,3 +20,14 @@ export function formatDuration(totalSeconds: number): string {
   if (minutes > 0) return `${minutes} min`;
   return `${totalSeconds} s`;
 }
+
+/**
+ * Like `formatAge`, but to the second for the first hour ("3 min 12 s ago"), so freshness
+ * labels visibly tick each second.
+ */
+export function formatAgeToSecond(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return 'just now';
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60 || seconds >= 3600) return formatAge(ms);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s ago`;
+}

@@ -25,9 +25,9 @@ describe('ShellComponent', () => {
     http.verify();
   });
 
-  async function renderAs(role: Role): Promise<HTMLElement> {
-    const signedIn = firstValueFrom(TestBed.inject(AuthService).login(`${role}@demo.local`, 'demo-password'));
-    http.expectOne('/auth/login').flush(sessionTokens([role]));
+  async function renderAs(...roles: Role[]): Promise<HTMLElement> {
+    const signedIn = firstValueFrom(TestBed.inject(AuthService).login('ada@example.test', 'demo-password'));
+    http.expectOne('/auth/login').flush(sessionTokens(roles));
     await signedIn;
     fixture = TestBed.createComponent(ShellComponent);
     await fixture.whenStable();
@@ -39,13 +39,16 @@ describe('ShellComponent', () => {
 
   it('shows the navigation items the user may open, and who is signed in', async () => {
     const element = await renderAs('technical_admin');
-    expect(navLinks(element)).toEqual(['System status']);
+    expect(navLinks(element)).toEqual(['Sources', 'System status']);
     expect(element.querySelector('[data-testid="user-name"]')?.textContent?.trim()).toBe('Ada Lovelace');
     expect(element.querySelector('[data-testid="user-roles"]')?.textContent?.trim()).toBe('Technical admin');
   });
 
   it('hides items whose permission the user lacks', async () => {
-    const element = await renderAs('read_only_viewer');
+    expect(navLinks(await renderAs('read_only_viewer'))).toEqual(['Overview']);
+    fixture.destroy();
+    TestBed.inject(AuthService).clear();
+    const element = await renderAs();
     expect(navLinks(element)).toEqual([]);
     expect(element.querySelector('nav h2')).toBeNull();
     expect(element.querySelector('[data-testid="nav-empty"]')?.textContent).toContain('No pages are open');

@@ -5,11 +5,13 @@ import { AuthService } from '../core/auth/auth.service';
 import { LOGIN_PATH } from '../core/auth/return-url';
 import { NAV_SECTIONS, permittedSections } from './nav-items';
 import { roleList } from '../core/auth/role-label';
+import { ThemeService } from '../core/theme.service';
+import { LiveIndicatorComponent } from './live-indicator.component';
 
 @Component({
   selector: 'sy-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, LiveIndicatorComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
@@ -17,6 +19,7 @@ export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly themes = inject(ThemeService);
 
   protected readonly principal = this.auth.principal;
   protected readonly sections = computed(() =>
@@ -24,6 +27,17 @@ export class ShellComponent {
   );
   protected readonly roles = computed(() => roleList(this.principal()?.roles));
   protected readonly signingOut = signal(false);
+  protected readonly theme = this.themes.theme;
+
+  protected toggleTheme(): void {
+    this.themes.toggle();
+  }
+
+  /** Moves focus as well as the view, so the next Tab continues inside the page. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main-content')?.focus();
+  }
 
   protected signOut(): void {
     this.signingOut.set(true);

@@ -44,11 +44,9 @@ describe('permission guards', () => {
     router = TestBed.inject(Router);
   });
 
-  async function signInAs(role: Role): Promise<void> {
-    const signedIn = firstValueFrom(TestBed.inject(AuthService).login(`${role}@demo.local`, 'demo-password'));
-    TestBed.inject(HttpTestingController)
-      .expectOne('/auth/login')
-      .flush(sessionTokens([role]));
+  async function signInAs(...roles: Role[]): Promise<void> {
+    const signedIn = firstValueFrom(TestBed.inject(AuthService).login(`${roles[0]}@demo.local`, 'demo-password'));
+    TestBed.inject(HttpTestingController).expectOne('/auth/login').flush(sessionTokens(roles));
     await signedIn;
   }
 
@@ -80,11 +78,14 @@ describe('permission guards', () => {
 
   it('opens / on the first page the user may open', async () => {
     await signInAs('master_admin');
+    expect(await open('/')).toBe('/overview');
+    TestBed.inject(AuthService).clear();
+    await signInAs('compliance_admin');
     expect(await open('/')).toBe('/system');
   });
 
   it('opens / on the welcome page when no page in the navigation is open to the user', async () => {
-    await signInAs('read_only_viewer');
+    await signInAs();
     expect(await open('/')).toBe('/welcome');
   });
 });

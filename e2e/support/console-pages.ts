@@ -1,0 +1,192 @@
+import type { APIRequestContext } from '@playwright/test';
+import type {
+  CrmActivityPage,
+  CrmHotListPage,
+  CrmLeadPage,
+  CrmNotePage,
+  CrmSyncStatus,
+  EventsPage,
+  FinancialMetrics,
+  IncidentsPage,
+  Page,
+  PeoplePage,
+  Permission,
+  ProjectView,
+  RiskView,
+  Role,
+  Source,
+  WorkplaceSummary,
+} from '@switchyard/contracts';
+import { apiAs } from './console';
+
+export interface ApiReader {
+  get<T>(path: string): Promise<T>;
+}
+
+export function apiReader(request: APIRequestContext, baseURL: string, role: Role): ApiReader {
+  return { get: <T>(path: string) => apiAs<T>(request, baseURL, role, path) };
+}
+
+/**
+ * Each page the console has: where it is, what it needs, and a value from the API (as the
+ * signed-in user sees it) that must appear on it. `path` may depend on the data (detail pages).
+ */
+export interface ConsolePage {
+  name: string;
+  /** Undefined when the page needs an item and the user can see none (a detail page). */
+  path: (api: ApiReader) => Promise<string | undefined>;
+  permission: Permission;
+  heading: string | RegExp;
+  /** A value the page must show, read from the API; undefined when the list is empty. */
+  expected: (api: ApiReader) => Promise<string | undefined>;
+}
+
+const fixed = (path: string) => () => Promise.resolve(path);
+const firstProject = async (api: ApiReader) =>
+  (await api.get<Page<ProjectView>>('/api/v1/projects?pageSize=1')).items[0];
+const firstSource = async (api: ApiReader) => (await api.get<Page<Source>>('/api/v1/sources?pageSize=1')).items[0];
+const tenantOf = async (api: ApiReader) =>
+  (await api.get<CrmSyncStatus>('/api/v1/crm/sync-status')).tenants[0]?.tenant ?? 'none';
+
+export const CONSOLE_PAGES: ConsolePage[] = [
+  {
+    name: 'overview',
+    path: fixed('/overview'),
+    permission: 'dashboard.read',
+    heading: 'Overview',
+    expected: async (api) => (await api.get<WorkplaceSummary>('/api/v1/summary')).departments[0]?.name,
+  },
+  {
+    name: 'projects',
+    path: fixed('/portfolio/projects'),
+    permission: 'projects.read',
+    heading: 'Projects',
+    expected: async (api) => (await firstProject(api))?.name,
+  },
+  {
+    name: 'project-detail',
+    path: async (api) => {
+      const project = await firstProject(api);
+      return project && `/portfolio/projects/${project.id}`;
+    },
+    permission: 'projects.read',
+    heading: /.+/,
+    expected: async (api) => (await firstProject(api))?.name,
+  },
+  {
+    name: 'financials',
+    path: fixed('/portfolio/financials'),
+    permission: 'financials.read',
+    heading: 'Financials',
+    expected: async (api) =>
+      (await api.get<FinancialMetrics>('/api/v1/financial-metrics?dateRange=6M')).earnedValue[0]?.projectId,
+  },
+  {
+    name: 'risks',
+    path: fixed('/portfolio/risks'),
+    permission: 'risks.read',
+    heading: 'Risks',
+    expected: async (api) => (await api.get<Page<RiskView>>('/api/v1/risks?pageSize=1')).items[0]?.title,
+  },
+  {
+    name: 'people',
+    path: fixed('/workplace/people'),
+    permission: 'people.read',
+    heading: 'People',
+    expected: async (api) => (await api.get<PeoplePage>('/api/v1/people?pageSize=1')).items[0]?.name,
+  },
+  {
+    name: 'events',
+    path: fixed('/workplace/events'),
+    permission: 'events.read',
+    heading: 'Events',
+    expected: async (api) => (await api.get<EventsPage>('/api/v1/events?timeframe=7d&pageSize=1')).items[0]?.title,
+  },
+  {
+    name: 'incidents',
+    path: fixed('/workplace/incidents'),
+    permission: 'incidents.read',
+    heading: 'Incidents',
+    expected: async (api) => (await api.get<IncidentsPage>('/api/v1/incidents?state=open&pageSize=1')).items[0]?.title,
+  },
+  {
+    name: 'crm-leads',
+    path: fixed('/crm/leads'),
+    permission: 'crm.read',
+    heading: 'Leads',
+    expected: async (api) =>
+      (await api.get<CrmLeadPage>(`/api/v1/crm/leads?tenant=${await tenantOf(api)}&pageSize=1`)).items[0]?.email ??
+      undefined,
+  },
+  {
+    name: 'crm-pipeline',
+    path: fixed('/crm/pipeline'),
+    permission: 'crm.read',
+    heading: 'Pipeline',
+    expected: () => Promise.resolve('Negotiation'),
+  },
+  {
+    name: 'crm-hot-list',
+    path: fixed('/crm/hot-list'),
+    permission: 'crm.read',
+    heading: 'Hot list',
+    expected: async (api) =>
+      (await api.get<CrmHotListPage>(`/api/v1/crm/hot-list?tenant=${await tenantOf(api)}&pageSize=1`)).items[0]?.name,
+  },
+  {
+    name: 'crm-notes',
+    path: fixed('/crm/notes'),
+    permission: 'crm.read',
+    heading: 'Notes',
+    expected: async (api) =>
+      (await api.get<CrmNotePage>(`/api/v1/crm/notes?tenant=${await tenantOf(api)}&pageSize=1`)).items[0]?.author ??
+      undefined,
+  },
+  {
+    name: 'crm-schedule',
+    path: fixed('/crm/schedule'),
+    permission: 'crm.read',
+    heading: 'Schedule',
+    expected: async (api) =>
+      (await api.get<CrmActivityPage>(`/api/v1/crm/schedule?tenant=${await tenantOf(api)}&status=Scheduled&pageSize=1`))
+        .items[0]?.title,
+  },
+  {
+    name: 'sources',
+    path: fixed('/sources'),
+    permission: 'sources.read',
+    heading: 'Sources',
+    expected: async (api) => (await firstSource(api))?.name,
+  },
+  {
+    name: 'source-detail',
+    path: async (api) => {
+      const source = await firstSource(api);
+      return source && `/sources/${source.id}`;
+    },
+    permission: 'sources.read',
+    heading: /.+/,
+    expected: async (api) => (await firstSource(api))?.name,
+  },
+  {
+    name: 'admin-users',
+    path: fixed('/admin/users'),
+    permission: 'users.read',
+    heading: 'Users',
+    expected: () => Promise.resolve('master_admin@demo.local'),
+  },
+  {
+    name: 'admin-clients',
+    path: fixed('/admin/clients'),
+    permission: 'clients.manage',
+    heading: 'Service clients',
+    expected: () => Promise.resolve('demo-integrator'),
+  },
+  {
+    name: 'admin-audit',
+    path: fixed('/admin/audit'),
+    permission: 'audit.read',
+    heading: 'Audit log',
+    expected: () => Promise.resolve('auth.login'),
+  },
+];

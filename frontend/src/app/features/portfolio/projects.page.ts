@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView } from '@switchyard/contracts';
+import { ChartComponent } from '../../charts/chart.component';
+import { formatMoney, formatPercent } from '../../core/format-number';
+import { AsyncViewComponent } from '../../shared/async-view.component';
+import { DataDelayedComponent } from '../../shared/data-delayed.component';
+import type { TableColumn } from '../../shared/data-table';
+import { DataTableComponent } from '../../shared/data-table.component';
+import { liveResource } from '../../shared/live-resource';
+import { PagerComponent } from '../../shared/pager.component';
+import { WidgetComponent } from '../../shared/widget.component';
+import { healthDistributionChart } from './portfolio-charts';
+import { PortfolioDataService } from './portfolio-data.service';
+
+const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad'> = {
+  'On Track': 'ok',
+  Completed: 'ok',
+  'At Risk': 'warn',
+  'Behind Schedule': 'warn',
+  Critical: 'bad',
+};
+
+/** Projects: filters and pages through the API, the health distribution of everything that matches. */
+@Component({
+  selector: 'sy-projects-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    AsyncViewComponent,
+    ChartComponent,
+    DataDelayedComponent,
+    DataTableComponent,
+    FormsModule,
+    PagerComponent,
+    WidgetComponent,
+  ],
+  templateUrl: './projects.page.html',
+})
+export class ProjectsPage {
+  private readonly data = inject(PortfolioDataService);
+  protected readonly portfolios = PORTFOLIOS;
+  protected readonly statuses = PROJECT_STATUSES;
+  protected readonly priorities = PRIORITIES;
+
+  protected readonly portfolio = signal('');
+  protected readonly status = signal('');
+  protected readonly priority = signal('');
+  protected readonly page = signal(1);
+  protected readonly pageSize = 25;
+
+  private readonly filters = computed(() => ({
+    portfolio: this.portfolio(),
+    status: this.status(),
+    priority: this.priority(),
+  }));
+  protected readonly projects = liveResource({
+    params: () => ({ ...this.filters(), page: this.page(), pageSize: this.pageSize }),
+    load: (p) => this.data.projects(p),
+    topics: () => ['domain:projects'],
+  });
+  /** Every matching project (up to the API's page maximum), for the distribution chart. */
+  private readonly all = liveResource({
+    params: () => ({ ...this.filters(), page: 1, pageSize: 200 }),
+    load: (p) => this.data.projects(p),
+    topics: () => ['domain:projects'],
+  });
+  protected readonly chart = computed(() => healthDistributionChart(this.all.value()?.items ?? []));
+
+  protected readonly columns: TableColumn<ProjectView>[] = [
+    { key: 'name', header: 'Project', value: (p) => p.name, link: (p) => `/portfolio/projects/${p.id}` },
+    { key: 'portfolio', header: 'Portfolio', value: (p) => p.portfolio },
+    { key: 'status', header: 'Status', value: (p) => p.status, tone: (p) => STATUS_TONE[p.status] },
+    { key: 'priority', header: 'Priority', value: (p) => p.priority },
+    { key: 'health', header: 'Health', value: (p) => p.healthScore, numeric: true },
+    {
+      key: 'complete',
+      header: 'Complete',
+      value: (p) => p.percentComplete,
+      display: (p) => formatPercent(p.percentComplete, 0),
+      numeric: true,
+    },
+    { key: 'budget', header: 'Budget', value: (p) => p.budget, display: (p) => formatMoney(p.budget), numeric: true },
+    {
+      key: 'actual',
+      header: 'Actual',
+      value: (p) => p.actualCost,
+      display: (p) => formatMoney(p.actualCost),
+      numeric: true,
+    },
+    { key: 'risks', header: 'Open risks', value: (p) => p.openRisks, numeric: true },
+    { key: 'owner', header: 'Owner', value: (p) => p.owner.name },
+  ];
+}

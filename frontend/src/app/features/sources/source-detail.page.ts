@@ -1,0 +1,129 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
+import { EMPTY } from 'rxjs';
+import { describeError } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { formatDateTime } from '../../core/format-number';
+import { AsyncViewComponent } from '../../shared/async-view.component';
+import { DataDelayedComponent } from '../../shared/data-delayed.component';
+import type { TableColumn } from '../../shared/data-table';
+import { DataTableComponent } from '../../shared/data-table.component';
+import { liveResource } from '../../shared/live-resource';
+import { PagerComponent } from '../../shared/pager.component';
+import { RefreshButtonComponent } from '../../shared/refresh-button.component';
+import { SourcesApiService } from '../../shared/sources-api.service';
+import { WidgetComponent } from '../../shared/widget.component';
+import { describeCadence } from './source-format';
+
+const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
+  succeeded: 'ok',
+  skipped_unchanged: 'ok',
+  partial: 'warn',
+  skipped_breaker_open: 'warn',
+  failed: 'bad',
+};
+
+/** One source: definition and status, its sync runs, raw snapshots, refresh now and replay. */
+@Component({
+  selector: 'sy-source-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    AsyncViewComponent,
+    DataDelayedComponent,
+    DataTableComponent,
+    PagerComponent,
+    RefreshButtonComponent,
+    RouterLink,
+    WidgetComponent,
+  ],
+  templateUrl: './source-detail.page.html',
+})
+export class SourceDetailPage {
+  private readonly api = inject(SourcesApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly auth = inject(AuthService);
+  readonly id = input.required<string>();
+  protected readonly canReadRuns = this.auth.can('sync.read');
+  protected readonly canReadRaw = this.auth.can('sync.raw_read');
+  protected readonly canReplay = this.auth.can('sources.write');
+  protected readonly runsPage = signal(1);
+  protected readonly snapshotsPage = signal(1);
+
+  protected readonly source = liveResource({
+    params: () => this.id(),
+    load: (id) => this.api.get(id),
+    topics: (id) => [`source:${id}`],
+  });
+  protected readonly runs = liveResource({
+    params: () => ({ id: this.id(), page: this.runsPage() }),
+    load: (p) => (this.canReadRuns ? this.api.runs(p.id, p.page, 20) : EMPTY),
+    topics: (p) => (this.canReadRuns ? [`source:${p.id}`] : []),
+  });
+  protected readonly snapshots = liveResource({
+    params: () => ({ id: this.id(), page: this.snapshotsPage() }),
+    load: (p) => (this.canReadRaw ? this.api.snapshots(p.id, p.page, 10) : EMPTY),
+    topics: () => [],
+  });
+  protected readonly freshness = computed(() => {
+    const f = this.source.value()?.status.freshness;
+    return f ? { state: f.state, asOf: f.dataAsOf, sources: [f] } : undefined;
+  });
+  protected readonly openSnapshot = signal<RawSnapshot | undefined>(undefined);
+  protected readonly replayStatus = signal('');
+  protected readonly replaying = signal(false);
+  protected readonly describeCadence = describeCadence;
+  protected readonly formatDateTime = formatDateTime;
+
+  protected readonly runColumns: TableColumn<SyncRun>[] = [
+    { key: 'queued', header: 'Queued', value: (r) => r.queuedAt, display: (r) => formatDateTime(r.queuedAt) },
+    { key: 'trigger', header: 'Trigger', value: (r) => r.trigger },
+    { key: 'mode', header: 'Mode', value: (r) => r.mode },
+    { key: 'status', header: 'Status', value: (r) => r.status.replace(/_/g, ' '), tone: (r) => RUN_TONE[r.status] },
+    { key: 'duration', header: 'Duration (ms)', value: (r) => r.durationMs, numeric: true },
+    { key: 'attempts', header: 'Attempts', value: (r) => r.attempts, numeric: true },
+    { key: 'records', header: 'Records', value: (r) => r.recordsUpserted, numeric: true },
+    { key: 'error', header: 'Error', value: (r) => (r.errorCode ? `${r.errorCode}: ${r.errorMessage ?? ''}` : null) },
+  ];
+
+  protected reloadAll(): void {
+    this.source.reload();
+    this.runs.reload();
+    this.snapshots.reload();
+  }
+
+  protected showSnapshot(summary: RawSnapshotSummary): void {
+    this.api
+      .snapshot(summary.sourceId, summary.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (snapshot) => this.openSnapshot.set(snapshot),
+        error: () => this.openSnapshot.set(undefined),
+      });
+  }
+
+  protected replay(): void {
+    this.replaying.set(true);
+    this.replayStatus.set('Replaying raw snapshots…');
+    this.api
+      .replay(this.id())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (run) => {
+          this.replaying.set(false);
+          const detail = run.errorMessage ? `: ${run.errorMessage}` : `, ${run.recordsUpserted} records`;
+          this.replayStatus.set(`Replay ${run.status}${detail}`);
+          this.reloadAll();
+        },
+        error: (error: unknown) => {
+          this.replaying.set(false);
+          this.replayStatus.set(`Replay refused: ${describeError(error).message}`);
+        },
+      });
+  }
+
+  protected payloadText(snapshot: RawSnapshot): string {
+    return JSON.stringify(snapshot.payload, null, 2);
+  }
+}

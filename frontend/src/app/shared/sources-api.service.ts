@@ -1,0 +1,64 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Page, RawSnapshot, RawSnapshotSummary, RefreshAccepted, Source, SyncRun } from '@switchyard/contracts';
+import type { Observable } from 'rxjs';
+
+export interface SourceListQuery {
+  page: number;
+  pageSize: number;
+  domain?: string;
+  kind?: string;
+  tenant?: string;
+  enabled?: string;
+}
+
+/** Data access for sources, their runs and raw snapshots, and refresh / replay. */
+@Injectable({ providedIn: 'root' })
+export class SourcesApiService {
+  private readonly http = inject(HttpClient);
+
+  list(query: SourceListQuery): Observable<Page<Source>> {
+    return this.http.get<Page<Source>>('/api/v1/sources', { params: toParams({ ...query }) });
+  }
+
+  get(id: string): Observable<Source> {
+    return this.http.get<Source>(`/api/v1/sources/${encodeURIComponent(id)}`);
+  }
+
+  runs(sourceId: string, page: number, pageSize: number): Observable<Page<SyncRun>> {
+    return this.http.get<Page<SyncRun>>('/api/v1/sync-runs', { params: toParams({ sourceId, page, pageSize }) });
+  }
+
+  run(runId: string): Observable<SyncRun> {
+    return this.http.get<SyncRun>(`/api/v1/sync-runs/${encodeURIComponent(runId)}`);
+  }
+
+  snapshots(sourceId: string, page: number, pageSize: number): Observable<Page<RawSnapshotSummary>> {
+    return this.http.get<Page<RawSnapshotSummary>>(`/api/v1/sources/${encodeURIComponent(sourceId)}/snapshots`, {
+      params: toParams({ page, pageSize }),
+    });
+  }
+
+  snapshot(sourceId: string, snapshotId: string): Observable<RawSnapshot> {
+    return this.http.get<RawSnapshot>(
+      `/api/v1/sources/${encodeURIComponent(sourceId)}/snapshots/${encodeURIComponent(snapshotId)}`,
+    );
+  }
+
+  refresh(sourceId: string): Observable<RefreshAccepted> {
+    return this.http.post<RefreshAccepted>(`/api/v1/sources/${encodeURIComponent(sourceId)}/refresh`, null);
+  }
+
+  replay(sourceId: string): Observable<SyncRun> {
+    return this.http.post<SyncRun>(`/api/v1/sources/${encodeURIComponent(sourceId)}/replay`, null);
+  }
+}
+
+/** Query parameters without the empty ones, so the API sees only filters that are set. */
+export function toParams(values: Record<string, string | number | boolean | null | undefined>): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}
