@@ -100,10 +100,13 @@ test.describe('console features: freshness, data delayed, refresh now, search, C
     expect(values).toEqual([...values].sort((a, b) => a - b));
   });
 
-  test('without the live stream the indicator says offline and the data stays on screen with its age', async ({
+  test('when the live stream is unreachable the indicator says offline and the data stays on screen with its age', async ({
     page,
   }) => {
-    // The /live backend is not on this branch yet: the console must degrade, not break.
+    // Cut both live transports (Socket.IO and the SSE fallback): the console must degrade, not break.
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await page.route('**/socket.io/**', (route) => route.abort());
+    await page.route('**/api/v1/stream**', (route) => route.abort());
     await signIn(page, 'executive', '/workplace/people');
     await expect(page.getByTestId('live-state')).toHaveText('Offline', { timeout: 45_000 });
     await expect(page.getByTestId('view-offline')).toContainText('Live updates are offline: showing data received');

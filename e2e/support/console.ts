@@ -7,17 +7,12 @@ import { demoEmail } from './login';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', 'output', 'screenshots');
 
-/**
- * Console errors a page logs. The live stream's backend (`/live` and `/api/v1/stream`) is
- * not on this branch yet, so the browser's reports of those refused connections are
- * expected and left out; every other error counts.
- */
+/** Console errors and uncaught exceptions a page logs; a passing page has none. */
 export function collectConsoleErrors(page: Page): () => string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const url = message.location().url;
-    if (/\/socket\.io\/|\/api\/v1\/stream/.test(`${url} ${message.text()}`)) return;
     errors.push(`${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => errors.push(error.message));

@@ -8,6 +8,7 @@ import { AuthModule, UsersService } from '../auth';
 import { CommonModule, DomainException, InstanceIdentity } from '../common';
 import { ConfigError, ConfigModule, loadCliConfig, type AppConfig } from '../config';
 import { DatabaseModule } from '../database';
+import { EventsModule } from '../events';
 
 /** Just what creating a user needs: no HTTP, no sync, no demo. */
 @Module({})
@@ -15,7 +16,13 @@ class CreateAdminModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CreateAdminModule,
-      imports: [ConfigModule.forRoot(config), CommonModule.forRoot(new InstanceIdentity()), DatabaseModule, AuthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(new InstanceIdentity()),
+        DatabaseModule,
+        EventsModule,
+        AuthModule,
+      ],
     };
   }
 }
