@@ -10,6 +10,7 @@ import { DemoModule } from './demo';
 import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { MetricsModule } from './metrics';
+import { OperationsModule } from './operations';
 import { PortfolioModule } from './portfolio';
 import { SourcesModule } from './sources';
 import { SyncModule } from './sync';
@@ -37,6 +38,7 @@ export class AppModule {
         WorkplaceModule,
         PortfolioModule,
         CrmModule,
+        OperationsModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

@@ -15,6 +15,7 @@ export class AppConfig {
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
   portfolio!: AppConfigValues['portfolio'];
+  ops!: AppConfigValues['ops'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -73,4 +74,15 @@ export interface AppConfigValues {
     secureCookies: boolean;
   };
   portfolio: { budgetOverrunPercent: number; scheduleSlipPoints: number; criticalRiskScore: number };
+  ops: {
+    aggregatorEnabled: boolean;
+    aggregateIntervalMs: number;
+    /** Per source: points waiting to be written before ingestion refuses more. */
+    bufferSize: number;
+    flushBatchSize: number;
+    flushIntervalMs: number;
+    rawRetentionHours: number;
+    minuteRollupRetentionDays: number;
+    hourRollupRetentionDays: number;
+  };
 }

@@ -77,6 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       scheduleSlipPoints: vars.PORTFOLIO_SCHEDULE_SLIP_POINTS,
       criticalRiskScore: vars.PORTFOLIO_CRITICAL_RISK_SCORE,
     },
+    ops: {
+      aggregatorEnabled: flag(vars.OPS_AGGREGATOR_ENABLED, vars.NODE_ENV !== 'test'),
+      aggregateIntervalMs: vars.OPS_AGGREGATE_INTERVAL_MS,
+      bufferSize: vars.OPS_BUFFER_SIZE,
+      flushBatchSize: vars.OPS_FLUSH_BATCH_SIZE,
+      flushIntervalMs: vars.OPS_FLUSH_INTERVAL_MS,
+      rawRetentionHours: vars.OPS_RAW_RETENTION_HOURS,
+      minuteRollupRetentionDays: vars.OPS_MINUTE_ROLLUP_RETENTION_DAYS,
+      hourRollupRetentionDays: vars.OPS_HOUR_ROLLUP_RETENTION_DAYS,
+    },
   });
 }
 

@@ -10,7 +10,14 @@ import {
   CrmPipelineItemEntity,
   CrmScheduledActivityEntity,
 } from '../crm';
-import { DataPointEntity } from '../operations';
+import {
+  AlertEntity,
+  AlertRuleEntity,
+  DataPointEntity,
+  OpsDataPointEntity,
+  OpsRollupEntity,
+  SilenceEntity,
+} from '../operations';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
@@ -45,4 +52,9 @@ export const ENTITIES = [
   RefreshTokenEntity,
   SigningKeyEntity,
   AuditEventEntity,
+  OpsDataPointEntity,
+  OpsRollupEntity,
+  AlertRuleEntity,
+  AlertEntity,
+  SilenceEntity,
 ];

@@ -1,4 +1,5 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
+import type { AlertState, AlertView, OpsSnapshotSummary } from './operations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';
 
@@ -34,6 +35,10 @@ export type DomainEvent =
       previous: FreshnessState | null;
       freshness: SourceFreshness;
     }
-  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState };
+  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState }
+  /** An alert changed state; `notify` is false for silent steps (pending, recovering) and silenced alerts. */
+  | { type: 'alert.changed'; at: string; alert: AlertView; previous: AlertState | null; notify: boolean }
+  /** The aggregator built a new operations snapshot. */
+  | { type: 'ops.snapshot'; at: string; snapshot: OpsSnapshotSummary };
 
 export type DomainEventType = DomainEvent['type'];
