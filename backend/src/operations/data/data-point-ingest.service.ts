@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { CATEGORY_MODULE, type DataPointStatus, type OpsCategory } from '@switchyard/contracts';
 import { Clock, DomainException } from '../../common';
 import { AppConfig } from '../../config';
@@ -36,7 +36,7 @@ export class BufferFullException extends DomainException {
  * refuses new points (503 with Retry-After) instead of growing or dropping.
  */
 @Injectable()
-export class DataPointIngest implements OnApplicationShutdown {
+export class DataPointIngest implements BeforeApplicationShutdown {
   private readonly logger = new Logger(DataPointIngest.name);
   private readonly buffered = new Map<string, number>();
   private waiting: Waiting[] = [];
@@ -100,7 +100,8 @@ export class DataPointIngest implements OnApplicationShutdown {
     await this.flushing;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: whatever is buffered is written, and its callers answered. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     await this.flush();
   }
