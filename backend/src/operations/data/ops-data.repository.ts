@@ -116,13 +116,26 @@ export class OpsDataRepository {
     return [...new Set(rows.map((r) => r.metric))];
   }
 
-  /** The newest point of each metric (of the given metrics, or all). */
+  /**
+   * The newest point of each metric (of the given metrics, or all). One index probe per metric
+   * on (metric, recorded_at): the metric names are walked with a recursive skip scan rather
+   * than sorting every row, so the cost follows the number of metrics, not of points.
+   */
   async latest(metrics?: readonly string[]): Promise<Map<string, LatestValue>> {
-    const filter = metrics ? 'WHERE metric = ANY($1::varchar[])' : '';
+    const names = metrics
+      ? `SELECT unnest($1::varchar[]) AS metric`
+      : `WITH RECURSIVE walk AS (
+           (SELECT metric FROM ops_data_points ORDER BY metric LIMIT 1)
+           UNION ALL
+           SELECT (SELECT p.metric FROM ops_data_points p WHERE p.metric > w.metric ORDER BY p.metric LIMIT 1)
+           FROM walk w WHERE w.metric IS NOT NULL)
+         SELECT metric FROM walk WHERE metric IS NOT NULL`;
     const rows: Array<{ metric: string; category: string; value: number | string; recorded_at: Date | string }> =
       await this.dataSource.query(
-        `SELECT DISTINCT ON (metric) metric, category, value, recorded_at
-         FROM ops_data_points ${filter} ORDER BY metric, recorded_at DESC, id DESC`,
+        `SELECT l.metric, l.category, l.value, l.recorded_at
+         FROM (${names}) AS m
+         CROSS JOIN LATERAL (SELECT p.metric, p.category, p.value, p.recorded_at FROM ops_data_points p
+                             WHERE p.metric = m.metric ORDER BY p.recorded_at DESC LIMIT 1) AS l`,
         metrics ? [[...metrics]] : [],
       );
     return new Map(
