@@ -10,6 +10,7 @@ import { DemoModule } from './demo';
 import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { MetricsModule } from './metrics';
+import { OperationsModule } from './operations';
 import { PortfolioModule } from './portfolio';
 import { RealtimeModule } from './realtime';
 import { SourcesModule } from './sources';
@@ -39,6 +40,7 @@ export class AppModule {
         PortfolioModule,
         CrmModule,
         RealtimeModule,
+        OperationsModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

@@ -111,6 +111,18 @@ describe('route permissions', () => {
     );
   });
 
+  it('keeps starting, stopping and forcing the operations aggregator to ops.control (master and technical admins)', () => {
+    expect(routes.filter((r) => r.access === 'ops.control').map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/v1/ops/aggregate',
+      'POST /api/v1/ops/aggregator/start',
+      'POST /api/v1/ops/aggregator/stop',
+    ]);
+    expect(ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('ops.control'))).toEqual([
+      'master_admin',
+      'technical_admin',
+    ]);
+  });
+
   it('answers 401 on every protected route without a token', async () => {
     const protectedRoutes = routes.filter((r) => r.access !== 'public');
     const statuses = await Promise.all(protectedRoutes.map(async (r) => `${r.method} ${r.path} ${await call(r)}`));

@@ -15,6 +15,7 @@ export class AppConfig {
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
   portfolio!: AppConfigValues['portfolio'];
+  ops!: AppConfigValues['ops'];
   live!: AppConfigValues['live'];
 
   constructor(values: AppConfigValues) {
@@ -72,6 +73,17 @@ export interface AppConfigValues {
     trustProxy: boolean;
     /** Send the refresh cookie only over HTTPS (production). */
     secureCookies: boolean;
+  };
+  ops: {
+    aggregatorEnabled: boolean;
+    aggregateIntervalMs: number;
+    /** Per source: points waiting to be written before ingestion refuses more. */
+    bufferSize: number;
+    flushBatchSize: number;
+    flushIntervalMs: number;
+    rawRetentionHours: number;
+    minuteRollupRetentionDays: number;
+    hourRollupRetentionDays: number;
   };
   portfolio: { budgetOverrunPercent: number; scheduleSlipPoints: number; criticalRiskScore: number };
   live: {

@@ -233,6 +233,56 @@ export class EnvironmentVariables {
   @Max(100_000, { message: 'must be between 1 and 100000' })
   LIVE_SLOW_CLIENT_QUEUE = 256;
 
+  /** Runs the operations aggregator's timer. On by default outside tests. */
+  @IsOptional()
+  @IsBooleanString({ message: 'must be true or false' })
+  OPS_AGGREGATOR_ENABLED?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(500, { message: 'must be between 500 and 3600000 ms' })
+  @Max(3_600_000, { message: 'must be between 500 and 3600000 ms' })
+  OPS_AGGREGATE_INTERVAL_MS = 5000;
+
+  /** Data points one source may have waiting to be written; past it, ingestion answers 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be between 10 and 1000000' })
+  @Max(1_000_000, { message: 'must be between 10 and 1000000' })
+  OPS_BUFFER_SIZE = 1000;
+
+  /** Buffered points that trigger a write at once. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 100000' })
+  @Max(100_000, { message: 'must be between 1 and 100000' })
+  OPS_FLUSH_BATCH_SIZE = 500;
+
+  /** Longest a buffered point waits for its batch to be written. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 10000 ms' })
+  @Max(10_000, { message: 'must be between 0 and 10000 ms' })
+  OPS_FLUSH_INTERVAL_MS = 50;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1, { message: 'must be between 1 and 8760 hours' })
+  @Max(8760, { message: 'must be between 1 and 8760 hours' })
+  OPS_RAW_RETENTION_HOURS = 24;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  OPS_MINUTE_ROLLUP_RETENTION_DAYS = 7;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  OPS_HOUR_ROLLUP_RETENTION_DAYS = 90;
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';
@@ -244,5 +294,6 @@ export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()
   'ENCRYPTION_KEYS',
   'SYNC_ENABLED',
   'TRUST_PROXY',
+  'OPS_AGGREGATOR_ENABLED',
   'REDIS_URL',
 );

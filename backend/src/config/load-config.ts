@@ -86,6 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       maxTopicsPerConnection: vars.LIVE_MAX_TOPICS_PER_CONNECTION,
       slowClientQueue: vars.LIVE_SLOW_CLIENT_QUEUE,
     },
+    ops: {
+      aggregatorEnabled: flag(vars.OPS_AGGREGATOR_ENABLED, vars.NODE_ENV !== 'test'),
+      aggregateIntervalMs: vars.OPS_AGGREGATE_INTERVAL_MS,
+      bufferSize: vars.OPS_BUFFER_SIZE,
+      flushBatchSize: vars.OPS_FLUSH_BATCH_SIZE,
+      flushIntervalMs: vars.OPS_FLUSH_INTERVAL_MS,
+      rawRetentionHours: vars.OPS_RAW_RETENTION_HOURS,
+      minuteRollupRetentionDays: vars.OPS_MINUTE_ROLLUP_RETENTION_DAYS,
+      hourRollupRetentionDays: vars.OPS_HOUR_ROLLUP_RETENTION_DAYS,
+    },
   });
 }
 

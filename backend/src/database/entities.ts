@@ -10,8 +10,15 @@ import {
   CrmPipelineItemEntity,
   CrmScheduledActivityEntity,
 } from '../crm';
-import { DataPointEntity } from '../operations';
 import { LiveTopicEntity } from '../realtime/entities/live-topic.entity';
+import {
+  AlertEntity,
+  AlertRuleEntity,
+  DataPointEntity,
+  OpsDataPointEntity,
+  OpsRollupEntity,
+  SilenceEntity,
+} from '../operations';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
@@ -47,4 +54,9 @@ export const ENTITIES = [
   SigningKeyEntity,
   AuditEventEntity,
   LiveTopicEntity,
+  OpsDataPointEntity,
+  OpsRollupEntity,
+  AlertRuleEntity,
+  AlertEntity,
+  SilenceEntity,
 ];

@@ -93,6 +93,26 @@ export function routeEvent(event: DomainEvent, facts: SourceFacts | null): Route
       };
       return [...compact([sourceTopic(data)]), ...dataTopics(event, facts, data, data)];
     }
+    case 'alert.changed':
+      return [
+        {
+          topic: 'alerts',
+          type: event.type,
+          at: event.at,
+          data: { alert: event.alert, previous: event.previous, notify: event.notify },
+          freshness: null,
+        },
+      ];
+    case 'ops.snapshot':
+      return [
+        {
+          topic: 'ops',
+          type: event.type,
+          at: event.at,
+          data: event.snapshot,
+          freshness: { kind: 'domains', domains: ['metrics'] },
+        },
+      ];
     default:
       return [];
   }

@@ -1,4 +1,5 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
+import type { AlertState, AlertView, OpsSnapshotSummary } from './operations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';
 
@@ -42,6 +43,10 @@ export type DomainEvent =
       at: string;
       principalId: string;
       reason: 'signed_out' | 'disabled' | 'access_changed';
-    };
+    }
+  /** An alert changed state; `notify` is false for silent steps (pending, recovering) and silenced alerts. */
+  | { type: 'alert.changed'; at: string; alert: AlertView; previous: AlertState | null; notify: boolean }
+  /** The aggregator built a new operations snapshot. */
+  | { type: 'ops.snapshot'; at: string; snapshot: OpsSnapshotSummary };
 
 export type DomainEventType = DomainEvent['type'];

@@ -8,7 +8,16 @@ import { LiveService } from './live.service';
 import { FakeEventSource, FakeSocket } from './testing/fake-socket';
 
 function update(topic: string, seq: number, extra: Partial<LiveUpdate> = {}): LiveUpdate {
-  return { topic, seq, type: 'records.changed', at: '2026-11-26T10:00:00Z', data: {}, freshness: null, ...extra };
+  return {
+    topic,
+    seq,
+    type: 'records.changed',
+    at: '2026-11-26T10:00:00Z',
+    publishedAt: '2026-11-26T10:00:00Z',
+    data: {},
+    freshness: null,
+    ...extra,
+  };
 }
 
 describe('LiveService', () => {

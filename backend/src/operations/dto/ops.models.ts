@@ -1,0 +1,175 @@
+import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ALERT_DIRECTIONS,
+  ALERT_KINDS,
+  ALERT_SEVERITIES,
+  ALERT_STATES,
+  OPS_MODULES,
+  SERIES_RESOLUTIONS,
+  type AlertDirection,
+  type AlertKind,
+  type AlertSeverity,
+  type AlertState,
+  type OpsModule,
+  type SeriesResolution,
+} from '@switchyard/contracts';
+import { z } from 'zod';
+import { TimestampedModel } from '../../common';
+import { acknowledgeSchema, alertRuleSchema, dataPointBatchSchema, silenceSchema } from './ops.schemas';
+
+type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+const bodySchema = (schema: z.ZodType): BodySchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
+
+export const DATA_POINT_BATCH_BODY = bodySchema(dataPointBatchSchema);
+export const ALERT_RULE_BODY = bodySchema(alertRuleSchema);
+export const ACKNOWLEDGE_BODY = bodySchema(acknowledgeSchema);
+export const SILENCE_BODY = bodySchema(silenceSchema);
+
+const anyObject = { type: 'object', additionalProperties: true } as const;
+
+export class DataPointsAcceptedModel extends TimestampedModel {
+  @ApiProperty({ description: 'Points committed.' }) accepted!: number;
+}
+
+export class SeriesBucketModel {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() avg!: number;
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty() count!: number;
+}
+
+export class MetricSeriesModel extends TimestampedModel {
+  @ApiProperty({ example: 'cpu_usage' }) metric!: string;
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty() stepSeconds!: number;
+  @ApiProperty({ enum: SERIES_RESOLUTIONS }) resolution!: SeriesResolution;
+  @ApiProperty({ type: [SeriesBucketModel] }) buckets!: SeriesBucketModel[];
+}
+
+export class ForecastPointModel {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ description: 'Lower bound of the 95 % prediction interval.' }) lower!: number;
+  @ApiProperty({ description: 'Upper bound of the 95 % prediction interval.' }) upper!: number;
+}
+
+export class ThresholdCrossingModel {
+  @ApiProperty({ enum: ALERT_SEVERITIES }) severity!: AlertSeverity;
+  @ApiProperty() threshold!: number;
+  @ApiProperty({ type: Number, nullable: true }) secondsUntil!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) at!: string | null;
+}
+
+export class MetricForecastModel extends TimestampedModel {
+  @ApiProperty() metric!: string;
+  @ApiProperty({ enum: ['holt-linear-trend'] }) model!: 'holt-linear-trend';
+  @ApiProperty({ description: 'Level smoothing, fitted by grid search on SSE.' }) alpha!: number;
+  @ApiProperty({ description: 'Trend smoothing, fitted by grid search on SSE.' }) beta!: number;
+  @ApiProperty() stepSeconds!: number;
+  @ApiProperty() horizon!: number;
+  @ApiProperty({ example: 0.95 }) intervalLevel!: number;
+  @ApiProperty() residualStdDev!: number;
+  @ApiProperty() observations!: number;
+  @ApiProperty() level!: number;
+  @ApiProperty() trendPerStep!: number;
+  @ApiProperty({ type: [ForecastPointModel] }) points!: ForecastPointModel[];
+  @ApiProperty({ type: [ThresholdCrossingModel] }) crossings!: ThresholdCrossingModel[];
+}
+
+export class AlertAcknowledgementModel {
+  @ApiProperty() by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() comment!: string;
+}
+
+export class AlertViewModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ALERT_KINDS }) kind!: AlertKind;
+  @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) metric!: string | null;
+  @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
+  @ApiProperty({ enum: OPS_MODULES }) module!: OpsModule;
+  @ApiProperty({ enum: ALERT_STATES }) state!: AlertState;
+  @ApiProperty({ enum: ALERT_SEVERITIES, nullable: true }) severity!: AlertSeverity | null;
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) threshold!: number | null;
+  @ApiProperty() message!: string;
+  @ApiProperty({ format: 'date-time' }) stateSince!: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) firedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) lastEvaluatedAt!: string;
+  @ApiProperty({ type: AlertAcknowledgementModel, nullable: true }) acknowledgement!: AlertAcknowledgementModel | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) silencedBy!: string | null;
+}
+
+export class AlertListModel extends TimestampedModel {
+  @ApiProperty({ type: [AlertViewModel] }) items!: AlertViewModel[];
+}
+
+export class AlertRuleModel {
+  @ApiProperty({ example: 'cpu_usage' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() metric!: string;
+  @ApiProperty() warning!: number;
+  @ApiProperty() critical!: number;
+  @ApiProperty({ enum: ALERT_DIRECTIONS }) direction!: AlertDirection;
+  @ApiProperty() holdSeconds!: number;
+  @ApiProperty() noDataAfterSeconds!: number;
+  @ApiProperty() alertOnNoData!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class AlertRuleListModel extends TimestampedModel {
+  @ApiProperty({ type: [AlertRuleModel] }) items!: AlertRuleModel[];
+}
+
+export class SilenceModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ ...anyObject, description: 'ruleId, metric and/or labels; all given must match.' })
+  matchers!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() comment!: string;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty() active!: boolean;
+}
+
+export class SilenceListModel extends TimestampedModel {
+  @ApiProperty({ type: [SilenceModel] }) items!: SilenceModel[];
+}
+
+export class OpsSnapshotModel extends TimestampedModel {
+  @ApiProperty({ format: 'date-time' }) builtAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
+  @ApiProperty({ enum: OPS_MODULES, isArray: true, description: 'Modules the caller may see.' }) modules!: OpsModule[];
+  @ApiPropertyOptional(anyObject) systemHealth?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) businessMetrics?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) workflowPerformance?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) customerIntelligence?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) securityCompliance?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) executiveSummary?: Record<string, unknown>;
+  @ApiProperty({ type: [AlertViewModel] }) alerts!: AlertViewModel[];
+  @ApiPropertyOptional(anyObject) performance?: Record<string, unknown>;
+}
+
+export class OpsStatusModel extends TimestampedModel {
+  @ApiProperty() running!: boolean;
+  @ApiProperty() intervalMs!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastAggregationAt!: string | null;
+  @ApiProperty() dataSourcesActive!: number;
+  @ApiProperty() subscriptionsActive!: number;
+  @ApiProperty() totalDataPoints!: number;
+  @ApiProperty() bufferedDataPoints!: number;
+  @ApiProperty() memoryUsageMb!: number;
+  @ApiProperty({ type: Number, nullable: true }) aggregationLatencyMs!: number | null;
+  @ApiProperty() alertsActive!: number;
+}

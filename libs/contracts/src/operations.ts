@@ -1,0 +1,321 @@
+import type { Role } from './auth';
+
+/**
+ * The operations center: data points, the aggregated snapshot, alert rules and alerts,
+ * forecasts and the aggregator's own status.
+ */
+
+/** Dashboard modules of the operations snapshot; each role sees only some of them. */
+export const OPS_MODULES = ['system', 'business', 'workflow', 'customer', 'security', 'executive'] as const;
+export type OpsModule = (typeof OPS_MODULES)[number];
+
+/** Which snapshot modules each role may see (the admin blueprint's RBAC table). */
+export const ROLE_OPS_MODULES: Record<Role, readonly OpsModule[]> = {
+  master_admin: OPS_MODULES,
+  technical_admin: ['system', 'workflow', 'security'],
+  business_admin: ['business', 'customer'],
+  compliance_admin: ['security'],
+  operations_admin: ['system', 'workflow'],
+  read_only_viewer: ['executive'],
+  executive: ['executive'],
+  team_manager: [],
+};
+
+export function opsModulesOf(roles: readonly Role[]): OpsModule[] {
+  const granted = new Set(roles.flatMap((role) => ROLE_OPS_MODULES[role]));
+  return OPS_MODULES.filter((m) => granted.has(m));
+}
+
+/** Data point categories and the snapshot module each belongs to. */
+export const OPS_CATEGORIES = ['system_health', 'business', 'workflow', 'customer', 'security', 'custom'] as const;
+export type OpsCategory = (typeof OPS_CATEGORIES)[number];
+export const CATEGORY_MODULE: Record<OpsCategory, OpsModule> = {
+  system_health: 'system',
+  business: 'business',
+  workflow: 'workflow',
+  customer: 'customer',
+  security: 'security',
+  custom: 'system',
+};
+
+export const DATA_POINT_STATUSES = ['healthy', 'warning', 'critical'] as const;
+export type DataPointStatus = (typeof DATA_POINT_STATUSES)[number];
+
+/** `cpu_usage`, `workflow_success_rate`: lower case, digits and underscores. */
+export const METRIC_NAME_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
+
+export interface DataPointInput {
+  source: string;
+  category: OpsCategory;
+  metric: string;
+  value: number;
+  /** When measured; the time of arrival when absent. */
+  timestamp?: string;
+  /** Derived from the metric's alert rule when absent. */
+  status?: DataPointStatus;
+  metadata?: Record<string, unknown>;
+  /** Modules that may see it; the category's module when absent. */
+  moduleAccess?: OpsModule[];
+}
+
+export interface DataPointBatch {
+  points: DataPointInput[];
+}
+
+export interface DataPointsAccepted {
+  accepted: number;
+  generatedAt: string;
+}
+
+export const SERIES_RESOLUTIONS = ['raw', '1m', '1h'] as const;
+export type SeriesResolution = (typeof SERIES_RESOLUTIONS)[number];
+
+export interface SeriesBucket {
+  at: string;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export interface MetricSeries {
+  metric: string;
+  from: string;
+  to: string;
+  stepSeconds: number;
+  /** Where the buckets came from: raw points, or 1-minute / 1-hour rollups. */
+  resolution: SeriesResolution;
+  buckets: SeriesBucket[];
+  generatedAt: string;
+}
+
+export type HealthStatus = 'healthy' | 'warning' | 'critical';
+
+export interface SystemHealthModule {
+  overallStatus: HealthStatus;
+  cpuUsage: number | null;
+  memoryUsage: number | null;
+  responseTime: number | null;
+  uptimePercentage: number | null;
+  activeServices: number | null;
+  failedServices: number | null;
+}
+
+export interface BusinessMetricsModule {
+  revenueToday: number | null;
+  /** Percent change of revenue today over the last hour. */
+  revenueTrend: number | null;
+  activeCustomers: number | null;
+  conversionRate: number | null;
+  churnRate: number | null;
+  mrr: number | null;
+}
+
+export interface WorkflowPerformanceModule {
+  activeExecutions: number | null;
+  successRate: number | null;
+  averageExecutionTime: number | null;
+  queueSize: number | null;
+  failedWorkflows: number | null;
+  throughputPerHour: number | null;
+}
+
+export interface CustomerIntelligenceModule {
+  activeUsersNow: number | null;
+  userGrowthRate: number | null;
+  supportTicketsOpen: number | null;
+  averageHealthScore: number | null;
+  userEngagementRate: number | null;
+  bounceRate: number | null;
+}
+
+export interface SecurityComplianceModule {
+  failedAuthAttempts: number | null;
+  apiRequestsPerMinute: number | null;
+  complianceScore: number | null;
+  activeSessions: number | null;
+  securityIncidents: number | null;
+  auditEventsToday: number | null;
+}
+
+/** What read-only viewers and executives see: a few headline numbers. */
+export interface ExecutiveSummaryModule {
+  overallStatus: HealthStatus;
+  revenueToday: number | null;
+  activeCustomers: number | null;
+  workflowSuccessRate: number | null;
+  activeAlerts: number;
+  criticalAlerts: number;
+}
+
+export interface AggregatorPerformance {
+  dataSourcesActive: number;
+  aggregationLatencyMs: number;
+  totalDataPoints: number;
+  memoryUsageMb: number;
+}
+
+/** The operations snapshot; modules the caller may not see are absent. */
+export interface OpsSnapshot {
+  builtAt: string;
+  /** Newest data point behind the snapshot. */
+  dataAsOf: string | null;
+  modules: OpsModule[];
+  systemHealth?: SystemHealthModule;
+  businessMetrics?: BusinessMetricsModule;
+  workflowPerformance?: WorkflowPerformanceModule;
+  customerIntelligence?: CustomerIntelligenceModule;
+  securityCompliance?: SecurityComplianceModule;
+  executiveSummary?: ExecutiveSummaryModule;
+  alerts: AlertView[];
+  performance?: AggregatorPerformance;
+}
+
+export interface OpsSnapshotSummary {
+  builtAt: string;
+  overallStatus: HealthStatus;
+  activeAlerts: number;
+  totalDataPoints: number;
+  aggregationLatencyMs: number;
+}
+
+export interface OpsStatus {
+  running: boolean;
+  intervalMs: number;
+  lastAggregationAt: string | null;
+  dataSourcesActive: number;
+  subscriptionsActive: number;
+  totalDataPoints: number;
+  bufferedDataPoints: number;
+  memoryUsageMb: number;
+  aggregationLatencyMs: number | null;
+  alertsActive: number;
+  generatedAt: string;
+}
+
+// Alerts
+
+export const ALERT_DIRECTIONS = ['above', 'below'] as const;
+export type AlertDirection = (typeof ALERT_DIRECTIONS)[number];
+
+export const ALERT_STATES = ['normal', 'pending', 'firing', 'recovering', 'resolved', 'no_data', 'error'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+/** States of an alert that is still open (one per rule and labels at most). */
+export const OPEN_ALERT_STATES: readonly AlertState[] = ['pending', 'firing', 'recovering', 'no_data', 'error'];
+
+export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_KINDS = ['threshold', 'freshness'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface AlertRuleInput {
+  id: string;
+  name: string;
+  metric: string;
+  warning: number;
+  critical: number;
+  direction: AlertDirection;
+  holdSeconds: number;
+  /** No point for this long counts as missing data. */
+  noDataAfterSeconds: number;
+  /** Whether missing data raises a `no_data` alert (otherwise the state is kept). */
+  alertOnNoData: boolean;
+  labels: Record<string, string>;
+  enabled: boolean;
+}
+
+export interface AlertRule extends AlertRuleInput {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AlertAcknowledgement {
+  by: string;
+  at: string;
+  comment: string;
+}
+
+export interface AlertView {
+  id: string;
+  kind: AlertKind;
+  ruleId: string | null;
+  metric: string | null;
+  /** For freshness alerts: the source. */
+  sourceId: string | null;
+  labels: Record<string, string>;
+  module: OpsModule;
+  state: AlertState;
+  severity: AlertSeverity | null;
+  value: number | null;
+  threshold: number | null;
+  message: string;
+  /** When the current state began. */
+  stateSince: string;
+  startedAt: string;
+  firedAt: string | null;
+  resolvedAt: string | null;
+  lastEvaluatedAt: string;
+  acknowledgement: AlertAcknowledgement | null;
+  /** The silence suppressing its notifications, if any. */
+  silencedBy: string | null;
+}
+
+export interface SilenceMatchers {
+  ruleId?: string;
+  metric?: string;
+  labels?: Record<string, string>;
+}
+
+export interface SilenceInput {
+  matchers: SilenceMatchers;
+  startsAt?: string;
+  endsAt: string;
+  comment: string;
+}
+
+export interface Silence {
+  id: string;
+  matchers: SilenceMatchers;
+  startsAt: string;
+  endsAt: string;
+  comment: string;
+  createdBy: string;
+  createdAt: string;
+  active: boolean;
+}
+
+// Forecasts
+
+export interface ForecastPoint {
+  at: string;
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+export interface ThresholdCrossing {
+  severity: AlertSeverity;
+  threshold: number;
+  /** Seconds from the last observation until the trend crosses the threshold; null if it does not. */
+  secondsUntil: number | null;
+  at: string | null;
+}
+
+export interface MetricForecast {
+  metric: string;
+  model: 'holt-linear-trend';
+  alpha: number;
+  beta: number;
+  stepSeconds: number;
+  horizon: number;
+  /** Confidence of the prediction interval. */
+  intervalLevel: number;
+  residualStdDev: number;
+  observations: number;
+  level: number;
+  trendPerStep: number;
+  points: ForecastPoint[];
+  crossings: ThresholdCrossing[];
+  generatedAt: string;
+}
