@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '@switchyard/contracts';
+import type { WebhookSecrets } from './integration-secrets';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -15,6 +16,7 @@ export class AppConfig {
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
   portfolio!: AppConfigValues['portfolio'];
+  integrations!: AppConfigValues['integrations'];
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -73,4 +75,13 @@ export interface AppConfigValues {
     secureCookies: boolean;
   };
   portfolio: { budgetOverrunPercent: number; scheduleSlipPoints: number; criticalRiskScore: number };
+  integrations: {
+    webhookSecrets: WebhookSecrets;
+    redactFields: string[];
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    processTickMs: number;
+    /** Null keeps the model refinement off. */
+    llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
+  };
 }

@@ -1,4 +1,5 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
+import type { FailureCategory, IntegrationEventStatus, IntegrationId, IssueState, IssueView } from './integrations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';
 
@@ -34,6 +35,15 @@ export type DomainEvent =
       previous: FreshnessState | null;
       freshness: SourceFreshness;
     }
-  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState };
+  | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState }
+  | {
+      type: 'integration.event';
+      at: string;
+      integration: IntegrationId;
+      eventId: string;
+      status: IntegrationEventStatus;
+      category: FailureCategory | null;
+    }
+  | { type: 'integration.issue.changed'; at: string; issue: IssueView; previous: IssueState | null };
 
 export type DomainEventType = DomainEvent['type'];

@@ -10,3 +10,4 @@ export * from './workplace';
 export * from './crm';
 export * from './portfolio';
 export * from './realtime';
+export * from './integrations';
