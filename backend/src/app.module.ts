@@ -9,6 +9,7 @@ import { CrmModule } from './crm';
 import { DemoModule } from './demo';
 import { EventsModule } from './events';
 import { HealthModule } from './health';
+import { IntegrationsModule } from './integrations';
 import { MetricsModule } from './metrics';
 import { PortfolioModule } from './portfolio';
 import { SourcesModule } from './sources';
@@ -37,6 +38,7 @@ export class AppModule {
         WorkplaceModule,
         PortfolioModule,
         CrmModule,
+        IntegrationsModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

@@ -10,6 +10,7 @@ import {
   CrmPipelineItemEntity,
   CrmScheduledActivityEntity,
 } from '../crm';
+import { IntegrationEventEntity, IntegrationFeedbackEntity, IntegrationIssueEntity } from '../integrations/entities';
 import { DataPointEntity } from '../operations';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
@@ -45,4 +46,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   SigningKeyEntity,
   AuditEventEntity,
+  IntegrationEventEntity,
+  IntegrationIssueEntity,
+  IntegrationFeedbackEntity,
 ];
