@@ -1,6 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { IntegrationEventSender, Simulator } from '@switchyard/simulator';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:net';
 import { ALL_DATA, ROLES, type DataScopes, type Role } from '@switchyard/contracts';
 import { ClientsService, UsersService } from '../auth';
 import { AppConfig } from '../config';
@@ -41,6 +43,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly credentials: CredentialsService,
     private readonly users: UsersService,
     private readonly clients: ClientsService,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,7 +62,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.connectWebhooks(this.simulator);
     // The simulator plays the five business integrations too, signing with the demo secret.
     this.integrationEvents = startIntegrationEventSender({
-      targetUrl: `http://127.0.0.1:${this.config.http.port}/webhooks`,
+      targetUrl: () => `http://127.0.0.1:${this.listeningPort()}/webhooks`,
       secret: DEMO_WEBHOOK_SECRET,
       ratePerMinute: DEMO_INTEGRATION_EVENTS_PER_MINUTE,
       seed: this.config.demo.simulatorSeed,
@@ -117,6 +120,13 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
         DEMO_CLIENT.secret,
       );
     }
+  }
+
+  /** The port this app really listens on (tests and benchmarks listen on port 0). */
+  private listeningPort(): number {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    const address = server?.address();
+    return typeof address === 'object' && address !== null ? address.port : this.config.http.port;
   }
 
   /** What `npm start` prints for people: where things are and how to sign in. */

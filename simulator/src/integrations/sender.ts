@@ -2,8 +2,8 @@ import { Webhook } from 'standardwebhooks';
 import { IntegrationEventGenerator } from './generator';
 
 export interface IntegrationEventSenderOptions {
-  /** Base URL the integration name is appended to, e.g. http://127.0.0.1:3000/webhooks */
-  targetUrl: string;
+  /** Base URL the integration name is appended to, e.g. http://127.0.0.1:3000/webhooks (or a function, read per send). */
+  targetUrl: string | (() => string);
   /** Standard Webhooks secret (`whsec_…`) every message is signed with. */
   secret: string;
   /** Events per minute across all integrations (default 30). */
@@ -46,7 +46,8 @@ export function startIntegrationEventSender(
     const id = `msg_${runId}_${sent}`;
     const body = JSON.stringify(event.body);
     try {
-      const response = await fetch(`${options.targetUrl.replace(/\/$/, '')}/${event.integration}`, {
+      const base = typeof options.targetUrl === 'function' ? options.targetUrl() : options.targetUrl;
+      const response = await fetch(`${base.replace(/\/$/, '')}/${event.integration}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
