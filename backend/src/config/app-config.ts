@@ -81,6 +81,7 @@ export interface AppConfigValues {
     rateLimitPerMinute: number;
     bodyLimitBytes: number;
     processTickMs: number;
+    retentionDays: number;
     /** Null keeps the model refinement off. */
     llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
   };

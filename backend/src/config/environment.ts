@@ -216,7 +216,14 @@ export class EnvironmentVariables {
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(50, { message: 'must be between 50 and 60000 ms' })
   @Max(60_000, { message: 'must be between 50 and 60000 ms' })
-  INTEGRATION_PROCESS_TICK_MS = 1000;
+  INTEGRATION_PROCESS_TICK_MS = 5000;
+
+  /** Integration events (and closed issues) older than this are pruned, hourly. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  INTEGRATION_RETENTION_DAYS = 30;
 
   /** OpenAI-compatible API base URL for the optional classifier refinement; unset keeps it off. */
   @IsOptional()

@@ -89,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       rateLimitPerMinute: vars.INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: vars.INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES,
       processTickMs: vars.INTEGRATION_PROCESS_TICK_MS,
+      retentionDays: vars.INTEGRATION_RETENTION_DAYS,
       llm: vars.INTEGRATION_LLM_URL
         ? {
             url: vars.INTEGRATION_LLM_URL,

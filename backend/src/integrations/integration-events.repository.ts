@@ -140,4 +140,18 @@ export class IntegrationEventsRepository {
       );
     return rows.map((r) => ({ integration: r.integration, totalSeconds: Number(r.total_seconds), count: Number(r.n) }));
   }
+
+  /** Deletes events received before the cutoff, except those whose category someone corrected. */
+  async pruneBefore(cutoff: Date): Promise<number> {
+    const [{ n }] = await this.events.query<Array<{ n: string }>>(
+      `WITH gone AS (
+         DELETE FROM integration_events e WHERE e.received_at < $1
+           AND NOT EXISTS (
+             SELECT 1 FROM integration_feedback f WHERE f.event_id = e.id AND f.correct_category IS NOT NULL)
+         RETURNING 1)
+       SELECT count(*) AS n FROM gone`,
+      [cutoff],
+    );
+    return Number(n);
+  }
 }

@@ -82,6 +82,17 @@ export class IntegrationIssuesRepository {
       .andWhere('i.resolved_at >= :since', { since })
       .getMany();
   }
+
+  /** Deletes resolved and ignored issues not seen since the cutoff; open ones stay. */
+  async pruneClosedBefore(cutoff: Date): Promise<number> {
+    const [{ n }] = await this.issues.query<Array<{ n: string }>>(
+      `WITH gone AS (
+         DELETE FROM integration_issues WHERE state IN ('resolved', 'ignored') AND last_seen_at < $1 RETURNING 1)
+       SELECT count(*) AS n FROM gone`,
+      [cutoff],
+    );
+    return Number(n);
+  }
 }
 
 export function historyEntry(

@@ -5,6 +5,7 @@ import { postSignedWebhook } from '../../test/support/webhook-signer';
 import { Clock } from '../common';
 import { DomainEventBus } from '../events';
 import { EventProcessorService } from './processing/event-processor.service';
+import { IntegrationRetention } from './processing/integration-retention.service';
 
 class SteppedClock extends Clock {
   private ms = Date.parse('2026-11-26T10:30:00Z');
@@ -194,5 +195,23 @@ describe('integration triage: classification, issues, health, feedback', () => {
     } finally {
       await restarted.app.close();
     }
+  });
+
+  it('prunes events and closed issues past the retention, keeping corrected events and open issues', async () => {
+    const dataSource = app.app.get(DataSource);
+    const count = async (sql: string) => Number((await dataSource.query<Array<{ n: string }>>(sql))[0].n);
+    const corrected = await count(`SELECT count(*) AS n FROM integration_feedback WHERE correct_category IS NOT NULL`);
+    const issues = await count(`SELECT count(*) AS n FROM integration_issues`);
+    const [rateLimited] = (await get<Page<IssueView>>('integration-issues?state=open')).items.filter(
+      (i) => i.category === 'rate_limit',
+    );
+    expect((await post(`integration-issues/${rateLimited.id}/resolve`)).status).toBe(200);
+    clock.advance(31 * 86_400);
+    const pruned = await app.app.get(IntegrationRetention).prune();
+    expect(pruned.events).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM integration_events`)).toBe(corrected);
+    // The resolved one goes; the reopened one is open, so it stays however old it is.
+    expect(pruned.issues).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM integration_issues WHERE state = 'open'`)).toBe(issues - 1);
   });
 });

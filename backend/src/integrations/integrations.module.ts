@@ -15,6 +15,7 @@ import { IntegrationsController } from './integrations.controller';
 import { IntegrationIssuesController } from './issues/integration-issues.controller';
 import { IssueTrackerService } from './issues/issue-tracker.service';
 import { EventProcessorService } from './processing/event-processor.service';
+import { IntegrationRetention } from './processing/integration-retention.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([IntegrationEventEntity, IntegrationIssueEntity, IntegrationFeedbackEntity])],
@@ -28,6 +29,7 @@ import { EventProcessorService } from './processing/event-processor.service';
     WebhookSecretsService,
     WebhookIntakeService,
     EventProcessorService,
+    IntegrationRetention,
     FailureClassifierService,
     IssueTrackerService,
     IntegrationHealthService,
