@@ -9,6 +9,7 @@ import { CrmModule } from './crm';
 import { DemoModule } from './demo';
 import { EventsModule } from './events';
 import { HealthModule } from './health';
+import { IntegrationsModule } from './integrations';
 import { MetricsModule } from './metrics';
 import { OperationsModule } from './operations';
 import { PortfolioModule } from './portfolio';
@@ -41,6 +42,7 @@ export class AppModule {
         CrmModule,
         RealtimeModule,
         OperationsModule,
+        IntegrationsModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,
       ],

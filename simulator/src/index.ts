@@ -17,3 +17,10 @@ export { HRIS_TOKEN } from './vendors/hris';
 export { CALENDAR_KEY } from './vendors/calendar';
 export { TICKETING_TOKEN } from './vendors/ticketing';
 export { METRICS_KEY } from './vendors/metrics';
+export {
+  startIntegrationEventSender,
+  type IntegrationEventSender,
+  type IntegrationEventSenderOptions,
+} from './integrations/sender';
+export { IntegrationEventGenerator, type GeneratedIntegrationEvent } from './integrations/generator';
+export { SIMULATED_INTEGRATIONS, type SimulatedIntegration } from './integrations/catalog';

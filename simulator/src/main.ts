@@ -1,3 +1,4 @@
+import { startIntegrationEventSender } from './integrations/sender';
 import { createSimulator } from './simulator';
 
 /** `npm run simulator`: one simulator on SIMULATOR_HOST:SIMULATOR_PORT until SIGINT/SIGTERM. */
@@ -10,9 +11,20 @@ async function main(): Promise<void> {
   process.stdout.write(
     `upstream simulator listening on ${simulator.url} (seed ${seed}${demoFaults ? ', demo faults on' : ''})\n`,
   );
+  // SIMULATOR_INTEGRATIONS_TARGET=http://127.0.0.1:3000/webhooks sends integration webhooks there.
+  const target = process.env['SIMULATOR_INTEGRATIONS_TARGET'];
+  const sender = target
+    ? startIntegrationEventSender({
+        targetUrl: target,
+        secret: process.env['SIMULATOR_INTEGRATIONS_SECRET'] || 'whsec_c3dpdGNoeWFyZC1kZW1vLXdlYmhvb2stc2VjcmV0',
+        ratePerMinute: integerEnv('SIMULATOR_INTEGRATIONS_PER_MINUTE', 30),
+        seed,
+      })
+    : null;
+  if (target) process.stdout.write(`integration webhooks to ${target}/<integration>\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      simulator.close().then(
+      Promise.all([sender?.stop(), simulator.close()]).then(
         () => process.exit(0),
         (error: unknown) => {
           console.error(error);

@@ -33,7 +33,7 @@ export class AuthController {
   @HttpCode(200)
   @Public() // Sign-in itself cannot require being signed in.
   @UseGuards(AuthThrottlerGuard)
-  @SkipThrottle({ refresh: true })
+  @SkipThrottle({ refresh: true, webhooks: true })
   @ApiOperation({
     summary: 'Sign in with email and password: a 15-minute access token, and a refresh token in an httpOnly cookie.',
   })
@@ -48,7 +48,7 @@ export class AuthController {
   @HttpCode(200)
   @Public() // Authenticated by the refresh cookie instead of a Bearer token.
   @UseGuards(AuthThrottlerGuard)
-  @SkipThrottle({ signin: true })
+  @SkipThrottle({ signin: true, webhooks: true })
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token; the cookie rotates.' })
   @ApiOkResponse({ type: SessionTokensModel })
   @ApiErrors(401, 429)
@@ -83,7 +83,7 @@ export class AuthController {
   @HttpCode(200)
   @Public() // The OAuth2 token endpoint authenticates clients itself (RFC 6749 section 2.3).
   @UseGuards(AuthThrottlerGuard)
-  @SkipThrottle({ refresh: true })
+  @SkipThrottle({ refresh: true, webhooks: true })
   @ApiOperation({
     summary:
       'OAuth2 client credentials (RFC 6749 section 4.4): form-encoded or JSON; client authentication by HTTP Basic or in the body.',

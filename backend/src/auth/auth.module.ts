@@ -35,6 +35,8 @@ import { UsersService } from './users.service';
           { name: 'signin', ttl: 60_000, limit: config.auth.rateLimitPerMinute },
           // Every console page load refreshes; sign-ins stay the scarce resource.
           { name: 'refresh', ttl: 60_000, limit: config.auth.rateLimitPerMinute * 6 },
+          // Integration webhooks (per address and integration; see WebhookThrottlerGuard).
+          { name: 'webhooks', ttl: 60_000, limit: config.integrations.rateLimitPerMinute },
         ],
       }),
     }),

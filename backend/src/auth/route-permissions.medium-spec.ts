@@ -22,6 +22,7 @@ const ROOT = [
   'auth/me',
   'auth/token',
   '.well-known/jwks.json',
+  'webhooks/:integration',
 ];
 
 function listRoutes(app: TestApp): RouteAccess[] {
@@ -107,6 +108,7 @@ describe('route permissions', () => {
         'GET /health/live',
         'GET /health/ready',
         'GET /metrics',
+        'POST /webhooks/:integration',
       ].sort((a, b) => `${a.split(' ')[1]} ${a.split(' ')[0]}`.localeCompare(`${b.split(' ')[1]} ${b.split(' ')[0]}`)),
     );
   });

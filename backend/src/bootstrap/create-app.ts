@@ -72,6 +72,10 @@ export async function createApp(
   fastify.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   installHttpHooks(fastify, app.get(MetricsService));
+  // Integration webhooks get their own, smaller body limit; Nest adds its routes at init().
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/webhooks/')) route.bodyLimit = config.integrations.bodyLimitBytes;
+  });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -84,6 +88,8 @@ export async function createApp(
       { path: 'auth/me', method: RequestMethod.GET },
       { path: 'auth/token', method: RequestMethod.POST },
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
+      // Integration webhooks live at the root, where vendors are told to send them.
+      { path: 'webhooks/:integration', method: RequestMethod.POST },
     ],
   });
   app.useGlobalFilters(new ApiExceptionFilter(logger, clock, { bodyLimitBytes: config.http.bodyLimitBytes }));

@@ -13,6 +13,7 @@ const ROOT_PATHS = [
   '/auth/me',
   '/auth/token',
   '/.well-known/jwks.json',
+  '/webhooks/{integration}',
 ];
 
 async function fetchDocument(app: TestApp): Promise<OpenAPIV3.Document> {

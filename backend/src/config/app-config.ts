@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '@switchyard/contracts';
+import type { WebhookSecrets } from './integration-secrets';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -15,6 +16,7 @@ export class AppConfig {
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
   portfolio!: AppConfigValues['portfolio'];
+  integrations!: AppConfigValues['integrations'];
   ops!: AppConfigValues['ops'];
   live!: AppConfigValues['live'];
 
@@ -95,5 +97,15 @@ export interface AppConfigValues {
     maxMessageBytes: number;
     maxTopicsPerConnection: number;
     slowClientQueue: number;
+  };
+  integrations: {
+    webhookSecrets: WebhookSecrets;
+    redactFields: string[];
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    processTickMs: number;
+    retentionDays: number;
+    /** Null keeps the model refinement off. */
+    llm: { url: string; model: string; apiKey: string | null; timeoutMs: number } | null;
   };
 }

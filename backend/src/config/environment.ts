@@ -283,6 +283,62 @@ export class EnvironmentVariables {
   @Max(3650, { message: 'must be between 1 and 3650 days' })
   OPS_HOUR_ROLLUP_RETENTION_DAYS = 90;
 
+  /** Webhook signing secrets per integration: `procore=whsec_a|whsec_b,gusto=whsec_c` or JSON. */
+  @IsString()
+  INTEGRATION_WEBHOOK_SECRETS = '';
+
+  /** Extra payload field names (comma-separated) whose values are redacted before storage. */
+  @IsString()
+  @Matches(/^[\w\s,.-]*$/, { message: 'must be a comma-separated list of field names' })
+  INTEGRATION_REDACT_FIELDS = '';
+
+  /** Integration webhooks per minute per client address and integration. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 1000000' })
+  @Max(1_000_000, { message: 'must be between 1 and 1000000' })
+  INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE = 1200;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024, { message: 'must be between 1024 and 52428800 bytes' })
+  @Max(52_428_800, { message: 'must be between 1024 and 52428800 bytes' })
+  INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES = 262_144;
+
+  /** How often stored but unprocessed integration events are claimed and classified. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(50, { message: 'must be between 50 and 60000 ms' })
+  @Max(60_000, { message: 'must be between 50 and 60000 ms' })
+  INTEGRATION_PROCESS_TICK_MS = 5000;
+
+  /** Integration events (and closed issues) older than this are pruned, hourly. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 3650 days' })
+  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  INTEGRATION_RETENTION_DAYS = 30;
+
+  /** OpenAI-compatible API base URL for the optional classifier refinement; unset keeps it off. */
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL such as https://api.openai.com/v1' })
+  INTEGRATION_LLM_URL?: string;
+
+  @IsString()
+  @Matches(/^\S{1,100}$/, { message: 'must be a model name without spaces' })
+  INTEGRATION_LLM_MODEL = 'gpt-4o-mini';
+
+  @IsOptional()
+  @IsString()
+  INTEGRATION_LLM_API_KEY?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 ms' })
+  @Max(60_000, { message: 'must be between 100 and 60000 ms' })
+  INTEGRATION_LLM_TIMEOUT_MS = 5000;
+
   /** Folder of the built console (index.html and assets). */
   @IsString()
   CONSOLE_DIR = 'dist/frontend/browser';
@@ -294,6 +350,8 @@ export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()
   'ENCRYPTION_KEYS',
   'SYNC_ENABLED',
   'TRUST_PROXY',
+  'INTEGRATION_LLM_URL',
+  'INTEGRATION_LLM_API_KEY',
   'OPS_AGGREGATOR_ENABLED',
   'REDIS_URL',
 );

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/app', poolSize: 4 });
   });
 
+  it('reads integration webhook secrets and keeps the model refinement off by default', () => {
+    const config = loadConfig({ INTEGRATION_WEBHOOK_SECRETS: 'gusto=whsec_YWJj|whsec_ZGVm' });
+    expect(config.integrations.webhookSecrets).toEqual({ gusto: ['whsec_YWJj', 'whsec_ZGVm'] });
+    expect(config.integrations.llm).toBeNull();
+  });
+
   it('parses the CORS allowlist', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:4200' });
     expect(config.http.corsOrigins).toEqual(['https://ops.example.com', 'http://localhost:4200']);
@@ -35,6 +41,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL must be a postgres:// connection URL'],
     ['CORS_ORIGINS', 'ops.example.com', 'CORS_ORIGINS must be a comma-separated list'],
     ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES must be between 1024'],
+    ['INTEGRATION_WEBHOOK_SECRETS', 'salesforce=whsec_YWJj', 'INTEGRATION_WEBHOOK_SECRETS unknown integration'],
+    ['INTEGRATION_LLM_URL', 'ftp://model', 'INTEGRATION_LLM_URL must be an http(s) URL'],
   ])('names %s when it is %p', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables, ENVIRONMENT_VARIABLE_NAMES } from './environment';
+import { parseWebhookSecrets } from './integration-secrets';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,6 +29,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, known)));
   if (vars.NODE_ENV === 'production' && !vars.ENCRYPTION_KEYS) {
     throw new ConfigError(['ENCRYPTION_KEYS is required in production (keyId:base64 of 32 random bytes)']);
+  }
+
+  const webhookSecrets = parseWebhookSecrets(vars.INTEGRATION_WEBHOOK_SECRETS);
+  if (typeof webhookSecrets === 'string') {
+    throw new ConfigError([`INTEGRATION_WEBHOOK_SECRETS ${webhookSecrets} (got (hidden))`]);
   }
 
   const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
@@ -96,6 +102,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       minuteRollupRetentionDays: vars.OPS_MINUTE_ROLLUP_RETENTION_DAYS,
       hourRollupRetentionDays: vars.OPS_HOUR_ROLLUP_RETENTION_DAYS,
     },
+    integrations: {
+      webhookSecrets,
+      redactFields: list(vars.INTEGRATION_REDACT_FIELDS),
+      rateLimitPerMinute: vars.INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      bodyLimitBytes: vars.INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES,
+      processTickMs: vars.INTEGRATION_PROCESS_TICK_MS,
+      retentionDays: vars.INTEGRATION_RETENTION_DAYS,
+      llm: vars.INTEGRATION_LLM_URL
+        ? {
+            url: vars.INTEGRATION_LLM_URL,
+            model: vars.INTEGRATION_LLM_MODEL,
+            apiKey: vars.INTEGRATION_LLM_API_KEY ?? null,
+            timeoutMs: vars.INTEGRATION_LLM_TIMEOUT_MS,
+          }
+        : null,
+    },
   });
 }
 
@@ -120,7 +142,13 @@ function parseKeys(value: string | undefined): AppConfig['encryption']['keys'] {
 function describe(error: ValidationError, raw: Record<string, unknown>): string {
   const messages = [...new Set(Object.values(error.constraints ?? {}))].reverse().join('; ');
   const given = raw[error.property];
-  const secret = ['DATABASE_URL', 'ENCRYPTION_KEYS', 'REDIS_URL'].includes(error.property);
+  const secret = [
+    'DATABASE_URL',
+    'ENCRYPTION_KEYS',
+    'REDIS_URL',
+    'INTEGRATION_WEBHOOK_SECRETS',
+    'INTEGRATION_LLM_API_KEY',
+  ].includes(error.property);
   const shown = secret ? '(hidden)' : JSON.stringify(given);
   return `${error.property} ${messages} (got ${shown})`;
 }

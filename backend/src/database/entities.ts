@@ -19,6 +19,7 @@ import {
   OpsRollupEntity,
   SilenceEntity,
 } from '../operations';
+import { IntegrationEventEntity, IntegrationFeedbackEntity, IntegrationIssueEntity } from '../integrations/entities';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
@@ -59,4 +60,7 @@ export const ENTITIES = [
   AlertRuleEntity,
   AlertEntity,
   SilenceEntity,
+  IntegrationEventEntity,
+  IntegrationIssueEntity,
+  IntegrationFeedbackEntity,
 ];

@@ -1,13 +1,18 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Simulator } from '@switchyard/simulator';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IntegrationEventSender, Simulator } from '@switchyard/simulator';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:net';
 import { ALL_DATA, ROLES, type DataScopes, type Role } from '@switchyard/contracts';
 import { ClientsService, UsersService } from '../auth';
 import { AppConfig } from '../config';
+import { DEMO_WEBHOOK_SECRET } from '../integrations';
 import { CredentialsService, SourcesService } from '../sources';
 import { demoCredentials, demoSources } from './demo-catalog';
 
 const BRANDS = ['acme-fitness', 'bright-smiles', 'green-leaf'];
+/** Integration webhooks the simulator sends in demo mode (Procore, Gusto, QuickBooks, Stripe Issuing, LCPtracker). */
+const DEMO_INTEGRATION_EVENTS_PER_MINUTE = 30;
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CLIENT = {
   id: 'demo-integrator',
@@ -30,6 +35,7 @@ const DEMO_SCOPES: Partial<Record<Role, DataScopes>> = {
 export class DemoService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DemoService.name);
   private simulator: Simulator | null = null;
+  private integrationEvents: IntegrationEventSender | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -37,11 +43,12 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly credentials: CredentialsService,
     private readonly users: UsersService,
     private readonly clients: ClientsService,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo.enabled) return;
-    const { createSimulator } = await import('@switchyard/simulator');
+    const { createSimulator, startIntegrationEventSender } = await import('@switchyard/simulator');
     this.simulator = await createSimulator({
       seed: this.config.demo.simulatorSeed,
       port: this.config.demo.simulatorPort,
@@ -53,6 +60,13 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     const seeded = await this.seed(this.simulator.url);
     await this.seedIdentities();
     await this.connectWebhooks(this.simulator);
+    // The simulator plays the five business integrations too, signing with the demo secret.
+    this.integrationEvents = startIntegrationEventSender({
+      targetUrl: () => `http://127.0.0.1:${this.listeningPort()}/webhooks`,
+      secret: DEMO_WEBHOOK_SECRET,
+      ratePerMinute: DEMO_INTEGRATION_EVENTS_PER_MINUTE,
+      seed: this.config.demo.simulatorSeed,
+    });
     this.logger.log(
       { simulator: this.simulator.url, seeded },
       `demo mode: upstream simulator on ${this.simulator.url} (fault control at ${this.simulator.url}/_control/state); ${seeded} new demo source(s)`,
@@ -60,6 +74,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.integrationEvents?.stop();
+    this.integrationEvents = null;
     await this.simulator?.close();
     this.simulator = null;
   }
@@ -106,6 +122,13 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /** The port this app really listens on (tests and benchmarks listen on port 0). */
+  private listeningPort(): number {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    const address = server?.address();
+    return typeof address === 'object' && address !== null ? address.port : this.config.http.port;
+  }
+
   /** What `npm start` prints for people: where things are and how to sign in. */
   banner(baseUrl: string): string | null {
     if (!this.simulator) return null;
@@ -117,6 +140,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       `  Service client: ${DEMO_CLIENT.id} / ${DEMO_CLIENT.secret} (scope ${DEMO_CLIENT.scope}):`,
       `    curl -s -u ${DEMO_CLIENT.id}:${DEMO_CLIENT.secret} -d grant_type=client_credentials ${baseUrl}/auth/token`,
       `  Upstream simulator: ${this.simulator.url} (faults: ${this.simulator.url}/_control/state)`,
+      `  Integration webhooks: POST ${baseUrl}/webhooks/<procore|gusto|quickbooks|stripe_issuing|lcptracker>`,
+      `    every integration accepts the demo secret ${DEMO_WEBHOOK_SECRET}`,
       '',
     ].join('\n');
   }

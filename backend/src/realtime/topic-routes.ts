@@ -113,6 +113,20 @@ export function routeEvent(event: DomainEvent, facts: SourceFacts | null): Route
           freshness: { kind: 'domains', domains: ['metrics'] },
         },
       ];
+    case 'integration.event': {
+      const { type: _type, at: _at, ...data } = event;
+      return [{ topic: 'integrations', type: event.type, at: event.at, data, freshness: null }];
+    }
+    case 'integration.issue.changed':
+      return [
+        {
+          topic: 'integrations',
+          type: event.type,
+          at: event.at,
+          data: { issue: event.issue, previous: event.previous },
+          freshness: null,
+        },
+      ];
     default:
       return [];
   }

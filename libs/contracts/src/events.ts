@@ -1,5 +1,6 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
 import type { AlertState, AlertView, OpsSnapshotSummary } from './operations';
+import type { FailureCategory, IntegrationEventStatus, IntegrationId, IssueState, IssueView } from './integrations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';
 
@@ -47,6 +48,15 @@ export type DomainEvent =
   /** An alert changed state; `notify` is false for silent steps (pending, recovering) and silenced alerts. */
   | { type: 'alert.changed'; at: string; alert: AlertView; previous: AlertState | null; notify: boolean }
   /** The aggregator built a new operations snapshot. */
-  | { type: 'ops.snapshot'; at: string; snapshot: OpsSnapshotSummary };
+  | { type: 'ops.snapshot'; at: string; snapshot: OpsSnapshotSummary }
+  | {
+      type: 'integration.event';
+      at: string;
+      integration: IntegrationId;
+      eventId: string;
+      status: IntegrationEventStatus;
+      category: FailureCategory | null;
+    }
+  | { type: 'integration.issue.changed'; at: string; issue: IssueView; previous: IssueState | null };
 
 export type DomainEventType = DomainEvent['type'];

@@ -11,3 +11,4 @@ export * from './crm';
 export * from './portfolio';
 export * from './realtime';
 export * from './operations';
+export * from './integrations';

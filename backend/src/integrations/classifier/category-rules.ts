@@ -1,0 +1,121 @@
+import type { FailureCategory, IntegrationId } from '@switchyard/contracts';
+
+export interface FailureSignal {
+  integration: IntegrationId;
+  eventType: string;
+  message: string;
+  code: string | null;
+  httpStatus: number | null;
+}
+
+interface CategoryRule {
+  category: Exclude<FailureCategory, 'unknown'>;
+  /** Each pattern that matches the message or code adds one point. */
+  patterns: RegExp[];
+  /** HTTP statuses that add points on their own. */
+  statuses?: Partial<Record<number, number>>;
+  /** Integrations where this category is the usual meaning of an ambiguous word. */
+  integrations?: IntegrationId[];
+}
+
+/**
+ * Keyword and status rules per category, written from vendor error vocabularies
+ * (Procore, Gusto, QuickBooks, Stripe, LCPtracker) rather than from any one message.
+ * The order breaks ties: the more specific business categories come first.
+ */
+const RULES: CategoryRule[] = [
+  {
+    category: 'compliance',
+    patterns: [
+      /prevailing wage|wage (determination|decision)|davis[- ]bacon/,
+      /certified (payroll|report)|wh-?347|statement of compliance/,
+      /fringe/,
+      /apprentice|journeyman/,
+      /\bi-9\b|new hire report|classified as contractor|misclassif|wage law|labor law/,
+      /(craft|worker|trade) classification/,
+      /overdue|past due|deadline missed/,
+    ],
+    integrations: ['lcptracker'],
+  },
+  {
+    category: 'spending_control',
+    patterns: [
+      /spending (limit|control)|spend limit/,
+      /merchant categor|\bmcc\b/,
+      /declined|not approved/,
+      /cardholder (is )?(inactive|blocked)|card (is )?(canceled|cancelled|inactive|frozen|lost|stolen)/,
+      /insufficient (funds|balance)|issuing balance/,
+      /velocity|per (transaction|authorization) limit/,
+    ],
+    integrations: ['stripe_issuing'],
+  },
+  {
+    category: 'rate_limit',
+    patterns: [
+      /rate[ -]?limit|ratelimit/,
+      /too many (requests|submissions|calls)/,
+      /throttl/,
+      /quota|max(imum)? number of calls|calls allowed|request limit|concurrent request/,
+      /slow down|try again (later|in a few)|retry after|retry-after/,
+    ],
+    statuses: { 429: 3 },
+  },
+  {
+    category: 'auth',
+    patterns: [
+      /unauthori[sz]ed|unauthenticated|authentication ?failed|login failed|sign in again/,
+      /(access|refresh|oauth|bearer)?\s?token.*(expired|revoked|invalid|no longer valid)|invalid_token|invalid_grant/,
+      /api key|credentials? (are|is)? ?(incorrect|invalid)|invalid credentials/,
+      /permission|not permitted|forbidden|scope|not been granted|not authori[sz]ed/,
+      /session expired|re-?authori[sz]e|reconnect|disconnected/,
+    ],
+    statuses: { 401: 3, 403: 2 },
+  },
+  {
+    category: 'data_state_mismatch',
+    patterns: [
+      /not found|no such|does not exist|has been deleted|was deleted|missing from/,
+      /already (been )?(processed|approved|submitted|exists|paid|closed)|already exists|duplicate/,
+      /stale object|another user|modified since|out of (sync|date)|version conflict/,
+      /period (is )?closed|closed (in|period)|\bis closed\b|terminated|not (set up|verified)|has not been verified/,
+      /can ?not be (modified|edited|changed)|can no longer be|no longer (active|exists)/,
+      /invalid reference|references? .* which/,
+    ],
+    statuses: { 404: 2, 409: 2 },
+  },
+  {
+    category: 'data_validation',
+    patterns: [
+      /required|missing required|can'?t be blank|cannot be blank|must (be|not|supply)|need to supply/,
+      /invalid(?! (api|reference|token|credentials))|is not valid|malformed (body|field|date)/,
+      /exceeds? \d+|more than \d+ decimal|in the future|out of range|not balanced|does not equal|format/,
+      /validation error|unprocessable|parameter/,
+    ],
+    statuses: { 400: 1, 422: 2 },
+  },
+];
+
+export interface CategoryVerdict {
+  category: FailureCategory;
+  /** 0..1: how clearly the rules decided (winner's share of all points). */
+  confidence: number;
+}
+
+export function categorize(signal: FailureSignal): CategoryVerdict {
+  const text = `${signal.message} ${signal.code ?? ''}`.toLowerCase();
+  let best: { category: FailureCategory; score: number } = { category: 'unknown', score: 0 };
+  let total = 0;
+  for (const rule of RULES) {
+    let score = rule.patterns.filter((pattern) => pattern.test(text)).length;
+    if (score > 0 && rule.integrations?.includes(signal.integration)) score += 1;
+    if (signal.httpStatus !== null) score += rule.statuses?.[signal.httpStatus] ?? 0;
+    total += score;
+    if (score > best.score) best = { category: rule.category, score };
+  }
+  if (best.score < 2 && isServerFault(signal)) return { category: 'unknown', confidence: 0.5 };
+  return { category: best.category, confidence: total === 0 ? 0 : best.score / total };
+}
+
+function isServerFault(signal: FailureSignal): boolean {
+  return signal.httpStatus !== null && signal.httpStatus >= 500;
+}

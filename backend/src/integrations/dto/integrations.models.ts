@@ -1,0 +1,207 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  FAILURE_CATEGORIES,
+  FAILURE_ORIGINS,
+  FAILURE_SEVERITIES,
+  INTEGRATION_EVENT_STATUSES,
+  INTEGRATION_HEALTH_STATUSES,
+  INTEGRATIONS,
+  ISSUE_STATES,
+  type FailureCategory,
+  type IntegrationEventStatus,
+  type IntegrationId,
+  type IssueState,
+} from '@switchyard/contracts';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+
+// ---- requests ------------------------------------------------------------------------
+
+export class IntegrationEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INTEGRATION_EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(INTEGRATION_EVENT_STATUSES, { message: `status must be one of ${INTEGRATION_EVENT_STATUSES.join(', ')}` })
+  status?: IntegrationEventStatus;
+}
+
+export class IntegrationIssuesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ISSUE_STATES })
+  @IsOptional()
+  @IsIn(ISSUE_STATES, { message: `state must be one of ${ISSUE_STATES.join(', ')}` })
+  state?: IssueState;
+
+  @ApiPropertyOptional({ enum: INTEGRATIONS })
+  @IsOptional()
+  @IsIn(INTEGRATIONS, { message: `integration must be one of ${INTEGRATIONS.join(', ')}` })
+  integration?: IntegrationId;
+}
+
+export class IssueActionDto {
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Reconnected QuickBooks; replaying the failed invoices.' })
+  @IsOptional()
+  @IsString({ message: 'comment must be text' })
+  @MaxLength(2000, { message: 'comment must be at most 2000 characters' })
+  comment?: string;
+}
+
+export class FeedbackDto {
+  @ApiProperty({ description: 'Whether the classification helped.' })
+  @IsDefined({ message: 'helpful is required' })
+  @IsBoolean({ message: 'helpful must be true or false' })
+  helpful!: boolean;
+
+  @ApiPropertyOptional({ enum: FAILURE_CATEGORIES, description: 'The category it should have been.' })
+  @IsOptional()
+  @IsIn(FAILURE_CATEGORIES, { message: `correctCategory must be one of ${FAILURE_CATEGORIES.join(', ')}` })
+  correctCategory?: FailureCategory;
+}
+
+// ---- responses -----------------------------------------------------------------------
+
+export class WebhookReceiptModel {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ enum: INTEGRATIONS }) integration!: string;
+  @ApiProperty() webhookId!: string;
+  @ApiProperty({ enum: INTEGRATION_EVENT_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class ClassificationModel {
+  @ApiProperty({ enum: FAILURE_CATEGORIES }) category!: string;
+  @ApiProperty({ enum: FAILURE_SEVERITIES }) severity!: string;
+  @ApiProperty() cause!: string;
+  @ApiProperty() suggestedFix!: string;
+  @ApiProperty({ type: [String] }) affectedData!: string[];
+  @ApiProperty() businessImpact!: string;
+  @ApiProperty() retryable!: boolean;
+  @ApiProperty({ enum: FAILURE_ORIGINS }) origin!: string;
+  @ApiProperty({ enum: ['rules', 'llm'] }) classifiedBy!: string;
+  @ApiProperty({ description: 'Normalized message used for grouping.' }) signature!: string;
+}
+
+export class EventErrorModel {
+  @ApiProperty() message!: string;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) httpStatus!: number | null;
+}
+
+export class IntegrationEventModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: INTEGRATIONS }) integration!: string;
+  @ApiProperty() webhookId!: string;
+  @ApiProperty({ example: 'payroll.submit' }) eventType!: string;
+  @ApiProperty({ enum: INTEGRATION_EVENT_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) processedAt!: string | null;
+  @ApiProperty({ type: EventErrorModel, nullable: true }) error!: EventErrorModel | null;
+  @ApiProperty({ type: ClassificationModel, nullable: true }) classification!: ClassificationModel | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) issueId!: string | null;
+}
+
+export class IntegrationEventDetailModel extends IntegrationEventModel {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body as received, PII redacted.' })
+  payload!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class IntegrationEventPageModel extends PageModel {
+  @ApiProperty({ type: [IntegrationEventModel] }) items!: IntegrationEventModel[];
+}
+
+export class FeedbackShareModel {
+  @ApiProperty() helpful!: number;
+  @ApiProperty() notHelpful!: number;
+  @ApiProperty({ nullable: true, type: Number, description: '0..1' }) helpfulShare!: number | null;
+}
+
+export class HourlyHealthPointModel {
+  @ApiProperty({ format: 'date-time' }) hour!: string;
+  @ApiProperty() successes!: number;
+  @ApiProperty() failures!: number;
+}
+
+export class IntegrationHealthModel {
+  @ApiProperty({ enum: INTEGRATIONS }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: INTEGRATION_HEALTH_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Percent, last 24 h.' }) successRate!: number | null;
+  @ApiProperty({ description: 'Percent of the last 24 hours that were healthy.' }) uptime!: number;
+  @ApiProperty() events24h!: number;
+  @ApiProperty() errors24h!: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastEventAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastFailureAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) mttdSeconds!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) mttrSeconds!: number | null;
+  @ApiProperty() openIssues!: number;
+  @ApiProperty({ type: [HourlyHealthPointModel] }) trend!: HourlyHealthPointModel[];
+  @ApiProperty({ type: FeedbackShareModel }) feedback!: FeedbackShareModel;
+}
+
+export class IntegrationDetailModel extends IntegrationHealthModel {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class IntegrationListModel extends TimestampedModel {
+  @ApiProperty({ type: [IntegrationHealthModel] }) items!: IntegrationHealthModel[];
+  @ApiProperty({ type: FeedbackShareModel, description: 'Across all integrations.' }) feedback!: FeedbackShareModel;
+}
+
+export class IssueHistoryEntryModel {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty({ enum: ['opened', 'acknowledged', 'resolved', 'ignored', 'reopened'] }) action!: string;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+}
+
+export class IssueModel {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: INTEGRATIONS }) integration!: string;
+  @ApiProperty({ enum: FAILURE_CATEGORIES }) category!: string;
+  @ApiProperty() signature!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: FAILURE_SEVERITIES }) severity!: string;
+  @ApiProperty({ enum: ISSUE_STATES }) state!: string;
+  @ApiProperty() occurrences!: number;
+  @ApiProperty({ format: 'date-time' }) firstSeenAt!: string;
+  @ApiProperty({ format: 'date-time' }) lastSeenAt!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt!: string | null;
+  @ApiProperty({ format: 'uuid' }) lastEventId!: string;
+  @ApiProperty({ nullable: true, type: String }) stateChangedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) stateChangedAt!: string;
+  @ApiProperty({ type: [IssueHistoryEntryModel] }) history!: IssueHistoryEntryModel[];
+}
+
+export class IssueDetailModel extends IssueModel {
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class IssuePageModel extends PageModel {
+  @ApiProperty({ type: [IssueModel] }) items!: IssueModel[];
+}
+
+export class FeedbackModel {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() helpful!: boolean;
+  @ApiProperty({ enum: FAILURE_CATEGORIES, nullable: true, type: String }) correctCategory!: string | null;
+  @ApiProperty() givenBy!: string;
+  @ApiProperty({ format: 'date-time' }) givenAt!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+}
+
+export class GoldenCaseModel {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: INTEGRATIONS }) integration!: string;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) error!: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) context?: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { category: 'auth' } })
+  expected!: Record<string, unknown>;
+}
+
+export class CorrectionsModel extends TimestampedModel {
+  @ApiProperty({ type: [GoldenCaseModel], description: 'In the golden set format.' }) items!: GoldenCaseModel[];
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEvent, ErrorClassification, IssueState, IssueView, Page, Principal } from '@switchyard/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, DomainException, ResourceNotFoundException, toPage, type PageWindow } from '../../common';
+import { DomainEventBus } from '../../events';
+import { errorSignature } from '../classifier/error-signature';
+import type { IntegrationEventEntity, IntegrationIssueEntity } from '../entities';
+import { historyEntry, IntegrationIssuesRepository, type IssueFilters } from '../integration-issues.repository';
+import { toIssueView } from '../integration-views';
+import { maxSeverity, nextState, stateAfterFailure, type IssueAction } from './issue-rules';
+
+type IssueChanged = Extract<DomainEvent, { type: 'integration.issue.changed' }>;
+
+/** Failures grouped into issues, and the triage moves people make on them. */
+@Injectable()
+export class IssueTrackerService {
+  constructor(
+    private readonly issues: IntegrationIssuesRepository,
+    private readonly dataSource: DataSource,
+    private readonly bus: DomainEventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds a failure to its issue (creating or reopening it) inside the caller's transaction. */
+  async recordFailure(
+    manager: EntityManager,
+    event: IntegrationEventEntity,
+    classification: ErrorClassification,
+    now: Date,
+  ): Promise<{ issue: IntegrationIssueEntity; changed: IssueChanged | null }> {
+    const fresh: IntegrationIssueEntity = {
+      id: randomUUID(),
+      integration: event.integration,
+      category: classification.category,
+      signatureHash: errorSignature(event.integration, classification.category, event.errorMessage ?? ''),
+      signature: classification.signature,
+      title: (event.errorMessage ?? event.eventType).slice(0, 300),
+      severity: classification.severity,
+      state: 'open',
+      occurrences: 1,
+      firstSeenAt: event.occurredAt,
+      lastSeenAt: event.occurredAt,
+      openedAt: now,
+      resolvedAt: null,
+      lastEventId: event.id,
+      stateChangedBy: null,
+      stateChangedAt: now,
+      history: [historyEntry('opened', 'system', now)],
+    };
+    const { issue, created } = await this.issues.lockOrCreate(manager, fresh);
+    if (created) return { issue, changed: changedEvent(issue, null, now) };
+    const previous = issue.state;
+    const after = stateAfterFailure(previous);
+    issue.occurrences += 1;
+    if (event.occurredAt > issue.lastSeenAt) issue.lastSeenAt = event.occurredAt;
+    issue.lastEventId = event.id;
+    issue.severity = maxSeverity(issue.severity, classification.severity);
+    if (after.reopened) {
+      Object.assign(issue, { state: after.state, openedAt: now, resolvedAt: null, stateChangedBy: 'system' });
+      issue.stateChangedAt = now;
+      issue.history = [...issue.history, historyEntry('reopened', 'system', now, 'a new failure arrived')];
+    }
+    await this.issues.save(manager, issue);
+    return { issue, changed: changedEvent(issue, previous, now) };
+  }
+
+  async list(filters: IssueFilters, window: PageWindow): Promise<Omit<Page<IssueView>, 'generatedAt'>> {
+    const [rows, total] = await this.issues.list(filters, window);
+    return toPage(window, rows.map(toIssueView), total);
+  }
+
+  async act(id: string, action: IssueAction, comment: string | null, principal: Principal): Promise<IssueView> {
+    const by = actorOf(principal);
+    const { issue, previous } = await this.dataSource.transaction(async (manager) => {
+      const found = await this.issues.lockById(manager, id);
+      if (!found) throw new ResourceNotFoundException('integration issue', id);
+      const move = nextState(found.state, action);
+      if ('refused' in move) throw new DomainException('CONFLICT', 409, move.refused);
+      const now = this.clock.now();
+      const before: IssueState = found.state;
+      found.state = move.state;
+      found.stateChangedBy = by;
+      found.stateChangedAt = now;
+      if (move.state === 'resolved') found.resolvedAt = now;
+      found.history = [...found.history, historyEntry(move.history, by, now, comment)];
+      await this.issues.save(manager, found);
+      return { issue: found, previous: before };
+    });
+    this.bus.publish(changedEvent(issue, previous, this.clock.now()));
+    return toIssueView(issue);
+  }
+}
+
+function changedEvent(issue: IntegrationIssueEntity, previous: IssueState | null, at: Date): IssueChanged {
+  return { type: 'integration.issue.changed', at: at.toISOString(), issue: toIssueView(issue), previous };
+}
+
+/** Who did it, as shown in history: a person's email, or the service client's id. */
+export function actorOf(principal: Principal): string {
+  return principal.email ?? `client:${principal.id}`;
+}

@@ -1,0 +1,187 @@
+// B1: signed integration webhook ingest (verify + redact + commit + 202) through the real app
+// over HTTP, beside a bare node:http server that inserts the same row with pg, both driven by
+// autocannon in the same run. Needs Postgres (DATABASE_URL, or the machine's server).
+require('reflect-metadata');
+const autocannon = require('autocannon');
+const { createHmac, randomBytes, randomUUID } = require('node:crypto');
+const { createServer } = require('node:http');
+const { Client, Pool } = require('pg');
+const { median } = require('./lib/harness.cjs');
+
+const dist = (path) => require(`../dist/backend/${path}`);
+const { createApp } = dist('bootstrap/create-app');
+const { loadConfig } = dist('config');
+
+const SECONDS = Number(process.env.B1_SECONDS ?? 5);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const CONNECTIONS = 10;
+const POOL_SIZE = 10;
+const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+const KEY = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
+
+/** A realistic failure: a Gusto payroll rejection with an employee record (PII included). */
+function eventBody(n) {
+  return JSON.stringify({
+    type: 'payroll.submit',
+    occurredAt: new Date().toISOString(),
+    data: {
+      employeeId: `emp-${n}`,
+      ssn: '123-45-6789',
+      payrollDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    error: {
+      message: `Employee ${n} is terminated in Gusto but still has hours in the submitted timecards`,
+      httpStatus: 409,
+    },
+  });
+}
+
+let sequence = 0;
+/** autocannon setupRequest: a fresh webhook id, timestamp and signature for every request. */
+function signedRequest(request) {
+  sequence += 1;
+  const id = `msg_bench_${process.pid}_${sequence}`;
+  const timestamp = Math.floor(Date.now() / 1000);
+  const body = eventBody(sequence);
+  const signature = createHmac('sha256', KEY).update(`${id}.${timestamp}.${body}`).digest('base64');
+  return {
+    ...request,
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': `v1,${signature}`,
+    },
+  };
+}
+
+function load(url) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections: CONNECTIONS, duration: SECONDS, requests: [{ setupRequest: signedRequest }] },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function measure(url) {
+  await load(url); // warm-up
+  const runs = [];
+  for (let i = 0; i < REPEATS; i += 1) runs.push(await load(url));
+  const errors = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
+  return { rps: median(runs.map((r) => r.requests.average)), p99: median(runs.map((r) => r.latency.p99)), errors };
+}
+
+/** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */
+async function bareServer(databaseUrl) {
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  await pool.query(`CREATE TABLE integration_events_bare (LIKE integration_events INCLUDING ALL)`);
+  const server = createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString());
+      const now = new Date();
+      pool
+        .query(
+          `INSERT INTO integration_events_bare (id, integration, webhook_id, event_type, status, occurred_at, received_at, payload, error_message, error_http_status)
+           VALUES ($1, 'gusto', $2, $3, 'failure', $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [
+            randomUUID(),
+            request.headers['webhook-id'],
+            body.type,
+            body.occurredAt,
+            now,
+            body,
+            body.error.message,
+            body.error.httpStatus,
+          ],
+        )
+        .then(
+          () => response.writeHead(202, { 'content-type': 'application/json' }).end('{"ok":true}'),
+          () => response.writeHead(503).end(),
+        );
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/webhooks/gusto`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+async function switchyard(databaseUrl) {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    DEMO_MODE: 'false',
+    SYNC_ENABLED: 'false',
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    INTEGRATION_WEBHOOK_SECRETS: `gusto=${SECRET}`,
+    INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+    CONSOLE_DIR: '/nonexistent',
+  });
+  const { app } = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${app.getHttpServer().address().port}/webhooks/gusto` };
+}
+
+async function run() {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const app = await switchyard(url.toString());
+  const bare = await bareServer(url.toString());
+  try {
+    const baseline = await measure(bare.url);
+    const full = await measure(app.url);
+    if (full.errors > 0 || baseline.errors > 0) {
+      throw new Error(`B1: ${full.errors} failed webhook requests, ${baseline.errors} failed baseline requests`);
+    }
+    const fig = (figureName, value, unit, b, higher) => ({
+      name: figureName,
+      value: Math.round(value * 10) / 10,
+      unit,
+      baseline: { ...b, value: Math.round(b.value * 10) / 10 },
+      ratio: Math.round((higher ? value / b.value : b.value / value) * 1000) / 1000,
+    });
+    return {
+      id: 'B1',
+      title: `POST /webhooks/:integration signed ingest, ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
+      figures: [
+        fig(
+          'signed webhook ingest throughput',
+          full.rps,
+          'req/s',
+          { name: 'bare node:http + pg INSERT', unit: 'req/s', value: baseline.rps },
+          true,
+        ),
+        fig(
+          'signed webhook ingest p99',
+          full.p99,
+          'ms',
+          { name: 'bare node:http + pg INSERT p99', unit: 'ms', value: baseline.p99 },
+          false,
+        ),
+      ],
+    };
+  } finally {
+    await bare.close();
+    await app.app.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+module.exports = { run };

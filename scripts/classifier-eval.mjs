@@ -1,0 +1,15 @@
+// `npm run classifier:eval`: builds the backend if needed, then scores the integration
+// failure classifier against its golden set (exit code 1 below 90 % accuracy).
+import { spawnSync } from 'node:child_process';
+
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const build = spawnSync('npx', ['nx', 'run', 'backend:build', '--output-style=static'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env,
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+const run = spawnSync(process.execPath, ['dist/backend/cli/classifier-eval.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: process.env,
+});
+process.exit(run.status ?? 1);
