@@ -34,15 +34,13 @@ export function connectLive(baseUrl: string, token: string | null): Promise<Live
         const found = client.updates.filter((u) => u.topic === topic);
         return found.length >= count ? found : null;
       }, timeoutMs),
-    disconnected: () =>
-      new Promise((resolve) => {
-        if (!socket.connected) resolve('not connected');
-        socket.once('disconnect', (reason) => resolve(reason));
-      }),
+    disconnected: () => closed,
     close: () => {
       socket.close();
     },
   };
+  // Recorded from the start, so a disconnect that happens before anyone asks is not missed.
+  const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
   socket.onAny((event: string, payload: unknown) => {
     client.events.push({ event, payload });
     if (event === 'update') client.updates.push(payload as LiveUpdate);
