@@ -5,8 +5,9 @@ require('reflect-metadata');
 const autocannon = require('autocannon');
 const { createHmac, randomBytes, randomUUID } = require('node:crypto');
 const { createServer } = require('node:http');
-const { Client, Pool } = require('pg');
+const { Pool } = require('pg');
 const { median } = require('./lib/harness.cjs');
+const { createBenchDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -134,15 +135,9 @@ async function switchyard(databaseUrl) {
 }
 
 async function run() {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const app = await switchyard(url.toString());
-  const bare = await bareServer(url.toString());
+  const database = await createBenchDatabase();
+  const app = await switchyard(database.url);
+  const bare = await bareServer(database.url);
   try {
     const baseline = await measure(bare.url);
     const full = await measure(app.url);
@@ -179,8 +174,7 @@ async function run() {
   } finally {
     await bare.close();
     await app.app.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

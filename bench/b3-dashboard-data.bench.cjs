@@ -3,11 +3,11 @@
 require('reflect-metadata');
 const autocannon = require('autocannon');
 const { randomBytes } = require('node:crypto');
-const { Client } = require('pg');
 const { Controller, Get, Module } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
 const { median } = require('./lib/harness.cjs');
+const { createBenchDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -83,15 +83,9 @@ async function switchyard(databaseUrl) {
 }
 
 async function run() {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase();
   const hello = await helloWorld();
-  const app = await switchyard(url.toString());
+  const app = await switchyard(database.url);
   try {
     const baseline = await measure(hello.url);
     const full = await measure(`${app.base}/api/v1/dashboard-data`, app.headers);
@@ -119,8 +113,7 @@ async function run() {
   } finally {
     await app.app.close();
     await hello.app.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

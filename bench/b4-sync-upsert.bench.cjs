@@ -8,6 +8,7 @@ const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { DataSource } = require('typeorm');
 const { figure, median, timed } = require('./lib/harness.cjs');
+const { withDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { buildDataSourceOptions } = dist('database/data-source-options');
@@ -44,22 +45,6 @@ function leadPages(version) {
     pages.push({ status: 'success', current_page: pages.length + 1, data });
   }
   return pages;
-}
-
-async function withDatabase(work) {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 async function run() {

@@ -3,10 +3,9 @@
 //    a bare INSERT + SELECT round trip on the same connection pool;
 //  - one snapshot build over 100,000 data points, beside a bare SELECT aggregate over the rows.
 require('reflect-metadata');
-const { randomBytes } = require('node:crypto');
-const { Client } = require('pg');
 const { DataSource } = require('typeorm');
 const { figure, median, timed } = require('./lib/harness.cjs');
+const { withDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { buildDataSourceOptions } = dist('database/data-source-options');
@@ -27,22 +26,6 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 3) + 2;
 function p99(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(sorted.length * 0.99) - 1)];
-}
-
-async function withDatabase(work) {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 /** Each evaluation: one point pushed through the buffer and committed, then its rules evaluated and written. */

@@ -1,17 +1,16 @@
 // Socket.IO clients for the live benchmarks, and the child-process live servers they talk to.
 const { fork } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { join } = require('node:path');
-const { Client } = require('pg');
 const { io } = require('socket.io-client');
+const { createBenchDatabase } = require('./database.cjs');
 
 const wallMs = () => performance.timeOrigin + performance.now();
 
 /** Starts `live-server.cjs` in `mode` ('switchyard' on a fresh Postgres database, or 'bare'). */
 async function startLiveServer(mode) {
   let database = null;
-  if (mode === 'switchyard') database = await createDatabase();
+  if (mode === 'switchyard') database = await createBenchDatabase();
   const child = fork(join(__dirname, 'live-server.cjs'), [mode, database?.url ?? ''], {
     execArgv: ['--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -39,23 +38,6 @@ async function startLiveServer(mode) {
     close: async () => {
       await call('close');
       await database?.drop();
-    },
-  };
-}
-
-async function createDatabase() {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
     },
   };
 }

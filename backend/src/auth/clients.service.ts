@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ClientScope, DataScopes, Page, Principal } from '@switchyard/contracts';
+import type { ClientView, ClientWithSecret, Page, Principal } from '@switchyard/contracts';
 import { randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, toPage, type PageWindow } from '../common';
@@ -9,20 +9,7 @@ import { createClientSchema } from './dto/auth.schemas';
 import { ServiceClientEntity } from './entities/service-client.entity';
 import { burnVerification, hashSecret, verifySecret } from './passwords';
 
-export interface ClientView {
-  id: string;
-  name: string;
-  scopes: ClientScope[];
-  dataScopes: DataScopes;
-  createdAt: string;
-  rotatedAt: string | null;
-  revokedAt: string | null;
-}
-
-/** Returned once, when a secret is made; never again. */
-export interface ClientWithSecret extends ClientView {
-  clientSecret: string;
-}
+export type { ClientView, ClientWithSecret };
 
 @Injectable()
 export class ClientsService {

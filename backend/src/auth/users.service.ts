@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DataScopes, Page, Principal, Role } from '@switchyard/contracts';
+import type { Page, Principal, UserView } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, toPage, type PageWindow } from '../common';
@@ -10,17 +10,7 @@ import { UserEntity } from './entities/user.entity';
 import { hashSecret } from './passwords';
 import { DomainEventBus } from '../events';
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  dataScopes: DataScopes;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { UserView };
 
 @Injectable()
 export class UsersService {

@@ -177,3 +177,32 @@ export interface ClientCredentialsToken {
 }
 
 export const REFRESH_COOKIE = 'sy_refresh';
+
+/** A user as the admin API shows it (never the password hash). */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  dataScopes: DataScopes;
+  disabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A service client as the admin API shows it (never the secret's hash). */
+export interface ClientView {
+  id: string;
+  name: string;
+  scopes: ClientScope[];
+  dataScopes: DataScopes;
+  createdAt: string;
+  rotatedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Returned once, when a secret is made; never again. */
+export interface ClientWithSecret extends ClientView {
+  clientSecret: string;
+}

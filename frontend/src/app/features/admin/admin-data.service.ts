@@ -1,37 +1,20 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ClientScope, DataScopes, Page, Role } from '@switchyard/contracts';
+import type {
+  ClientScope,
+  ClientView,
+  ClientWithSecret,
+  DataScopes,
+  Page,
+  Role,
+  UserView,
+} from '@switchyard/contracts';
 import type { Observable } from 'rxjs';
 import { toParams } from '../../shared/sources-api.service';
 
-// Shapes of backend/src/auth (users.service, clients.service, audit.service) answers;
-// the backend declares them there rather than in the contracts lib.
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  dataScopes: DataScopes;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ClientView, ClientWithSecret, UserView };
 
-export interface ClientView {
-  id: string;
-  name: string;
-  scopes: ClientScope[];
-  dataScopes: DataScopes;
-  createdAt: string;
-  rotatedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface ClientWithSecret extends ClientView {
-  clientSecret: string;
-}
-
+// The audit answer's shape (backend/src/auth/audit); users and clients come from the contracts.
 export interface AuditEvent {
   id: string;
   at: string;

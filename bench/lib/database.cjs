@@ -1,0 +1,32 @@
+// A fresh Postgres database per benchmark, on the server named by DATABASE_URL (or the
+// machine's server), dropped afterwards.
+const { randomBytes } = require('node:crypto');
+const { Client } = require('pg');
+
+async function createBenchDatabase() {
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function withDatabase(work) {
+  const database = await createBenchDatabase();
+  try {
+    return await work(database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+module.exports = { createBenchDatabase, withDatabase };
