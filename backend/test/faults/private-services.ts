@@ -108,7 +108,12 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       return true;
     }, `private postgres on ${port}`);
   };
-  const stop = () => Promise.resolve(asClusterOwner(pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']));
+  // In an executor, so a failing pg_ctl becomes a rejection rather than a throw.
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      asClusterOwner(pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      resolve();
+    });
   await start();
   const admin = new Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();
