@@ -42,8 +42,14 @@ for (let elapsed = 0; elapsed < SECONDS; elapsed += SAMPLE_SECONDS) {
   sent += (await server.call('drive', { rate: RATE, seconds: chunk, topics: TOPICS })).sent;
   await sample(elapsed + chunk, sent);
 }
-await new Promise((resolve) => setTimeout(resolve, 2000));
+// Let the clients drain what is still in flight (up to 60 s, or until nothing moves for 5 s).
 const expected = (sent * CLIENTS) / TOPICS;
+for (let waited = 0, still = 0, last = -1; waited < 60 && still < 5 && clients.state.received < expected; waited += 1) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  still = clients.state.received === last ? still + 1 : 0;
+  last = clients.state.received;
+}
+await sample(SECONDS, sent); // after draining: what the server holds once idle
 const delivered = clients.state.received;
 clients.close();
 await server.close();
