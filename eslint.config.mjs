@@ -62,7 +62,7 @@ export default tseslint.config(
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },
   {
-    files: ['**/*.spec.ts', '**/*.medium-spec.ts', 'e2e/**/*.ts', 'backend/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/*.fault-spec.ts', 'e2e/**/*.ts', 'backend/test/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
   prettier,

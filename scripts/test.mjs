@@ -11,6 +11,7 @@ const stages = [
   ['lint and type-check', nx('run-many', '-t', 'lint', 'typecheck')],
   ['unit tests', nx('run-many', '-t', 'test')],
   ['medium tests (real database)', nx('run', 'backend:test-medium')],
+  ['fault tests (private Redis and Postgres)', nx('run', 'backend:test-faults')],
   ['end-to-end tests (API and Chromium)', nx('run', 'e2e:e2e')],
   ['docker compose file', ['node', 'scripts/check-compose.mjs']],
 ];

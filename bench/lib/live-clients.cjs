@@ -35,6 +35,8 @@ async function startLiveServer(mode) {
     url: `http://127.0.0.1:${ready.port}`,
     token: ready.token,
     call,
+    /** For a caller that is failing: never leave the server process behind. */
+    kill: () => child.kill('SIGKILL'),
     close: async () => {
       await call('close');
       await database?.drop();
@@ -56,6 +58,7 @@ async function connectClients(server, count, topics) {
         transports: ['websocket'],
         reconnection: false,
         forceNew: true,
+        timeout: 60_000,
       });
       socket.on('update', (update) => {
         state.received += 1;

@@ -125,6 +125,8 @@ async function main() {
   const server = mode === 'bare' ? await bare() : await switchyard(process.argv[3]);
   process.on('message', async (message) => {
     if (message.cmd === 'heap') process.send({ id: message.id, heapUsed: heapUsed() });
+    if (message.cmd === 'memory')
+      process.send({ id: message.id, heapUsed: heapUsed(), rss: process.memoryUsage().rss });
     if (message.cmd === 'drive') process.send({ id: message.id, sent: await drive(server, message) });
     if (message.cmd === 'burst') {
       for (let topic = 0; topic < message.topics; topic += 1) server.raise(topic, `${topic}@${wallMs()}`);

@@ -9,6 +9,7 @@ export {
   ValidationFailedException,
 } from './errors/domain-exception';
 export { ApiExceptionFilter } from './errors/api-exception.filter';
+export { isDatabaseUnavailable } from './errors/database-unavailable';
 export { ApiErrors } from './http/api-errors.decorator';
 export { ApiErrorResponseModel, PageModel, TimestampedModel } from './http/api-models';
 export { GeneratedAtInterceptor, type Stamped } from './http/generated-at.interceptor';

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { DomainEvent, Freshness, SourceDomain } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
+import { isDatabaseUnavailable } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
@@ -14,6 +15,13 @@ import { KeyedSerialQueue, UpdateLog } from './update-log';
 const FRESHNESS_REUSE_MS = 1000;
 /** How long the list of source definitions is reused (edits through this API clear it at once). */
 const SOURCE_LIST_REUSE_MS = 5000;
+/**
+ * How long an update whose write was already acknowledged waits for the database to come
+ * back (a restart, a failover) before it is given up and logged. Retries happen inside
+ * the topic's serial queue, so later updates of the topic wait behind it: order is kept.
+ */
+const DATABASE_WAIT_MS = 120_000;
+const RETRY_DELAY_MS = { first: 200, max: 2000 };
 
 /**
  * Turns every domain event raised in this process into numbered topic updates, exactly
@@ -28,6 +36,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly topics = new KeyedSerialQueue();
   private readonly freshnessCache = new Map<string, { at: number; value: Promise<Freshness> }>();
   private sourceList: { at: number; rows: Promise<SourceEntity[]> } | null = null;
+  private closing = false;
 
   constructor(
     private readonly bus: DomainEventBus,
@@ -52,13 +61,14 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
     this.subscription?.unsubscribe();
     await this.settled();
   }
 
   private async route(event: DomainEvent): Promise<void> {
     try {
-      const facts = await this.factsOf(event);
+      const facts = await this.whileDatabaseDown('route', () => this.factsOf(event));
       this.forget(event, facts);
       for (const update of routeEvent(event, facts)) {
         void this.topics.run(update.topic, () => this.publish(update));
@@ -91,22 +101,49 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private async publish(update: RoutedUpdate): Promise<void> {
     try {
-      const freshness = update.freshness ? await this.freshnessOf(update.freshness) : null;
-      const size = Buffer.byteLength(JSON.stringify(update.data ?? null));
-      const tooBig = size > this.config.live.maxMessageBytes;
-      await this.log.append({
-        topic: update.topic,
-        type: update.type,
-        at: update.at,
-        data: tooBig ? null : update.data,
-        freshness,
-        ...(tooBig ? { truncated: true } : {}),
-      });
+      await this.whileDatabaseDown(update.topic, () => this.number(update));
       this.metrics.published.inc({ kind: update.topic.split(':')[0] });
     } catch (error) {
       this.metrics.publishFailures.inc();
       this.logger.error({ err: error, topic: update.topic }, 'could not number and broadcast a live update');
     }
+  }
+
+  /**
+   * Runs `work`, retrying with backoff while the database is unreachable (up to
+   * DATABASE_WAIT_MS, and not once the app is closing); any other error is thrown.
+   */
+  private async whileDatabaseDown<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    let delay = RETRY_DELAY_MS.first;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        const waiting = Date.now() - started < DATABASE_WAIT_MS && !this.closing;
+        if (!waiting || !isDatabaseUnavailable(error)) throw error;
+        if (attempt === 1) this.logger.warn({ err: error, what }, 'database unreachable; live update waits for it');
+        // A failed lookup must not be reused on the next attempt.
+        this.freshnessCache.clear();
+        this.sourceList = null;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, RETRY_DELAY_MS.max);
+      }
+    }
+  }
+
+  private async number(update: RoutedUpdate): Promise<void> {
+    const freshness = update.freshness ? await this.freshnessOf(update.freshness) : null;
+    const size = Buffer.byteLength(JSON.stringify(update.data ?? null));
+    const tooBig = size > this.config.live.maxMessageBytes;
+    await this.log.append({
+      topic: update.topic,
+      type: update.type,
+      at: update.at,
+      data: tooBig ? null : update.data,
+      freshness,
+      ...(tooBig ? { truncated: true } : {}),
+    });
   }
 
   private async factsOf(event: DomainEvent) {

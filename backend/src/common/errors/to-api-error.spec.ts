@@ -81,4 +81,20 @@ describe('toApiError', () => {
     expect(JSON.stringify(mapped.body)).not.toMatch(/users|SELECT|constraint/);
     expect(toApiError(new HttpException('db password leaked', 500), limits).body.message).not.toContain('password');
   });
+
+  it('answers 503 with a retry hint when the database cannot be reached, without the driver text', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shuttingDown = Object.assign(new Error('QueryFailedError: terminating connection'), {
+      driverError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    });
+    const dropped = new Error('Connection terminated unexpectedly');
+    for (const error of [refused, shuttingDown, dropped, new AggregateError([refused])]) {
+      const mapped = toApiError(error, limits);
+      expect(mapped.status).toBe(503);
+      expect(mapped.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryAfter: 5 });
+      expect(JSON.stringify(mapped.body)).not.toMatch(/ECONNREFUSED|terminating|5432/);
+    }
+    const badQuery = Object.assign(new Error('syntax error'), { driverError: { code: '42601' } });
+    expect(toApiError(badQuery, limits).status).toBe(500);
+  });
 });

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@switchyard/contracts';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException } from './domain-exception';
 
 export interface MappedError {
@@ -20,6 +21,20 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Seconds a client is asked to wait when the database is down (usually a restart). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const DATABASE_DOWN: MappedError = {
+  status: 503,
+  body: {
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'The database is unavailable right now; nothing was changed. Try again shortly.',
+    retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+  },
+  // Still ours to look at: logged at error level with the driver's own words.
+  unexpected: true,
 };
 
 const INTERNAL: MappedError = {
@@ -48,6 +63,7 @@ export function toApiError(error: unknown, limits: { bodyLimitBytes: number }): 
   const fastify = fromFastifyError(error, limits) ?? fromFastifyError(cause, limits);
   if (fastify) return fastify;
   if (error instanceof HttpException) return fromHttpException(error);
+  if (isDatabaseUnavailable(error)) return DATABASE_DOWN;
   return INTERNAL;
 }
 

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@switchyard/contracts';
 import { ValidationFailedException } from '../errors/domain-exception';
 
@@ -7,13 +7,50 @@ import { ValidationFailedException } from '../errors/domain-exception';
  * rejected field is named by its path so integrators can fix the request.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true,
     exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * Also refuses NUL characters anywhere in a query, path parameter or body: Postgres
+ * cannot store them in text, so they would otherwise fail deep inside a query as a 500.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only what came over HTTP: a gateway's custom parameters (the socket itself) are not input.
+    const fromRequest = metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param';
+    const field = fromRequest ? nulField(value, metadata.data ?? '') : null;
+    if (field !== null) {
+      throw new ValidationFailedException([{ field: field || '(body)', message: 'must not contain NUL characters' }]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
+/** The path of the first string holding a NUL character, or null; bounded in depth. */
+function nulField(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null || depth > 32) return null;
+  // Plain data only (the query parser's objects have a null-prototype prototype).
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  const plain =
+    prototype === null ||
+    prototype === Object.prototype ||
+    prototype === Array.prototype ||
+    Object.getPrototypeOf(prototype) === null;
+  if (!plain) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = nulField(inner, childPath, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
