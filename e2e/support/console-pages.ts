@@ -8,6 +8,9 @@ import type {
   EventsPage,
   FinancialMetrics,
   IncidentsPage,
+  IntegrationList,
+  OpsSnapshot,
+  AlertRule,
   Page,
   PeoplePage,
   Permission,
@@ -45,6 +48,15 @@ const fixed = (path: string) => () => Promise.resolve(path);
 const firstProject = async (api: ApiReader) =>
   (await api.get<Page<ProjectView>>('/api/v1/projects?pageSize=1')).items[0];
 const firstSource = async (api: ApiReader) => (await api.get<Page<Source>>('/api/v1/sources?pageSize=1')).items[0];
+const OPS_MODULE_HEADINGS: Record<string, string> = {
+  system: 'System health',
+  business: 'Business',
+  workflow: 'Workflow',
+  customer: 'Customer',
+  security: 'Security and compliance',
+  executive: 'Executive summary',
+};
+const firstIntegration = async (api: ApiReader) => (await api.get<IntegrationList>('/api/v1/integrations')).items[0];
 const tenantOf = async (api: ApiReader) =>
   (await api.get<CrmSyncStatus>('/api/v1/crm/sync-status')).tenants[0]?.tenant ?? 'none';
 
@@ -188,5 +200,39 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     permission: 'audit.read',
     heading: 'Audit log',
     expected: () => Promise.resolve('auth.login'),
+  },
+  {
+    name: 'operations',
+    path: fixed('/operations'),
+    permission: 'ops.read',
+    heading: 'Operations',
+    expected: async (api) => {
+      const modules = (await api.get<OpsSnapshot>('/api/v1/ops/snapshot')).modules;
+      return modules.length > 0 ? OPS_MODULE_HEADINGS[modules[0]] : 'Your role sees no snapshot modules';
+    },
+  },
+  {
+    name: 'alerts',
+    path: fixed('/alerts'),
+    permission: 'alerts.read',
+    heading: 'Alerts',
+    expected: async (api) => (await api.get<{ items: AlertRule[] }>('/api/v1/ops/alert-rules')).items[0]?.name,
+  },
+  {
+    name: 'integrations',
+    path: fixed('/integrations'),
+    permission: 'integrations.read',
+    heading: 'Integrations',
+    expected: async (api) => (await firstIntegration(api))?.name,
+  },
+  {
+    name: 'integration-detail',
+    path: async (api) => {
+      const integration = await firstIntegration(api);
+      return integration && `/integrations/${integration.id}`;
+    },
+    permission: 'integrations.read',
+    heading: /.+/,
+    expected: async (api) => (await firstIntegration(api))?.name,
   },
 ];

@@ -46,6 +46,24 @@ export const routes: Routes = [
         loadChildren: () => import('./features/sources/sources.routes').then((m) => m.SOURCES_ROUTES),
       },
       {
+        path: 'operations',
+        title: 'Operations · Switchyard',
+        canMatch: [requirePermission('ops.read')],
+        loadChildren: () => import('./features/operations/operations.routes').then((m) => m.OPERATIONS_ROUTES),
+      },
+      {
+        path: 'alerts',
+        title: 'Alerts · Switchyard',
+        canMatch: [requirePermission('alerts.read')],
+        loadChildren: () => import('./features/alerts/alerts.routes').then((m) => m.ALERTS_ROUTES),
+      },
+      {
+        path: 'integrations',
+        title: 'Integrations · Switchyard',
+        canMatch: [requirePermission('integrations.read')],
+        loadChildren: () => import('./features/integrations/integrations.routes').then((m) => m.INTEGRATIONS_ROUTES),
+      },
+      {
         path: 'admin',
         loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
       },

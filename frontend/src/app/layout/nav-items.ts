@@ -87,6 +87,19 @@ export const NAV_SECTIONS: NavSection[] = [
         hint: 'Readiness, database and backend instances',
         permission: 'system.read',
       },
+      {
+        label: 'Operations center',
+        path: '/operations',
+        hint: 'Snapshot modules, aggregator and metric forecasts',
+        permission: 'ops.read',
+      },
+      { label: 'Alerts', path: '/alerts', hint: 'Alerts, acknowledgements and silences', permission: 'alerts.read' },
+      {
+        label: 'Integrations',
+        path: '/integrations',
+        hint: 'Integration health, events and issues triage',
+        permission: 'integrations.read',
+      },
     ],
   },
   {

@@ -31,6 +31,9 @@ describe('ShellComponent', () => {
     await signedIn;
     fixture = TestBed.createComponent(ShellComponent);
     await fixture.whenStable();
+    // The top bar's firing-alerts count, for users who may read alerts.
+    for (const request of http.match('/api/v1/ops/alerts?state=firing')) request.flush({ items: [] });
+    await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -39,13 +42,16 @@ describe('ShellComponent', () => {
 
   it('shows the navigation items the user may open, and who is signed in', async () => {
     const element = await renderAs('technical_admin');
-    expect(navLinks(element)).toEqual(['Sources', 'System status']);
+    expect(navLinks(element)).toEqual(['Sources', 'System status', 'Operations center', 'Alerts', 'Integrations']);
+    expect(element.querySelector('[data-testid="firing-alerts"]')?.textContent).toContain('0');
     expect(element.querySelector('[data-testid="user-name"]')?.textContent?.trim()).toBe('Ada Lovelace');
     expect(element.querySelector('[data-testid="user-roles"]')?.textContent?.trim()).toBe('Technical admin');
   });
 
   it('hides items whose permission the user lacks', async () => {
-    expect(navLinks(await renderAs('read_only_viewer'))).toEqual(['Overview']);
+    const viewer = await renderAs('read_only_viewer');
+    expect(navLinks(viewer)).toEqual(['Overview', 'Operations center']);
+    expect(viewer.querySelector('[data-testid="firing-alerts"]')).toBeNull();
     fixture.destroy();
     TestBed.inject(AuthService).clear();
     const element = await renderAs();

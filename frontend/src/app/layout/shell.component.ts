@@ -6,12 +6,13 @@ import { LOGIN_PATH } from '../core/auth/return-url';
 import { NAV_SECTIONS, permittedSections } from './nav-items';
 import { roleList } from '../core/auth/role-label';
 import { ThemeService } from '../core/theme.service';
+import { AlertsBellComponent } from './alerts-bell.component';
 import { LiveIndicatorComponent } from './live-indicator.component';
 
 @Component({
   selector: 'sy-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, LiveIndicatorComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, LiveIndicatorComponent, AlertsBellComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ALERT_STATES, type AlertRule, type AlertView, type Silence } from '@switchyard/contracts';
+import { map } from 'rxjs';
+import { describeError } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { formatDateTime } from '../../core/format-number';
+import { AsyncViewComponent } from '../../shared/async-view.component';
+import type { TableColumn } from '../../shared/data-table';
+import { DataTableComponent } from '../../shared/data-table.component';
+import { liveResource } from '../../shared/live-resource';
+import { WidgetComponent } from '../../shared/widget.component';
+import { OpsApiService } from '../operations/ops-api.service';
+
+const SEVERITY_TONE: Record<string, 'warn' | 'bad'> = { warning: 'warn', critical: 'bad' };
+
+/** Alerts with a state filter and acknowledge-with-comment; silences and a form to add one. */
+@Component({
+  selector: 'sy-alerts-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AsyncViewComponent, DataTableComponent, WidgetComponent],
+  templateUrl: './alerts.page.html',
+})
+export class AlertsPage {
+  private readonly api = inject(OpsApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly auth = inject(AuthService);
+  protected readonly canManage = this.auth.can('alerts.manage');
+  protected readonly states = ['open', '', ...ALERT_STATES];
+  protected readonly state = signal('open');
+  protected readonly acking = signal<AlertView | undefined>(undefined);
+  protected readonly ackComment = signal('');
+  protected readonly ackStatus = signal('');
+  protected readonly silenceStatus = signal('');
+  protected readonly busy = signal(false);
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly severityTone = (a: AlertView) => (a.severity ? SEVERITY_TONE[a.severity] : undefined);
+
+  protected readonly alerts = liveResource({
+    params: () => this.state(),
+    load: (state) => this.api.alerts(state).pipe(map((r) => r.items)),
+    topics: () => ['alerts'],
+  });
+  protected readonly silences = liveResource({
+    params: () => null,
+    load: () => this.api.silences().pipe(map((r) => r.items)),
+    topics: () => ['alerts'],
+  });
+  protected readonly rules = liveResource({
+    params: () => null,
+    load: () => this.api.rules().pipe(map((r) => r.items)),
+    topics: () => [],
+  });
+  protected readonly metrics = computed(() => [...new Set((this.rules.value() ?? []).map((r) => r.metric))].sort());
+
+  protected readonly ruleColumns: TableColumn<AlertRule>[] = [
+    { key: 'name', header: 'Rule', value: (r) => r.name },
+    { key: 'metric', header: 'Metric', value: (r) => r.metric },
+    { key: 'direction', header: 'Direction', value: (r) => r.direction },
+    { key: 'warning', header: 'Warning', value: (r) => r.warning, numeric: true },
+    { key: 'critical', header: 'Critical', value: (r) => r.critical, numeric: true },
+    { key: 'hold', header: 'Hold (s)', value: (r) => r.holdSeconds, numeric: true },
+    { key: 'enabled', header: 'Enabled', value: (r) => (r.enabled ? 'yes' : 'no') },
+  ];
+
+  protected readonly silenceColumns: TableColumn<Silence>[] = [
+    { key: 'matchers', header: 'Matches', value: (s) => JSON.stringify(s.matchers) },
+    { key: 'comment', header: 'Comment', value: (s) => s.comment },
+    { key: 'by', header: 'Created by', value: (s) => s.createdBy },
+    { key: 'starts', header: 'Starts', value: (s) => s.startsAt, display: (s) => formatDateTime(s.startsAt) },
+    { key: 'ends', header: 'Ends', value: (s) => s.endsAt, display: (s) => formatDateTime(s.endsAt) },
+    {
+      key: 'active',
+      header: 'Active',
+      value: (s) => (s.active ? 'yes' : 'no'),
+      tone: (s) => (s.active ? 'warn' : undefined),
+    },
+  ];
+
+  protected chooseState(event: Event): void {
+    this.state.set((event.target as HTMLSelectElement).value);
+  }
+
+  protected startAck(alert: AlertView): void {
+    this.acking.set(alert);
+    this.ackComment.set('');
+    this.ackStatus.set('');
+  }
+
+  protected onComment(event: Event): void {
+    this.ackComment.set((event.target as HTMLTextAreaElement).value);
+  }
+
+  protected acknowledge(event: Event): void {
+    event.preventDefault();
+    const alert = this.acking();
+    const comment = this.ackComment().trim();
+    if (!alert || !comment) {
+      this.ackStatus.set('A comment is required.');
+      return;
+    }
+    this.busy.set(true);
+    this.api
+      .acknowledge(alert.id, comment)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.busy.set(false);
+          this.acking.set(undefined);
+          this.ackStatus.set(`Acknowledged ${alert.message}`);
+          this.alerts.reload();
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.ackStatus.set(`Refused: ${describeError(error).message}`);
+        },
+      });
+  }
+
+  protected createSilence(event: Event, metric: string, minutes: string, comment: string): void {
+    event.preventDefault();
+    const duration = Number(minutes);
+    if (!metric.trim() || !comment.trim() || !(duration > 0)) {
+      this.silenceStatus.set('Metric, a positive duration and a comment are required.');
+      return;
+    }
+    this.api
+      .createSilence({
+        matchers: { metric: metric.trim() },
+        endsAt: new Date(Date.now() + duration * 60_000).toISOString(),
+        comment: comment.trim(),
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.silenceStatus.set(`Silenced ${metric.trim()} for ${duration} min`);
+          this.silences.reload();
+        },
+        error: (error: unknown) => this.silenceStatus.set(`Refused: ${describeError(error).message}`),
+      });
+  }
+}

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { AlertRule } from '@switchyard/contracts';
+import { catchError, map, of, switchMap } from 'rxjs';
+import { ChartComponent } from '../../charts/chart.component';
+import { describeError } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { formatCount, formatDateTime } from '../../core/format-number';
+import { AsyncViewComponent } from '../../shared/async-view.component';
+import { liveResource } from '../../shared/live-resource';
+import { WidgetComponent } from '../../shared/widget.component';
+import { OpsApiService } from './ops-api.service';
+import { metricChart, moduleCards } from './ops-chart';
+
+/** The forecast endpoint's minimum history (one-minute steps). */
+const MIN_FORECAST_BUCKETS = 3;
+const DEFAULT_METRICS = [
+  'cpu_usage',
+  'memory_usage',
+  'response_time',
+  'workflow_success_rate',
+  'api_requests_per_minute',
+];
+
+/** The operations center: role-filtered snapshot modules, aggregator status and control, a metric chart. */
+@Component({
+  selector: 'sy-operations-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AsyncViewComponent, ChartComponent, WidgetComponent],
+  templateUrl: './operations.page.html',
+})
+export class OperationsPage {
+  private readonly api = inject(OpsApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly auth = inject(AuthService);
+  protected readonly canControl = this.auth.can('ops.control');
+  private readonly canReadRules = this.auth.can('alerts.read');
+  private readonly chosen = signal<string | undefined>(undefined);
+  protected readonly controlStatus = signal('');
+  protected readonly busy = signal(false);
+  protected readonly formatCount = formatCount;
+  protected readonly formatDateTime = formatDateTime;
+
+  protected readonly snapshot = liveResource({
+    params: () => null,
+    load: () => this.api.snapshot(),
+    topics: () => ['ops'],
+  });
+  protected readonly status = liveResource({
+    params: () => null,
+    load: () => this.api.status(),
+    topics: () => ['ops'],
+  });
+  private readonly rules = liveResource({
+    params: () => null,
+    load: () =>
+      this.canReadRules
+        ? this.api.rules().pipe(
+            map((r) => r.items),
+            catchError(() => of([] as AlertRule[])),
+          )
+        : of([] as AlertRule[]),
+    topics: () => [],
+  });
+  protected readonly metric = computed(() => this.chosen() ?? this.rules.value()?.[0]?.metric ?? 'cpu_usage');
+  protected readonly chart = liveResource({
+    params: () => this.metric(),
+    load: (metric) => {
+      const to = new Date();
+      const from = new Date(to.getTime() - 60 * 60 * 1000);
+      // A forecast needs a few minutes of history; without it the API answers 409, so it is not asked.
+      return this.api.series(metric, from, to, 60).pipe(
+        switchMap((series) =>
+          series.buckets.filter((b) => b.count > 0).length < MIN_FORECAST_BUCKETS
+            ? of({ series, forecast: null })
+            : this.api.forecast(metric, 30).pipe(
+                map((forecast) => ({ series, forecast })),
+                catchError(() => of({ series, forecast: null })),
+              ),
+        ),
+      );
+    },
+    topics: () => ['ops'],
+  });
+
+  protected readonly cards = computed(() => {
+    const s = this.snapshot.value();
+    return s ? moduleCards(s) : [];
+  });
+  protected readonly metrics = computed(() => {
+    const fromRules = (this.rules.value() ?? []).map((r) => r.metric);
+    return [...new Set([...DEFAULT_METRICS, ...fromRules])].sort();
+  });
+  protected readonly rule = computed(() => (this.rules.value() ?? []).find((r) => r.metric === this.metric()));
+  protected readonly chartOptions = computed(() => {
+    const c = this.chart.value();
+    return c ? metricChart(c.series, c.forecast, this.rule()) : undefined;
+  });
+
+  protected chooseMetric(event: Event): void {
+    this.chosen.set((event.target as HTMLSelectElement).value);
+  }
+
+  protected control(action: 'start' | 'stop' | 'aggregate'): void {
+    this.busy.set(true);
+    this.controlStatus.set('Working…');
+    this.api
+      .control(action)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.busy.set(false);
+          this.controlStatus.set(
+            action === 'aggregate' ? 'Aggregation done' : `Aggregator ${action === 'start' ? 'started' : 'stopped'}`,
+          );
+          this.status.reload();
+          this.snapshot.reload();
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.controlStatus.set(`Refused: ${describeError(error).message}`);
+        },
+      });
+  }
+}

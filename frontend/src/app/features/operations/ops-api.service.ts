@@ -1,0 +1,65 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AlertRule,
+  AlertView,
+  MetricForecast,
+  MetricSeries,
+  OpsSnapshot,
+  OpsStatus,
+  Silence,
+  SilenceInput,
+} from '@switchyard/contracts';
+import type { Observable } from 'rxjs';
+
+/** Data access for the operations center: snapshot, aggregator, metrics, alerts and silences. */
+@Injectable({ providedIn: 'root' })
+export class OpsApiService {
+  private readonly http = inject(HttpClient);
+
+  snapshot(): Observable<OpsSnapshot> {
+    return this.http.get<OpsSnapshot>('/api/v1/ops/snapshot');
+  }
+
+  status(): Observable<OpsStatus> {
+    return this.http.get<OpsStatus>('/api/v1/ops/status');
+  }
+
+  control(action: 'start' | 'stop' | 'aggregate'): Observable<unknown> {
+    const path = action === 'aggregate' ? '/api/v1/ops/aggregate' : `/api/v1/ops/aggregator/${action}`;
+    return this.http.post(path, {});
+  }
+
+  rules(): Observable<{ items: AlertRule[] }> {
+    return this.http.get<{ items: AlertRule[] }>('/api/v1/ops/alert-rules');
+  }
+
+  series(metric: string, from: Date, to: Date, step: number): Observable<MetricSeries> {
+    return this.http.get<MetricSeries>(`/api/v1/ops/metrics/${encodeURIComponent(metric)}/series`, {
+      params: { from: from.toISOString(), to: to.toISOString(), step },
+    });
+  }
+
+  forecast(metric: string, horizon: number): Observable<MetricForecast> {
+    return this.http.get<MetricForecast>(`/api/v1/ops/metrics/${encodeURIComponent(metric)}/forecast`, {
+      params: { horizon },
+    });
+  }
+
+  alerts(state: string): Observable<{ items: AlertView[] }> {
+    const params: Record<string, string> = state ? { state } : {};
+    return this.http.get<{ items: AlertView[] }>('/api/v1/ops/alerts', { params });
+  }
+
+  acknowledge(id: string, comment: string): Observable<AlertView> {
+    return this.http.post<AlertView>(`/api/v1/ops/alerts/${id}/acknowledge`, { comment });
+  }
+
+  silences(): Observable<{ items: Silence[] }> {
+    return this.http.get<{ items: Silence[] }>('/api/v1/ops/silences');
+  }
+
+  createSilence(input: SilenceInput): Observable<Silence> {
+    return this.http.post<Silence>('/api/v1/ops/silences', input);
+  }
+}

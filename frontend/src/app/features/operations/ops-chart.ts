@@ -1,0 +1,121 @@
+import type { AlertRule, MetricForecast, MetricSeries, OpsSnapshot } from '@switchyard/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+
+/** One snapshot module as a card: its heading and its figures. */
+export interface ModuleCard {
+  key: string;
+  heading: string;
+  figures: { label: string; value: string }[];
+}
+
+const MODULE_HEADINGS: [keyof OpsSnapshot, string][] = [
+  ['executiveSummary', 'Executive summary'],
+  ['systemHealth', 'System health'],
+  ['businessMetrics', 'Business'],
+  ['workflowPerformance', 'Workflow'],
+  ['customerIntelligence', 'Customer'],
+  ['securityCompliance', 'Security and compliance'],
+];
+
+/** "cpuUsage" → "Cpu usage". */
+export function humanize(key: string): string {
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (typeof value === 'string') return value.replace(/_/g, ' ');
+  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : JSON.stringify(value);
+}
+
+/** The modules the snapshot carries for this user's roles, in a fixed order. */
+export function moduleCards(snapshot: OpsSnapshot): ModuleCard[] {
+  const cards: ModuleCard[] = [];
+  for (const [key, heading] of MODULE_HEADINGS) {
+    const module = snapshot[key] as Record<string, unknown> | undefined;
+    if (!module || typeof module !== 'object') continue;
+    cards.push({
+      key,
+      heading,
+      figures: Object.entries(module).map(([k, v]) => ({ label: humanize(k), value: show(v) })),
+    });
+  }
+  return cards;
+}
+
+const time = (iso: string) => Date.parse(iso);
+
+/** The metric's recent buckets, the rule's thresholds as flat lines, and the forecast with its band. */
+export function metricChart(
+  series: MetricSeries,
+  forecast: MetricForecast | null,
+  rule: AlertRule | undefined,
+): EChartsCoreOption {
+  const actual = series.buckets.map((b) => [time(b.at), b.avg]);
+  const points = forecast?.points ?? [];
+  const start = actual[0]?.[0] ?? Date.now();
+  const end = points.length > 0 ? time(points[points.length - 1].at) : (actual[actual.length - 1]?.[0] ?? Date.now());
+  const flat = (value: number) => [
+    [start, value],
+    [end, value],
+  ];
+  const lines: object[] = [
+    { name: series.metric, type: 'line', showSymbol: false, data: actual },
+    {
+      name: 'Forecast',
+      type: 'line',
+      showSymbol: false,
+      lineStyle: { type: 'dashed' },
+      data: points.map((p) => [time(p.at), p.value]),
+    },
+    {
+      name: 'Forecast band',
+      type: 'line',
+      stack: 'band',
+      showSymbol: false,
+      lineStyle: { opacity: 0 },
+      data: points.map((p) => [time(p.at), p.lower]),
+      tooltip: { show: false },
+    },
+    {
+      name: 'Forecast band ',
+      type: 'line',
+      stack: 'band',
+      showSymbol: false,
+      lineStyle: { opacity: 0 },
+      areaStyle: { opacity: 0.25 },
+      data: points.map((p) => [time(p.at), p.upper - p.lower]),
+      tooltip: { show: false },
+    },
+  ];
+  if (rule) {
+    lines.push(
+      {
+        name: `Warning (${rule.warning})`,
+        type: 'line',
+        showSymbol: false,
+        lineStyle: { type: 'dotted', color: '#b7791f' },
+        itemStyle: { color: '#b7791f' },
+        data: flat(rule.warning),
+      },
+      {
+        name: `Critical (${rule.critical})`,
+        type: 'line',
+        showSymbol: false,
+        lineStyle: { type: 'dotted', color: '#c53030' },
+        itemStyle: { color: '#c53030' },
+        data: flat(rule.critical),
+      },
+    );
+  }
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: lines.map((l) => (l as { name: string }).name).filter((n) => n !== 'Forecast band ') },
+    grid: { left: 48, right: 16, top: 48, bottom: 32 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', scale: true },
+    series: lines,
+  };
+}
