@@ -2,7 +2,6 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ROLE_PERMISSIONS, type DataScopes, type Permission, type SubscribeAck } from '@switchyard/contracts';
-import { DataSource } from 'typeorm';
 import { connectLive } from '../../test/support/live-client';
 import { crmTestSource, startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../auth/decorators';
@@ -43,11 +42,9 @@ function adminRoutes(bed: SyncTestbed): Array<{ method: string; path: string; pe
 // route, and a user of one brand reaching for another brand's data by REST and live.
 describe('bad input: access across roles and tenants', () => {
   let bed: SyncTestbed;
-  let db: DataSource;
 
   beforeAll(async () => {
     bed = await startSyncTestbed({ seed: 6 });
-    db = bed.app.app.get(DataSource);
     await bed.createSource(crmTestSource(bed.simulator.url, 'acme-leads', 'leads'));
   });
 
@@ -69,13 +66,13 @@ describe('bad input: access across roles and tenants', () => {
     const routes = adminRoutes(bed);
     expect(routes.length).toBeGreaterThan(15);
     const token = await bed.app.tokenFor('read_only_viewer');
-    const before = await tableCounts(db);
+    const before = await tableCounts(bed.app.app);
     for (const route of routes) {
       const answer = await as(token, route.method, route.path);
       expect({ route, status: answer.status }).toEqual({ route, status: 403 });
       expectSafeAnswer(`${route.method} ${route.path} as viewer`, answer);
     }
-    expect(await tableCounts(db)).toEqual(before);
+    expect(await tableCounts(bed.app.app)).toEqual(before);
   });
 
   it('hides another brand’s data by REST path and query', async () => {

@@ -39,6 +39,8 @@ export class RedisUpdateLog extends UpdateLog implements OnModuleInit {
   private readonly channel: string;
   /** Highest seq seen per topic: if Redis lost its counters (restart), numbering resumes above it. */
   private readonly seen = new Map<string, number>();
+  /** While catching up after a reconnect: live messages held until the missed ones are out. */
+  private waiting: LiveUpdate[] | null = null;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -55,6 +57,33 @@ export class RedisUpdateLog extends UpdateLog implements OnModuleInit {
     const subscriber = this.redis.open('live-updates');
     subscriber.on('message', (_channel: string, message: string) => this.receive(message));
     await subscriber.subscribe(this.channel);
+    // Pub/sub keeps nothing: what was published while this connection was away (a Redis
+    // restart, a network blip) is fetched from the replay buffers when it is back.
+    subscriber.on('ready', () => void this.catchUp());
+  }
+
+  /**
+   * Replays, per topic this instance has seen, the updates published while the subscriber
+   * was reconnecting; live messages arriving meanwhile wait, so each topic stays in order.
+   */
+  private async catchUp(held: LiveUpdate[] = []): Promise<void> {
+    if (this.waiting) {
+      this.waiting.push(...held);
+      return;
+    }
+    this.waiting = [...held];
+    try {
+      for (const [topic, seq] of [...this.seen]) {
+        const missed = await this.replay(topic, seq);
+        if (missed.ok) for (const update of missed.updates) this.deliver(update);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not fetch live updates missed during a Redis reconnect');
+    } finally {
+      const waiting = this.waiting.sort((x, y) => x.seq - y.seq);
+      this.waiting = null;
+      for (const update of waiting) this.deliver(update);
+    }
   }
 
   async append(draft: UpdateDraft): Promise<number> {
@@ -90,13 +119,31 @@ export class RedisUpdateLog extends UpdateLog implements OnModuleInit {
   }
 
   private receive(message: string): void {
+    let update: LiveUpdate;
     try {
-      const update = JSON.parse(message) as LiveUpdate;
-      if (update.seq > (this.seen.get(update.topic) ?? 0)) this.seen.set(update.topic, update.seq);
-      this.subject.next(update);
+      update = JSON.parse(message) as LiveUpdate;
     } catch (error) {
       this.logger.error({ err: error }, 'unreadable live update on the Redis channel');
+      return;
     }
+    if (this.waiting) {
+      this.waiting.push(update);
+      return;
+    }
+    const last = this.seen.get(update.topic);
+    if (last !== undefined && update.seq > last + 1) {
+      // A gap: something published while this connection was away. Fetch it first.
+      void this.catchUp([update]);
+      return;
+    }
+    this.deliver(update);
+  }
+
+  /** Hands an update on once, in seq order per topic (replays and live messages may overlap). */
+  private deliver(update: LiveUpdate): void {
+    if (update.seq <= (this.seen.get(update.topic) ?? 0)) return;
+    this.seen.set(update.topic, update.seq);
+    this.subject.next(update);
   }
 
   private seqKey(topic: string): string {

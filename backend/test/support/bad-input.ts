@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LivePublisher } from '../../src/realtime';
 
 /** What may never appear in an answer: stack frames, driver or SQL error text, file paths. */
 export const LEAK =
@@ -28,7 +30,13 @@ const WATCHED_TABLES = [
   'signing_keys',
 ];
 
-export async function tableCounts(db: DataSource): Promise<Record<string, number>> {
+/**
+ * Row counts of the watched tables, once the app's own background work from earlier
+ * requests has landed (live updates are numbered just after the write they announce).
+ */
+export async function tableCounts(app: INestApplication): Promise<Record<string, number>> {
+  await app.get(LivePublisher).settled();
+  const db = app.get(DataSource);
   const counts: Record<string, number> = {};
   for (const table of WATCHED_TABLES) {
     const [row] = await db.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM "${table}"`);
