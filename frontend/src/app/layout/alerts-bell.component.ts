@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { AlertView } from '@switchyard/contracts';
-import { EMPTY, filter, first, map, switchMap } from 'rxjs';
+import { EMPTY, filter, map, switchMap, take } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LiveService } from '../live/live.service';
 import { liveResource } from '../shared/live-resource';
@@ -89,7 +89,9 @@ export class AlertsBellComponent {
     if (!this.canRead) return;
     toObservable(this.connected)
       .pipe(
-        first((up) => up),
+        // take(1), not first(): a component destroyed before going live completes quietly.
+        filter((up) => up),
+        take(1),
         switchMap(() => this.live.watch('alerts')),
         filter((event) => event.kind === 'update'),
         map((event) => (event.kind === 'update' ? event.update : undefined)),
