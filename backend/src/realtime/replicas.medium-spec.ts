@@ -4,12 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
 import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
+import { testRedisUrl } from '../../test/support/test-redis';
 import { AccessTokensService, userPrincipal } from '../auth';
 
 const SOURCE = 'replica-hris';
 const TOPIC = `source:${SOURCE}`;
-/** The machine's Redis (CI points REDIS_URL at it). */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe('two instances sharing Postgres and Redis', () => {
   let a: SyncTestbed;
@@ -18,7 +17,7 @@ describe('two instances sharing Postgres and Redis', () => {
 
   beforeAll(async () => {
     // A prefix of its own, so parallel runs on one Redis never see each other.
-    const env = { REDIS_URL, REDIS_KEY_PREFIX: `test-${randomUUID()}` };
+    const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `test-${randomUUID()}` };
     a = await startSyncTestbed({ seed: 5 }, env);
     b = await startTestApp(
       { SYNC_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', ...env },
