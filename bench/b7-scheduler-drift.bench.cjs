@@ -10,7 +10,7 @@ const { percentile } = require('./lib/live-clients.cjs');
 
 const SOURCES = Number(process.env.B7_SOURCES ?? 500);
 const CADENCE = Number(process.env.B7_CADENCE_SECONDS ?? 30);
-const SECONDS = Number(process.env.B7_SECONDS ?? 100);
+const SECONDS = Number(process.env.B7_SECONDS ?? 90);
 
 const dist = (path) => require(`../dist/backend/${path}`);
 

@@ -126,6 +126,11 @@ export class SourcesService {
     return this.sources.findAll();
   }
 
+  /** One source, or null: for a caller that re-judges a source it just worked on. */
+  find(id: string): Promise<SourceEntity | null> {
+    return this.sources.findById(id);
+  }
+
   /** Audits a change to a source's definition and announces it (live `source:<id>` topic). */
   private async record(
     action: 'source.create' | 'source.update' | 'source.delete',

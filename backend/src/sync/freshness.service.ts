@@ -95,23 +95,32 @@ export class FreshnessService implements OnModuleInit {
     let changed = 0;
     for (const source of sources) {
       const state = byId.get(source.id);
-      if (!state) continue;
-      const freshness = judgeFreshness(source, state, now);
-      this.metrics.recordFreshness(freshness);
-      this.metrics.recordBreaker(source.id, displayedBreaker(source, state, now));
-      if (state.freshnessState === freshness.state) continue;
-      await this.states.update(source.id, { freshnessState: freshness.state });
-      changed += 1;
-      this.bus.publish({
-        type: 'freshness.changed',
-        at: now.toISOString(),
-        sourceId: source.id,
-        previous: state.freshnessState,
-        freshness,
-      });
-      this.logChange(source.id, state.freshnessState, freshness);
+      if (state && (await this.rejudge(source, state, now))) changed += 1;
     }
     return changed;
+  }
+
+  /** Re-judges one source, after a run of its own: two row reads, not the whole table. */
+  async checkOne(sourceId: string): Promise<boolean> {
+    const [source, state] = await Promise.all([this.sources.find(sourceId), this.states.find(sourceId)]);
+    return source !== null && state !== null && this.rejudge(source, state, this.clock.now());
+  }
+
+  private async rejudge(source: SourceEntity, state: SourceStateEntity, now: Date): Promise<boolean> {
+    const freshness = judgeFreshness(source, state, now);
+    this.metrics.recordFreshness(freshness);
+    this.metrics.recordBreaker(source.id, displayedBreaker(source, state, now));
+    if (state.freshnessState === freshness.state) return false;
+    await this.states.update(source.id, { freshnessState: freshness.state });
+    this.bus.publish({
+      type: 'freshness.changed',
+      at: now.toISOString(),
+      sourceId: source.id,
+      previous: state.freshnessState,
+      freshness,
+    });
+    this.logChange(source.id, state.freshnessState, freshness);
+    return true;
   }
 
   /** A first verdict is not news; a source going bad is a warning, and its recovery is worth a line. */

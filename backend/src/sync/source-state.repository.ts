@@ -44,6 +44,20 @@ export class SourceStateRepository {
     return rows.map((r) => r.source_id);
   }
 
+  /** When the next unclaimed source falls due after `now`, or null when none is waiting. */
+  async nextDueAt(now: Date): Promise<Date | null> {
+    const rows = returnedRows<{ due: Date | null }>(
+      await this.rows.query(
+        `SELECT min(st.next_run_at) AS due FROM source_states st JOIN sources s ON s.id = st.source_id
+         WHERE s.enabled AND s.kind = 'http-pull' AND st.next_run_at > $1
+           AND (st.lease_until IS NULL OR st.lease_until < $1)`,
+        [now],
+      ),
+    );
+    const due = rows[0]?.due;
+    return due ? new Date(due) : null;
+  }
+
   async extendLease(sourceId: string, owner: string, leaseUntil: Date): Promise<void> {
     await this.rows.update({ sourceId, leaseOwner: owner }, { leaseUntil });
   }

@@ -68,3 +68,36 @@ describe('refresh coordinator with two replicas on one database', () => {
     expect(leases[0].n).toBe(0);
   });
 });
+
+describe('refresh coordinator between its ticks', () => {
+  let bed: SyncTestbed;
+
+  beforeAll(async () => {
+    // A tick far longer than the test: only the wake-up timer can start the second run.
+    bed = await startSyncTestbed({}, { SYNC_ENABLED: 'true', SYNC_TICK_MS: '60000' });
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('starts a run when it falls due, not at the next tick', async () => {
+    await bed.createSource(
+      testSource(bed.simulator.url, { id: 'hris-wake', cadence: { type: 'interval', everySeconds: 5 } }),
+    );
+    await bed.app.app.get(SyncCoordinator).tick();
+    const started = Date.now();
+    const runs = async () => (await bed.api<Page<SyncRun>>('/sync-runs?sourceId=hris-wake&pageSize=10')).body.items;
+    let scheduled: SyncRun[] = [];
+    while (scheduled.length < 2 && Date.now() - started < 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      scheduled = (await runs()).filter((r) => r.trigger === 'schedule' && r.startedAt !== null);
+    }
+    expect(scheduled).toHaveLength(2);
+    const [first, second] = scheduled.sort((a, b) => Date.parse(a.startedAt ?? '') - Date.parse(b.startedAt ?? ''));
+    const gap = Date.parse(second.startedAt ?? '') - Date.parse(first.finishedAt ?? '');
+    // Due five seconds after the first run finished; started then, give or take the claim.
+    expect(gap).toBeGreaterThanOrEqual(4_900);
+    expect(gap).toBeLessThan(7_000);
+  }, 30_000);
+});

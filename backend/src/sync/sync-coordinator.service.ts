@@ -10,11 +10,15 @@ import { SourceStateRepository } from './source-state.repository';
 const TICK_JOB = 'sync-coordinator-tick';
 const FRESHNESS_CHECK_MS = 5_000;
 const RETENTION_EVERY_MS = 3_600_000;
+/** A wake-up sooner than this is not worth a timer of its own; the claim takes longer. */
+const MIN_WAKE_MS = 5;
 
 /**
  * The refresh coordinator. Each tick claims due sources in Postgres (so across any
  * number of replicas each due sync runs once), runs them with bounded concurrency,
  * re-judges freshness now and then, and prunes old runs and snapshots hourly.
+ * Between the regular ticks a one-shot timer wakes it when the next source falls due,
+ * so a run starts on time rather than up to a tick late.
  */
 @Injectable()
 export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,6 +29,7 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
   private lastFreshnessCheck = 0;
   private lastRetention = 0;
   private stopped = false;
+  private wake: { at: number; timer: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -46,6 +51,7 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.wake) clearTimeout(this.wake.timer);
     if (this.scheduler.doesExist('interval', TICK_JOB)) this.scheduler.deleteInterval(TICK_JOB);
     await this.drain();
   }
@@ -86,6 +92,7 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
       const claimed =
         free > 0 ? await this.states.claimDue(this.identity.id, now, new Date(now.getTime() + LEASE_MS), free) : [];
       for (const sourceId of claimed) this.start(sourceId);
+      if (claimed.length < free) await this.armWake(now);
       await this.housekeeping(now.getTime());
       return claimed;
     } catch (error) {
@@ -94,10 +101,28 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
+  /** Sets the one-shot wake-up for the next due source when it falls before the next tick. */
+  private async armWake(now: Date): Promise<void> {
+    if (!this.config.sync.enabled || this.stopped) return;
+    const due = await this.states.nextDueAt(now);
+    if (!due) return;
+    const delay = Math.max(due.getTime() - now.getTime(), MIN_WAKE_MS);
+    if (delay >= this.config.sync.tickMs) return;
+    const at = Date.now() + delay;
+    if (this.wake && this.wake.at <= at) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(() => {
+      this.wake = null;
+      void this.tick();
+    }, delay);
+    timer.unref();
+    this.wake = { at, timer };
+  }
+
   private start(sourceId: string): void {
     const run = this.runner
       .runClaimed(sourceId)
-      .then(() => this.freshness.check())
+      .then(() => this.freshness.checkOne(sourceId))
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error, sourceId }, 'sync run crashed'))
       .finally(() => {
