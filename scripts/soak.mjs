@@ -1,20 +1,29 @@
 // `npm run soak` (on demand, not in CI): SOAK_SECONDS (default 600) at SOAK_RATE events/s
-// (default 200) through the live path of the real app in a child process, with 200
-// Socket.IO clients. Samples the server's heap (after GC) and RSS every 10 s, prints a
-// table and the growth after warm-up, and writes bench/results/soak.json.
+// (default 200) through the real app in a child process, with 200 Socket.IO clients:
+// SOAK_WEBHOOK_RATE of them (default 100/s) as signed webhooks into webhook-fed sources
+// (verify, snapshot, upsert, then live), the rest raised on the domain event bus (the live
+// path alone). Samples the server's heap (after GC) and RSS every 10 s, prints a table and
+// the growth after warm-up, and writes bench/results/soak.json. Warm-up lasts until the
+// per-topic replay buffers (LIVE_BUFFER_SIZE updates each) are full, since filling them is
+// bounded growth, not a leak.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { connectClients, startLiveServer } = require('../bench/lib/live-clients.cjs');
+const { connectClients, driveWebhooks, startLiveServer } = require('../bench/lib/live-clients.cjs');
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = Number(process.env.SOAK_RATE ?? 200);
+const WEBHOOK_RATE = Math.min(RATE, Number(process.env.SOAK_WEBHOOK_RATE ?? 100));
+const BUFFER_SIZE = Number(process.env.LIVE_BUFFER_SIZE ?? 1000);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
 const TOPICS = 50;
 const SAMPLE_SECONDS = 10;
-const WARM_UP_SECONDS = Math.min(60, Math.floor(SECONDS / 4));
+// Each crm:<tenant> topic gets RATE / TOPICS updates a second; its buffer is full after
+// BUFFER_SIZE of them. Past that (plus a minute) memory should hold level.
+const BUFFER_FULL_SECONDS = Math.ceil(BUFFER_SIZE / (RATE / TOPICS));
+const WARM_UP_SECONDS = Math.min(BUFFER_FULL_SECONDS + 60, Math.floor(SECONDS / 2));
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const build = spawnSync('npx', ['nx', 'run', 'backend:build', '--output-style=static'], { stdio: 'inherit', env });
@@ -34,12 +43,25 @@ const sample = async (elapsed, sent) => {
   );
 };
 
-process.stdout.write(`soak: ${SECONDS} s at ${RATE} events/s, ${CLIENTS} clients over ${TOPICS} topics\n`);
+process.stdout.write(
+  `soak: ${SECONDS} s at ${RATE} events/s (${WEBHOOK_RATE}/s as signed webhooks), ${CLIENTS} clients over ${TOPICS} topics; ` +
+    `replay buffers full after about ${BUFFER_FULL_SECONDS} s, growth measured from ${WARM_UP_SECONDS} s\n`,
+);
+let failedWebhooks = 0;
 let sent = 0;
 await sample(0, 0);
 for (let elapsed = 0; elapsed < SECONDS; elapsed += SAMPLE_SECONDS) {
   const chunk = Math.min(SAMPLE_SECONDS, SECONDS - elapsed);
-  sent += (await server.call('drive', { rate: RATE, seconds: chunk, topics: TOPICS })).sent;
+  const [bus, hooks] = await Promise.all([
+    RATE > WEBHOOK_RATE
+      ? server.call('drive', { rate: RATE - WEBHOOK_RATE, seconds: chunk, topics: TOPICS })
+      : { sent: 0 },
+    WEBHOOK_RATE > 0
+      ? driveWebhooks(server, { rate: WEBHOOK_RATE, seconds: chunk, topics: TOPICS })
+      : { sent: 0, errors: 0 },
+  ]);
+  sent += bus.sent + hooks.sent;
+  failedWebhooks += hooks.errors;
   await sample(elapsed + chunk, sent);
 }
 // Let the clients drain what is still in flight (up to 60 s, or until nothing moves for 5 s).
@@ -62,6 +84,8 @@ const growth = {
   toSeconds: last.seconds,
   heapMiB: Math.round((last.heapMiB - warm.heapMiB) * 10) / 10,
   rssMiB: Math.round((last.rssMiB - warm.rssMiB) * 10) / 10,
+  heapPercent: Math.round(((last.heapMiB - warm.heapMiB) / warm.heapMiB) * 1000) / 10,
+  rssPercent: Math.round(((last.rssMiB - warm.rssMiB) / warm.rssMiB) * 1000) / 10,
   heapMiBPerMinute: Math.round(((last.heapMiB - warm.heapMiB) / minutes) * 100) / 100,
   rssMiBPerMinute: Math.round(((last.rssMiB - warm.rssMiB) / minutes) * 100) / 100,
 };
@@ -69,9 +93,13 @@ const report = {
   measuredAt: new Date().toISOString(),
   seconds: SECONDS,
   rate: RATE,
+  webhookRate: WEBHOOK_RATE,
+  liveBufferSize: BUFFER_SIZE,
+  warmUpSeconds: WARM_UP_SECONDS,
   clients: CLIENTS,
   topics: TOPICS,
   sent,
+  failedWebhooks,
   expectedDeliveries: expected,
   delivered,
   samples,
@@ -80,8 +108,8 @@ const report = {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/soak.json', `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
-  `\nsoak: sent ${sent}, delivered ${delivered} of ${expected} expected deliveries\n` +
-    `growth after warm-up (${growth.fromSeconds} s to ${growth.toSeconds} s): heap ${growth.heapMiB} MiB (${growth.heapMiBPerMinute} MiB/min), rss ${growth.rssMiB} MiB (${growth.rssMiBPerMinute} MiB/min)\n` +
+  `\nsoak: sent ${sent} (${failedWebhooks} webhooks refused or failed), delivered ${delivered} of ${expected} expected deliveries\n` +
+    `growth after warm-up (${growth.fromSeconds} s to ${growth.toSeconds} s): heap ${growth.heapMiB} MiB (${growth.heapPercent} %, ${growth.heapMiBPerMinute} MiB/min), rss ${growth.rssMiB} MiB (${growth.rssPercent} %, ${growth.rssMiBPerMinute} MiB/min)\n` +
     'wrote bench/results/soak.json\n',
 );
-process.exit(delivered >= expected ? 0 : 1);
+process.exit(delivered >= expected && failedWebhooks === 0 ? 0 : 1);

@@ -1,7 +1,10 @@
 // A live server in a child process, so its heap and CPU are measured apart from the
-// clients: either Switchyard (the real app, events raised on its domain event bus) or a
-// bare Socket.IO server emitting the same messages to rooms. Driven over IPC by the
-// live benchmarks (B2, B5); started with --expose-gc.
+// clients: either Switchyard (the real app) or a bare Socket.IO server emitting the same
+// messages to rooms. Switchyard has 50 webhook-fed CRM sources (tenant t00..t49, so a
+// lead shows on `crm:<tenant>`) that the client process sends signed webhooks to; `drive`
+// and `burst` over IPC raise events in this process instead (the bare server's emits, or
+// Switchyard's domain event bus). Used by the live benchmarks (B2, B5) and the soak;
+// started with --expose-gc.
 require('reflect-metadata');
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
@@ -35,11 +38,15 @@ async function switchyard(databaseUrl) {
     roles: ['executive'],
     dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
   });
-  const { token } = await app.get(AccessTokensService).issue(principal);
+  const tokens = app.get(AccessTokensService);
+  const { token } = await tokens.issue(principal);
   const bus = app.get(DomainEventBus);
+  const port = app.getHttpServer().address().port;
+  const webhooks = await webhookSources(`http://127.0.0.1:${port}/api/v1`, tokens, userPrincipal);
   return {
-    port: app.getHttpServer().address().port,
+    port,
     token,
+    webhookSecret: webhooks.secret,
     // A CRM change of one tenant: it becomes a `crm:<tenant>` update (and a `source:` one).
     raise: (topicIndex, marker) =>
       bus.publish({
@@ -47,12 +54,49 @@ async function switchyard(databaseUrl) {
         at: new Date().toISOString(),
         sourceId: 'bench-crm',
         domain: 'crm-leads',
-        tenant: `t${String(topicIndex).padStart(2, '0')}`,
+        tenant: tenantOf(topicIndex),
         upsertedIds: [marker],
         deletedIds: [],
       }),
     close: () => app.close(),
   };
+}
+
+const tenantOf = (topicIndex) => `t${String(topicIndex).padStart(2, '0')}`;
+
+/** Creates the 50 webhook-fed CRM sources; the client process signs and sends the webhooks. */
+async function webhookSources(api, tokens, userPrincipal) {
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const admin = userPrincipal({
+    id: '00000000-0000-4000-8000-00000000adad',
+    email: 'bench-admin@bench.local',
+    displayName: 'bench admin',
+    roles: ['master_admin'],
+    dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
+  });
+  const { token } = await tokens.issue(admin);
+  const post = async (path, body) => {
+    const response = await fetch(`${api}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  };
+  await post('/credentials', { id: 'bench-hooks', name: 'bench hooks', kind: 'webhook-secret', secret });
+  for (let i = 0; i < 50; i += 1) {
+    await post('/sources', {
+      id: `bench-crm-${tenantOf(i)}`,
+      name: `bench CRM ${tenantOf(i)}`,
+      kind: 'webhook',
+      normalizer: 'crm.leads.v1',
+      tenant: tenantOf(i),
+      cadence: { type: 'interval', everySeconds: 3600 },
+      freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },
+      webhookSecretCredentialId: 'bench-hooks',
+    });
+  }
+  return { secret };
 }
 
 async function bare() {
@@ -138,7 +182,7 @@ async function main() {
       process.exit(0);
     }
   });
-  process.send({ ready: true, port: server.port, token: server.token });
+  process.send({ ready: true, port: server.port, token: server.token, webhookSecret: server.webhookSecret ?? null });
 }
 
 main().catch((error) => {

@@ -34,7 +34,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private routing: Promise<void> = Promise.resolve();
   private readonly topics = new KeyedSerialQueue();
-  private readonly freshnessCache = new Map<string, { at: number; value: Promise<Freshness> }>();
+  private readonly freshnessCache = new Map<string, { at: number; scope: FreshnessScope; value: Promise<Freshness> }>();
   private sourceList: { at: number; rows: Promise<SourceEntity[]> } | null = null;
   private closing = false;
 
@@ -87,8 +87,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       this.freshnessCache.clear();
       return;
     }
-    for (const key of this.freshnessCache.keys()) {
-      const scope = JSON.parse(key) as FreshnessScope;
+    for (const [key, { scope }] of this.freshnessCache) {
       const affected =
         scope.kind === 'source'
           ? scope.sourceId === event.sourceId
@@ -196,7 +195,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         }),
       ),
     );
-    this.freshnessCache.set(key, { at: now, value });
+    this.freshnessCache.set(key, { at: now, scope, value });
     value.catch(() => this.freshnessCache.delete(key));
     return value;
   }

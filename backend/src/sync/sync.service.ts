@@ -143,7 +143,12 @@ export class SyncService {
   /** A webhook-fed source's event, already verified: stored raw, then normalized like a page. */
   async ingestWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
     const now = this.clock.now();
-    await this.states.ensureStates(now);
+    // Read before the transaction: on the embedded database the transaction holds the only session.
+    let state = await this.states.find(source.id);
+    if (!state) {
+      await this.states.ensureStates(now);
+      state = await this.states.find(source.id);
+    }
     const run: SyncRunEntity = {
       ...emptyRun(source.id, 'webhook', now),
       mode: 'incremental',
@@ -154,8 +159,6 @@ export class SyncService {
     };
     await this.runs.insert(run);
     await this.snapshots.insert([snapshotOf(source, run, payload, `webhook:${webhookId}`, now)]);
-    // Read before the transaction: on the embedded database the transaction holds the only session.
-    const state = await this.states.find(source.id);
     try {
       await this.writer.write({
         source,
