@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ROLE_PERMISSIONS, type DataScopes, type Permission, type SubscribeAck } from '@switchyard/contracts';
-import { connectLive } from '../../test/support/live-client';
+import { connectLive, openSse } from '../../test/support/live-client';
 import { crmTestSource, startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../auth/decorators';
 import { concretePath, expectSafeAnswer, tableCounts } from '../../test/support/bad-input';
@@ -101,6 +101,41 @@ describe('bad input: access across roles and tenants', () => {
     const ack = await client.request<SubscribeAck>('subscribe', { topics: ['crm:acme-fitness', 'source:acme-leads'] });
     expect(ack.results.map((r) => r.granted)).toEqual([false, false]);
     client.close();
+  });
+
+  it('refuses another brand’s topics on the SSE stream, by header and by access_token, and leaks nothing', async () => {
+    const token = await bed.app.tokenFor('executive', OTHER_BRAND);
+    const url = `${bed.app.baseUrl}/api/v1/stream`;
+    for (const topics of ['crm:acme-fitness', 'source:acme-leads', 'crm:other-brand,crm:acme-fitness']) {
+      const byHeader = await openSse(`${url}?topics=${encodeURIComponent(topics)}`, {
+        authorization: `Bearer ${token}`,
+      });
+      const byQuery = await openSse(`${url}?topics=${encodeURIComponent(topics)}&access_token=${token}`, {});
+      for (const [how, answer] of [
+        ['header', byHeader],
+        ['access_token', byQuery],
+      ] as const) {
+        byHeader.close();
+        byQuery.close();
+        const what = `SSE ${topics} by ${how}`;
+        // Refused before any stream opens; the other brand's source is not even confirmed to exist.
+        expect({ what, status: [403, 404].includes(answer.status), events: answer.events.length }).toEqual({
+          what,
+          status: true,
+          events: 0,
+        });
+        const text = JSON.stringify(answer.body);
+        expectSafeAnswer(what, { status: answer.status, text });
+        expect({ what, leaked: /lead-\d|acme-leads.*(name|url)/i.test(text) }).toEqual({ what, leaked: false });
+      }
+    }
+    // The control: the brand's own user opens the same stream.
+    const own = await bed.app.tokenFor('executive', { ...OTHER_BRAND, tenants: ['acme-fitness'] });
+    const stream = await openSse(`${url}?topics=crm:acme-fitness`, {
+      authorization: `Bearer ${own}`,
+    });
+    stream.close();
+    expect(stream.status).toBe(200);
   });
 
   it('drops a socket sending an oversized frame and keeps serving everyone else', async () => {
