@@ -117,4 +117,4 @@ async function run() {
   }
 }
 
-module.exports = { run };
+module.exports = { run, switchyard, load };

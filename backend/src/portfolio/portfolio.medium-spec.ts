@@ -175,4 +175,44 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(['late', 'stale']).toContain(body.freshness.state);
     bed.simulator.clearFaults();
   });
+
+  it('recomputes a cached dashboard as soon as a sync changes its projects', async () => {
+    // The dashboard's project lists, as the REST project list says they should be.
+    const tops = (projects: ProjectView[]) => {
+      const pick = (list: ProjectView[]) => list.slice(0, 5).map((p) => [p.id, p.healthScore]);
+      return {
+        atRisk: pick(
+          projects
+            .filter((p) => ['At Risk', 'Behind Schedule', 'Critical'].includes(p.status))
+            .sort((a, b) => a.healthScore - b.healthScore),
+        ),
+        highPerforming: pick(
+          projects
+            .filter((p) => p.status !== 'Completed' && p.scheduleVariance >= 0)
+            .sort((a, b) => b.healthScore - a.healthScore),
+        ),
+      };
+    };
+    const shown = (data: DashboardData) => ({
+      atRisk: data.topProjects.atRisk.map((p) => [p.id, p.healthScore]),
+      highPerforming: data.topProjects.highPerforming.map((p) => [p.id, p.healthScore]),
+    });
+    const before = await bed.getAs<DashboardData>('executive', '/dashboard-data');
+    expect(shown(before.body)).toEqual(tops(all));
+    const again = (await bed.getAs<DashboardData>('executive', '/dashboard-data')).body;
+    expect({ ...again, generatedAt: null }).toEqual({ ...before.body, generatedAt: null });
+
+    bed.simulator.advance('pm', 60);
+    const run = await bed.sync('pm-projects');
+    expect(run.recordsUpserted).toBeGreaterThan(0);
+    const projects = (await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200')).body.items;
+    // The precondition: the sync changed what the dashboard must show.
+    expect(tops(projects)).not.toEqual(tops(all));
+
+    const after = await bed.getAs<DashboardData>('executive', '/dashboard-data', {
+      headers: { 'if-none-match': before.headers.get('etag') ?? '' },
+    });
+    expect(after.status).toBe(200);
+    expect(shown(after.body)).toEqual(tops(projects));
+  });
 });

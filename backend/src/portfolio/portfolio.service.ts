@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type {
   DashboardData,
   DateRange,
@@ -14,8 +14,11 @@ import type {
 import { DataScopeService } from '../auth';
 import { Clock, ResourceNotFoundException, toPage, ValidationFailedException, type PageWindow } from '../common';
 import { AppConfig } from '../config';
-import type { SourceDomain } from '@switchyard/contracts';
+import type { DomainEvent, SourceDomain } from '@switchyard/contracts';
+import type { Subscription } from 'rxjs';
+import { DomainEventBus } from '../events';
 import { FreshnessService } from '../sync';
+import { DashboardCache } from './dashboard-cache';
 import type { FinancialEntryEntity } from './entities/financial-entry.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
@@ -26,17 +29,40 @@ import { dashboardKpis } from './metrics/dashboard-kpis';
 import { PortfolioRepository, type ProjectQuery } from './portfolio.repository';
 
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
+type DashboardFigures = Omit<DashboardData, 'freshness'>;
 const PROJECT_DOMAINS: SourceDomain[] = ['projects', 'risks'];
+const DASHBOARD_DOMAINS: SourceDomain[] = ['projects', 'risks', 'financials'];
+/** Figures that move with the clock alone (risk age in days, overdue milestones) are at most this late. */
+const DASHBOARD_MAX_AGE_MS = 60_000;
 
 @Injectable()
-export class PortfolioService {
+export class PortfolioService implements OnModuleInit, OnModuleDestroy {
+  private readonly dashboards = new DashboardCache<DashboardFigures>(DASHBOARD_MAX_AGE_MS);
+  private subscription: Subscription | null = null;
+
   constructor(
     private readonly repository: PortfolioRepository,
     private readonly freshness: FreshnessService,
     private readonly scopes: DataScopeService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly bus: DomainEventBus,
   ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.bus.events$.subscribe((event) => {
+      if (changesDashboards(event)) this.forgetDashboards();
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Drops every computed dashboard: the data behind them changed (here or on another replica). */
+  forgetDashboards(): void {
+    this.dashboards.invalidate();
+  }
 
   async listProjects(
     filters: ProjectFilters,
@@ -102,7 +128,18 @@ export class PortfolioService {
     };
   }
 
+  /**
+   * The executive dashboard. Its figures are computed once per portfolio and data scope and
+   * reused until projects, risks or financials change; freshness is judged on every call.
+   */
   async dashboardData(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardData> {
+    const scope = this.scopeOf(principal);
+    const key = JSON.stringify([portfolio, scope, this.clock.now().toISOString().slice(0, 10)]);
+    const figures = await this.dashboards.get(key, () => this.dashboardFigures(portfolio, principal));
+    return { ...figures, freshness: await this.freshnessOf(DASHBOARD_DOMAINS) };
+  }
+
+  private async dashboardFigures(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardFigures> {
     const filters: ProjectFilters = portfolio === 'All' ? {} : { portfolios: [portfolio] };
     const projects = await this.projectViews(filters, principal);
     const now = this.clock.now();
@@ -138,7 +175,6 @@ export class PortfolioService {
           .slice(0, 5),
       },
       projectCount: projects.length,
-      freshness: await this.freshnessOf(['projects', 'risks', 'financials']),
     };
   }
 
@@ -201,4 +237,10 @@ function toEntryFigures(e: FinancialEntryEntity): FinancialEntryFigures {
     cashFlow: e.cashFlow,
     discountRate: e.discountRate,
   };
+}
+
+/** A change to the rows a dashboard is computed from (or to the sources that feed them). */
+function changesDashboards(event: DomainEvent): boolean {
+  if (event.type === 'source.changed') return true;
+  return event.type === 'records.changed' && DASHBOARD_DOMAINS.includes(event.domain);
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   LIVE_SERVER_EVENTS,
   type DashboardKpis,
@@ -6,10 +6,12 @@ import {
   type MetricsAck,
   type PortfolioName,
 } from '@switchyard/contracts';
+import type { Subscription } from 'rxjs';
 import { PortfolioService } from '../portfolio';
 import { LiveHub } from './live-hub.service';
 import type { SocketSink } from './socket-sink';
 import { TopicAccessService } from './topic-access.service';
+import { UpdateLog } from './update-log';
 
 export const MIN_DASHBOARD_INTERVAL_MS = 10_000;
 const MAX_DASHBOARD_INTERVAL_MS = 3_600_000;
@@ -18,17 +20,32 @@ const DEFAULT_DASHBOARD_INTERVAL_MS = 30_000;
 /**
  * The executive blueprint's socket API: `subscribe:dashboard` pushes the whole dashboard
  * now and every refresh interval (never more often than every 10 s) besides the topic's
- * change updates; `request:metrics` answers chosen KPIs on demand.
+ * change updates; `request:metrics` answers chosen KPIs on demand. It also tells the
+ * portfolio service's dashboard cache about data changes numbered on other replicas.
  */
 @Injectable()
-export class DashboardFeed {
+export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DashboardFeed.name);
+  private subscription: Subscription | null = null;
 
   constructor(
     private readonly hub: LiveHub,
     private readonly access: TopicAccessService,
     private readonly portfolios: PortfolioService,
+    private readonly log: UpdateLog,
   ) {}
+
+  onModuleInit(): void {
+    // Every replica's updates arrive here; a local change has already cleared the cache.
+    this.subscription = this.log.updates$.subscribe((update) => {
+      const dataChanged = update.topic.startsWith('dashboard:') && update.type === 'records.changed';
+      if (dataChanged || update.type === 'source.changed') this.portfolios.forgetDashboards();
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
 
   async subscribe(sink: SocketSink, body: unknown): Promise<DashboardSubscribeAck> {
     const request = (typeof body === 'object' && body !== null ? body : {}) as {

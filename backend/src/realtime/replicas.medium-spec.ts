@@ -1,4 +1,4 @@
-import type { SubscribeAck } from '@switchyard/contracts';
+import type { DashboardData, Page, ProjectView, SubscribeAck } from '@switchyard/contracts';
 import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
@@ -6,6 +6,7 @@ import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/suppo
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { testRedisUrl } from '../../test/support/test-redis';
 import { AccessTokensService, userPrincipal } from '../auth';
+import { demoCredentials, demoSources } from '../demo';
 
 const SOURCE = 'replica-hris';
 const TOPIC = `source:${SOURCE}`;
@@ -121,5 +122,38 @@ describe('two instances sharing Postgres and Redis', () => {
       return ackResume.ok && ackResume.replayed === 1 ? true : null;
     });
     expect(second.updates.map((u) => u.seq)).toEqual([seen + 1]);
+  });
+
+  it('recomputes the other instance’s cached dashboard when one instance syncs projects', async () => {
+    for (const credential of demoCredentials([], `whsec_${Buffer.alloc(24, 7).toString('base64')}`)) {
+      if (credential.id.startsWith('pm-')) await a.api('/credentials', { method: 'POST', body: credential });
+    }
+    const pm = demoSources(a.simulator.url, []).find((source) => source.id === 'pm-projects');
+    await a.createSource({ ...pm!, id: 'pm-projects' });
+    await a.sync('pm-projects');
+    const token = await b.tokenFor('executive');
+    const get = async <T>(app: TestApp, path: string) =>
+      (await (
+        await fetch(`${app.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as T;
+    const scores = (items: ProjectView[]) => Object.fromEntries(items.map((p) => [p.id, p.healthScore]));
+    const shownOnB = async () => {
+      const dashboard = await get<DashboardData>(b, '/dashboard-data');
+      return scores([...dashboard.topProjects.atRisk, ...dashboard.topProjects.highPerforming]);
+    };
+    const cachedOnB = await shownOnB();
+    expect(Object.keys(cachedOnB).length).toBeGreaterThan(0);
+
+    a.simulator.advance('pm', 60);
+    await a.sync('pm-projects');
+    const now = scores((await get<Page<ProjectView>>(a.app, '/projects?pageSize=200')).items);
+    const expected = Object.fromEntries(Object.keys(cachedOnB).map((id) => [id, now[id]]));
+    expect(expected).not.toEqual(cachedOnB); // the precondition: the shown projects' scores moved
+    // B hears of the change through Redis only; its next answer is computed afresh.
+    const seen = await waitUntil(async () => {
+      const shown = await shownOnB();
+      return Object.entries(shown).every(([id, score]) => now[id] === score) ? shown : null;
+    }, 10_000);
+    expect(seen).not.toEqual(cachedOnB);
   });
 });
