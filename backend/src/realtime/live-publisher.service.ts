@@ -34,7 +34,13 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private routing: Promise<void> = Promise.resolve();
   private readonly topics = new KeyedSerialQueue();
-  private readonly freshnessCache = new Map<string, { at: number; scope: FreshnessScope; value: Promise<Freshness> }>();
+  /** Computed freshness per scope; `arrivals` is how many events had arrived when it was read. */
+  private readonly freshnessCache = new Map<
+    string,
+    { at: number; arrivals: number; scope: FreshnessScope; value: Promise<Freshness> }
+  >();
+  /** Events received so far, counted as they are published (before routing). */
+  private arrivals = 0;
   private sourceList: { at: number; rows: Promise<SourceEntity[]> } | null = null;
   private closing = false;
 
@@ -50,7 +56,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.subscription = this.bus.events$.subscribe((event) => {
-      this.routing = this.routing.then(() => this.route(event));
+      const arrival = (this.arrivals += 1);
+      this.routing = this.routing.then(() => this.route(event, arrival));
     });
   }
 
@@ -66,10 +73,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     await this.settled();
   }
 
-  private async route(event: DomainEvent): Promise<void> {
+  private async route(event: DomainEvent, arrival: number): Promise<void> {
     try {
       const facts = await this.whileDatabaseDown('route', () => this.factsOf(event));
-      this.forget(event, facts);
+      this.forget(event, arrival, facts);
       for (const update of routeEvent(event, facts)) {
         void this.topics.run(update.topic, () => this.publish(update));
       }
@@ -79,15 +86,25 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Drops cached freshness the event may have changed: the scopes that include its source. */
-  private forget(event: DomainEvent, facts: { domain: SourceDomain; tenant: string | null } | null): void {
+  /**
+   * Drops cached freshness the event may have changed: the scopes that include its source,
+   * read before the event arrived. Events are published after their change is committed,
+   * so a read begun after the event arrived already sees it (a run's `records.changed` and
+   * `sync.finished` then share one read).
+   */
+  private forget(
+    event: DomainEvent,
+    arrival: number,
+    facts: { domain: SourceDomain; tenant: string | null } | null,
+  ): void {
     if (event.type === 'sync.started' || !('sourceId' in event)) return;
     if (event.type === 'source.changed' || !facts) {
       this.sourceList = null;
       this.freshnessCache.clear();
       return;
     }
-    for (const [key, { scope }] of this.freshnessCache) {
+    for (const [key, { scope, arrivals }] of this.freshnessCache) {
+      if (arrivals >= arrival) continue;
       const affected =
         scope.kind === 'source'
           ? scope.sourceId === event.sourceId
@@ -195,7 +212,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         }),
       ),
     );
-    this.freshnessCache.set(key, { at: now, scope, value });
+    this.freshnessCache.set(key, { at: now, arrivals: this.arrivals, scope, value });
     value.catch(() => this.freshnessCache.delete(key));
     return value;
   }
