@@ -3,17 +3,32 @@ import type { LiveUpdate } from '@switchyard/contracts';
 import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config';
-import { judgeReplay, KeyedSerialQueue, UpdateLog, type ReplayResult, type UpdateDraft } from './update-log';
+import { judgeReplay, UpdateLog, type ReplayResult, type UpdateDraft } from './update-log';
+
+/** The most drafts numbered by one statement. */
+const MAX_BATCH = 500;
+
+interface PendingDraft {
+  draft: UpdateDraft;
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * One process: sequence numbers in Postgres (they survive restarts), the replay buffer in
  * memory (a restart answers `resync`), delivery through an in-process subject.
+ *
+ * Numbering is a group commit: while one statement runs, later drafts wait and are all
+ * numbered by the next one, so a burst costs one round trip instead of one per update,
+ * and a lone update goes at once. Updates are emitted in the order they were numbered,
+ * which is the order `append` was called: per topic, seq order is emit order.
  */
 @Injectable()
 export class LocalUpdateLog extends UpdateLog {
   private readonly subject = new Subject<LiveUpdate>();
   private readonly buffers = new Map<string, LiveUpdate[]>();
-  private readonly queue = new KeyedSerialQueue();
+  private pending: PendingDraft[] = [];
+  private flushing = false;
   readonly updates$: Observable<LiveUpdate> = this.subject.asObservable();
 
   constructor(
@@ -24,19 +39,55 @@ export class LocalUpdateLog extends UpdateLog {
   }
 
   append(draft: UpdateDraft): Promise<number> {
-    // Numbering and emitting happen in one queue per topic, so seq order is emit order.
-    return this.queue.run(draft.topic, async () => {
-      const rows = await this.dataSource.query<Array<{ seq: string }>>(
-        `INSERT INTO live_topics (topic, seq, updated_at) VALUES ($1, 1, now())
-         ON CONFLICT (topic) DO UPDATE SET seq = live_topics.seq + 1, updated_at = now()
-         RETURNING seq`,
-        [draft.topic],
-      );
-      const update: LiveUpdate = { ...draft, seq: Number(rows[0].seq), publishedAt: new Date().toISOString() };
-      this.remember(update);
-      this.subject.next(update);
-      return update.seq;
+    return new Promise<number>((resolve, reject) => {
+      this.pending.push({ draft, resolve, reject });
+      if (!this.flushing) void this.flush();
     });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        let next: Map<string, number>;
+        try {
+          next = await this.number(batch.map((p) => p.draft.topic));
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+          continue;
+        }
+        const publishedAt = new Date().toISOString();
+        for (const p of batch) {
+          const seq = next.get(p.draft.topic) as number;
+          next.set(p.draft.topic, seq + 1);
+          const update: LiveUpdate = { ...p.draft, seq, publishedAt };
+          try {
+            this.remember(update);
+            this.subject.next(update);
+            p.resolve(seq);
+          } catch (error) {
+            p.reject(error);
+          }
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Advances each topic by its number of drafts in one statement; the first new seq per topic. */
+  private async number(topics: string[]): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ topic: string; seq: string }>>(
+      `INSERT INTO live_topics (topic, seq, updated_at)
+       SELECT topic, count(*), now() FROM unnest($1::text[]) AS drafts(topic) GROUP BY topic
+       ON CONFLICT (topic) DO UPDATE SET seq = live_topics.seq + EXCLUDED.seq, updated_at = now()
+       RETURNING topic, seq`,
+      [topics],
+    );
+    const counts = new Map<string, number>();
+    for (const topic of topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    return new Map(rows.map((row) => [row.topic, Number(row.seq) - (counts.get(row.topic) as number) + 1]));
   }
 
   async replay(topic: string, afterSeq: number): Promise<ReplayResult> {
