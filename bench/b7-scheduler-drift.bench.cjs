@@ -5,6 +5,8 @@
 require('reflect-metadata');
 const { randomBytes } = require('node:crypto');
 const { Client } = require('pg');
+const { benchToken, poster } = require('./lib/api.cjs');
+const { createBenchDatabase } = require('./lib/database.cjs');
 const { figure } = require('./lib/harness.cjs');
 const { percentile } = require('./lib/live-clients.cjs');
 
@@ -13,23 +15,6 @@ const CADENCE = Number(process.env.B7_CADENCE_SECONDS ?? 30);
 const SECONDS = Number(process.env.B7_SECONDS ?? 90);
 
 const dist = (path) => require(`../dist/backend/${path}`);
-
-async function createDatabase() {
-  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `switchyard_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 /** Bare timers: one per source, each re-armed at its next due time; drift = fire - due. */
 function bareTimers(stopAt) {
@@ -53,9 +38,8 @@ async function run() {
   const { createSimulator } = require('../simulator/dist');
   const { createApp } = dist('bootstrap/create-app');
   const { loadConfig } = dist('config');
-  const { AccessTokensService, userPrincipal } = dist('auth');
   const simulator = await createSimulator({ port: 0, evolveEveryMs: 3_600_000 });
-  const database = await createDatabase();
+  const database = await createBenchDatabase();
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -69,22 +53,7 @@ async function run() {
   const { app } = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api/v1`;
-  const principal = userPrincipal({
-    id: '00000000-0000-4000-8000-00000000b7b7',
-    email: 'bench@bench.local',
-    displayName: 'bench',
-    roles: ['master_admin'],
-    dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
-  });
-  const { token } = await app.get(AccessTokensService).issue(principal);
-  const post = async (path, body) => {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  };
+  const post = poster(base, await benchToken(app, 'master_admin'));
   const db = new Client({ connectionString: database.url });
   await db.connect();
   try {

@@ -65,3 +65,15 @@ const lines = [
 ];
 writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
 process.stdout.write(`\n${lines.join('\n')}\n`);
+
+// The README's Performance table is this one, between its markers.
+const readme = readFileSync('README.md', 'utf8');
+const marked = /(<!-- bench-table:start -->\n)[\s\S]*?(\n<!-- bench-table:end -->)/;
+if (marked.test(readme)) {
+  writeFileSync(
+    'README.md',
+    readme.replace(marked, (_, start, end) => `${start}${lines.join('\n')}${end}`),
+  );
+  spawnSync('npx', ['prettier', '--write', 'README.md'], { stdio: 'ignore' });
+  process.stdout.write('updated the Performance table in README.md\n');
+}

@@ -9,6 +9,7 @@ require('reflect-metadata');
 const http = require('node:http');
 const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
+const { benchToken, poster } = require('./api.cjs');
 
 const mode = process.argv[2];
 const wallMs = () => performance.timeOrigin + performance.now();
@@ -17,7 +18,6 @@ async function switchyard(databaseUrl) {
   const dist = (path) => require(`../../dist/backend/${path}`);
   const { createApp } = dist('bootstrap/create-app');
   const { loadConfig } = dist('config');
-  const { AccessTokensService, userPrincipal } = dist('auth');
   const { DomainEventBus } = dist('events');
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -31,18 +31,10 @@ async function switchyard(databaseUrl) {
   });
   const { app } = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const principal = userPrincipal({
-    id: '00000000-0000-4000-8000-00000000b2b2',
-    email: 'bench@bench.local',
-    displayName: 'bench',
-    roles: ['executive'],
-    dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
-  });
-  const tokens = app.get(AccessTokensService);
-  const { token } = await tokens.issue(principal);
+  const token = await benchToken(app, 'executive');
   const bus = app.get(DomainEventBus);
   const port = app.getHttpServer().address().port;
-  const webhooks = await webhookSources(`http://127.0.0.1:${port}/api/v1`, tokens, userPrincipal);
+  const webhooks = await webhookSources(`http://127.0.0.1:${port}/api/v1`, await benchToken(app, 'master_admin'));
   return {
     port,
     token,
@@ -65,24 +57,9 @@ async function switchyard(databaseUrl) {
 const tenantOf = (topicIndex) => `t${String(topicIndex).padStart(2, '0')}`;
 
 /** Creates the 50 webhook-fed CRM sources; the client process signs and sends the webhooks. */
-async function webhookSources(api, tokens, userPrincipal) {
+async function webhookSources(api, adminToken) {
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
-  const admin = userPrincipal({
-    id: '00000000-0000-4000-8000-00000000adad',
-    email: 'bench-admin@bench.local',
-    displayName: 'bench admin',
-    roles: ['master_admin'],
-    dataScopes: { tenants: '*', departments: '*', teams: '*', portfolios: '*' },
-  });
-  const { token } = await tokens.issue(admin);
-  const post = async (path, body) => {
-    const response = await fetch(`${api}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  };
+  const post = poster(api, adminToken);
   await post('/credentials', { id: 'bench-hooks', name: 'bench hooks', kind: 'webhook-secret', secret });
   for (let i = 0; i < 50; i += 1) {
     await post('/sources', {
