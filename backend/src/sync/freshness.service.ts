@@ -14,6 +14,7 @@ import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
 import type { SourceStateEntity } from './entities/source-state.entity';
 import { judgeFreshness } from './freshness';
+import { GroupedRead } from './grouped-read';
 import { SourceStateRepository } from './source-state.repository';
 import { SyncMetrics } from './sync-metrics';
 
@@ -25,6 +26,10 @@ import { SyncMetrics } from './sync-metrics';
 @Injectable()
 export class FreshnessService implements OnModuleInit {
   private readonly logger = new Logger(FreshnessService.name);
+  /** State reads of concurrent answers and live updates go to the database together. */
+  private readonly stateReads = new GroupedRead<SourceStateEntity>(
+    async (ids) => new Map((await this.states.findMany(ids)).map((s) => [s.sourceId, s])),
+  );
 
   constructor(
     private readonly sources: SourcesService,
@@ -51,7 +56,7 @@ export class FreshnessService implements OnModuleInit {
 
   /** `summarize` for a list of sources the caller already has (one query, for the states). */
   async summarizeSources(sources: SourceEntity[]): Promise<Freshness> {
-    const states = new Map((await this.states.findMany(sources.map((s) => s.id))).map((s) => [s.sourceId, s]));
+    const states = await this.stateReads.read(sources.map((s) => s.id));
     const now = this.clock.now();
     const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now));
     const clocks = verdicts.map((v) => v.dataAsOf ?? v.lastSuccessAt).filter((v): v is string => v !== null);
