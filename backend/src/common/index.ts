@@ -23,3 +23,4 @@ export { parseOrThrow, toFieldErrors } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
 export { zonedWallTimeToUtc } from './time/zoned-time';
+export { GroupCommit } from './batching/group-commit';

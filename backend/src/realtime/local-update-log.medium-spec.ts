@@ -57,4 +57,29 @@ describe('live update numbering in Postgres (one instance)', () => {
     expect(await log.append(draft('source:alone', 1))).toBe(before + 1);
     expect(await log.append(draft('source:alone', 2))).toBe(before + 2);
   });
+
+  it('replays an update numbered while the resume reads, instead of asking for a resync', async () => {
+    const topic = 'source:resume-race';
+    await log.append(draft(topic, 0));
+    const [position] = Object.values(await log.seqs([topic]));
+    // The numbering statement commits, but its answer reaches the process late (a loaded
+    // machine): a resume reading the topic's number meanwhile sees a seq not yet buffered.
+    const slow = log as unknown as { number: (topics: string[]) => Promise<Map<string, number>> };
+    const number = slow.number.bind(log);
+    const delayed = jest.spyOn(slow, 'number').mockImplementation(async (topics) => {
+      const seqs = await number(topics);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return seqs;
+    });
+    try {
+      const appending = log.append(draft(topic, 1));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Object.values(await log.seqs([topic]))).toEqual([position + 1]);
+      const replay = await log.replay(topic, position);
+      expect(replay).toEqual({ ok: true, updates: [expect.objectContaining({ seq: position + 1, data: { n: 1 } })] });
+      expect(await appending).toBe(position + 1);
+    } finally {
+      delayed.mockRestore();
+    }
+  });
 });

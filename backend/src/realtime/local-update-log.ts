@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { LiveUpdate } from '@switchyard/contracts';
 import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { GroupCommit } from '../common';
 import { AppConfig } from '../config';
 import { judgeReplay, UpdateLog, type ReplayResult, type UpdateDraft } from './update-log';
 
 /** The most drafts numbered by one statement. */
 const MAX_BATCH = 500;
-
-interface PendingDraft {
-  draft: UpdateDraft;
-  resolve: (seq: number) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * One process: sequence numbers in Postgres (they survive restarts), the replay buffer in
@@ -27,8 +22,7 @@ interface PendingDraft {
 export class LocalUpdateLog extends UpdateLog {
   private readonly subject = new Subject<LiveUpdate>();
   private readonly buffers = new Map<string, LiveUpdate[]>();
-  private pending: PendingDraft[] = [];
-  private flushing = false;
+  private readonly numbering = new GroupCommit<UpdateDraft, number>((drafts) => this.numberAndEmit(drafts), MAX_BATCH);
   readonly updates$: Observable<LiveUpdate> = this.subject.asObservable();
 
   constructor(
@@ -39,41 +33,21 @@ export class LocalUpdateLog extends UpdateLog {
   }
 
   append(draft: UpdateDraft): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
-      this.pending.push({ draft, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    return this.numbering.submit(draft);
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MAX_BATCH);
-        let next: Map<string, number>;
-        try {
-          next = await this.number(batch.map((p) => p.draft.topic));
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-          continue;
-        }
-        const publishedAt = new Date().toISOString();
-        for (const p of batch) {
-          const seq = next.get(p.draft.topic) as number;
-          next.set(p.draft.topic, seq + 1);
-          const update: LiveUpdate = { ...p.draft, seq, publishedAt };
-          try {
-            this.remember(update);
-            this.subject.next(update);
-            p.resolve(seq);
-          } catch (error) {
-            p.reject(error);
-          }
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
+  /** Numbers one batch, then keeps and emits its updates in batch order; their seqs, in order. */
+  private async numberAndEmit(drafts: UpdateDraft[]): Promise<number[]> {
+    const next = await this.number(drafts.map((d) => d.topic));
+    const publishedAt = new Date().toISOString();
+    return drafts.map((draft) => {
+      const seq = next.get(draft.topic) as number;
+      next.set(draft.topic, seq + 1);
+      const update: LiveUpdate = { ...draft, seq, publishedAt };
+      this.remember(update);
+      this.subject.next(update);
+      return seq;
+    });
   }
 
   /** Advances each topic by its number of drafts in one statement; the first new seq per topic. */
@@ -92,6 +66,9 @@ export class LocalUpdateLog extends UpdateLog {
 
   async replay(topic: string, afterSeq: number): Promise<ReplayResult> {
     const current = (await this.seqs([topic]))[topic];
+    // The number read may belong to a batch still on its way into the buffer: let it land,
+    // or a client resuming at that moment would be told to resync for nothing.
+    await this.numbering.settled();
     const buffered = this.buffers.get(topic);
     return judgeReplay(topic, afterSeq, current, buffered ?? [], buffered !== undefined);
   }
