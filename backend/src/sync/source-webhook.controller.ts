@@ -18,9 +18,13 @@ export class SourceWebhookController {
   @ApiOperation({
     summary: 'Signed change notification from an upstream (Standard Webhooks).',
     description:
-      'For a pulled source: 202 and a targeted refresh. For a webhook-fed source: the event is stored raw and normalized, 200 with the run.',
+      'For a pulled source: 202 and a targeted refresh. For a webhook-fed source: the event is stored raw and normalized, 200 with the run. A retry of an event already stored (same webhook-id) stores nothing and answers 200 with the run that stored it.',
   })
-  @ApiHeader({ name: 'webhook-id', required: true })
+  @ApiHeader({
+    name: 'webhook-id',
+    required: true,
+    description: 'Unique per event, kept on retries; at most 255 characters.',
+  })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; at most 5 minutes off.' })
   @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of id.timestamp.body>' })
   @ApiAcceptedResponse({ type: RefreshAcceptedModel })

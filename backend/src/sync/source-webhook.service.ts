@@ -7,12 +7,15 @@ import { SyncService } from './sync.service';
 
 export type WebhookOutcome = { kind: 'refresh'; accepted: RefreshAccepted } | { kind: 'ingested'; run: SyncRun };
 
+/** Stored with the event, so a retry can be recognised. */
+const MAX_WEBHOOK_ID_LENGTH = 255;
 const SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 
 /**
  * Change notifications from upstreams, signed the Standard Webhooks way (HMAC-SHA256
  * over id.timestamp.body, 5-minute tolerance). For a pulled source the notification
- * triggers a targeted refresh; a webhook-fed source gets the event itself stored.
+ * triggers a targeted refresh; a webhook-fed source gets the event itself stored, once per
+ * `webhook-id` (a retry of a stored event is answered with the run that stored it).
  */
 @Injectable()
 export class SourceWebhookService {
@@ -51,6 +54,11 @@ export class SourceWebhookService {
         'refused an unsigned or badly signed webhook',
       );
       throw new DomainException('UNAUTHENTICATED', 401, `webhook signature refused: ${reason}`);
+    }
+    if (signed['webhook-id'].length > MAX_WEBHOOK_ID_LENGTH) {
+      throw new DomainException('VALIDATION_FAILED', 400, 'the webhook-id header is too long', {
+        fields: [{ field: 'webhook-id', message: `must be at most ${MAX_WEBHOOK_ID_LENGTH} characters` }],
+      });
     }
     if (source.kind === 'http-pull') return { kind: 'refresh', accepted: await this.sync.refresh(sourceId, 'webhook') };
     if (typeof payload !== 'object' || payload === null) {

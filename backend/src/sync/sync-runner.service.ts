@@ -148,6 +148,7 @@ export class SyncRunner {
         contentHash: p.contentHash,
         bytes: p.bytes,
         requestUrl: p.requestUrl,
+        webhookId: null,
         payload: p.payload,
       })),
     );

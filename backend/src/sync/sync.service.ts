@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type {
   Page,
   Principal,
@@ -35,6 +35,8 @@ import { UpstreamError } from './upstream/upstream-error';
 /** What operators and webhooks ask of the sync engine: refresh now, replay, and the records of both. */
 @Injectable()
 export class SyncService {
+  private readonly logger = new Logger(SyncService.name);
+
   constructor(
     private readonly sources: SourcesService,
     private readonly states: SourceStateRepository,
@@ -142,6 +144,9 @@ export class SyncService {
 
   /** A webhook-fed source's event, already verified: stored raw, then normalized like a page. */
   async ingestWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
+    // A sender retries until it sees a 2xx: an event stored before is answered with its run.
+    const earlier = await this.storedWebhookRun(source.id, webhookId);
+    if (earlier) return earlier;
     const now = this.clock.now();
     // Read before the transaction: on the embedded database the transaction holds the only session.
     let state = await this.states.find(source.id);
@@ -158,7 +163,7 @@ export class SyncService {
       pages: 1,
     };
     await this.runs.insert(run);
-    await this.snapshots.insert([snapshotOf(source, run, payload, `webhook:${webhookId}`, now)]);
+    await this.snapshots.insert([snapshotOf(source, run, payload, webhookId, now)]);
     try {
       await this.writer.write({
         source,
@@ -193,6 +198,14 @@ export class SyncService {
       await this.recordReplayFailure(run, error);
     }
     this.announce(source, run);
+    return toSyncRun(run);
+  }
+
+  private async storedWebhookRun(sourceId: string, webhookId: string): Promise<SyncRun | null> {
+    const runId = await this.snapshots.runOfWebhook(sourceId, webhookId);
+    const run = runId ? await this.runs.findById(runId) : null;
+    if (!run) return null;
+    this.logger.log({ sourceId, webhookId, runId }, 'a retried webhook was answered with the run that stored it');
     return toSyncRun(run);
   }
 
@@ -269,7 +282,7 @@ function snapshotOf(
   source: SourceEntity,
   run: SyncRunEntity,
   payload: object,
-  requestUrl: string,
+  webhookId: string,
   now: Date,
 ): RawSnapshotEntity {
   const json = JSON.stringify(payload);
@@ -284,7 +297,8 @@ function snapshotOf(
     lastSeenAt: now,
     contentHash: createHash('sha256').update(json).digest('hex'),
     bytes: Buffer.byteLength(json),
-    requestUrl,
+    requestUrl: `webhook:${webhookId}`,
+    webhookId,
     payload,
   };
 }

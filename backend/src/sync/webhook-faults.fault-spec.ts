@@ -27,8 +27,8 @@ const eventBody = (eventId: string, title: string) =>
 
 // Duplicated and replayed Standard Webhooks deliveries on POST /sources/:id/webhook.
 // Senders retry (same id, new attempt) and attackers replay (old timestamp) or tamper:
-// retries may be stored again but never duplicate a record; replays and tampering are
-// refused with 401 and store nothing.
+// a retry of a stored event is answered with the run that stored it and stores nothing
+// again; replays and tampering are refused with 401 and store nothing.
 describe('fault: duplicated and replayed signed webhooks', () => {
   let bed: SyncTestbed;
   let live: LiveClient;
@@ -62,7 +62,7 @@ describe('fault: duplicated and replayed signed webhooks', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body,
     });
-    return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+    return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string } } };
   };
   const signed = (id: string, at: Date, body: string) => ({
     'webhook-id': id,
@@ -70,7 +70,7 @@ describe('fault: duplicated and replayed signed webhooks', () => {
     'webhook-signature': new Webhook(SECRET).sign(id, at, body),
   });
 
-  it('stores retries without duplicate records and refuses replays and tampering', async () => {
+  it('stores an event once whatever the retries, and refuses replays and tampering', async () => {
     const topic = `source:${SOURCE}`;
     expect((await live.request<SubscribeAck>('subscribe', { topics: [topic] })).results[0].granted).toBe(true);
     const body = eventBody('evt-replay-1', 'Vendor sync');
@@ -90,22 +90,40 @@ describe('fault: duplicated and replayed signed webhooks', () => {
       SOURCE,
     ]);
     expect(events).toEqual([{ title: 'Vendor sync' }]); // one record, never the tampered title
-    const snapshots = await selectRows<{ n: string }>(
+    const snapshots = await selectRows<{ run_id: string }>(
       db,
-      `SELECT count(*) AS n FROM raw_snapshots WHERE source_id = $1 AND request_url = 'webhook:msg_replay_1'`,
+      `SELECT run_id FROM raw_snapshots WHERE source_id = $1 AND webhook_id = 'msg_replay_1'`,
       [SOURCE],
     );
-    const acknowledged = outcomes.filter((o) => o.status === 200).length;
-    const delivered = await waitUntil(() => {
-      const finished = live.updates.filter((u) => u.topic === topic && u.type === 'sync.finished').length;
-      return finished >= acknowledged ? finished : null;
+    expect(snapshots).toHaveLength(1); // the retries stored nothing again
+    const runIds = outcomes.filter((o) => o.status === 200).map((o) => o.body.id);
+    expect(runIds).toEqual([snapshots[0].run_id, snapshots[0].run_id, snapshots[0].run_id]);
+
+    const acknowledged = runIds.length;
+    const finished = await waitUntil(() => {
+      const found = live.updates.filter((u) => u.topic === topic && u.type === 'sync.finished');
+      return found.length > 0 ? found : null;
     });
+    // Every acknowledged delivery is accounted for by the stored run and its update.
+    const finishedRuns = finished.map((u) => (u.data as { runId: string }).runId);
     expectReconciled('webhook-duplicates-and-replays', {
       sent: outcomes.length,
       acknowledged,
-      stored: Number(snapshots[0].n),
-      delivered,
+      stored: runIds.filter((id) => snapshots.some((row) => row.run_id === id)).length,
+      delivered: runIds.filter((id) => id !== undefined && finishedRuns.includes(id)).length,
       failed: outcomes.length - acknowledged,
     });
+    expect(finishedRuns).toEqual([snapshots[0].run_id]);
+
+    // A webhook-id too long to keep is refused before anything is stored.
+    const longId = `msg_${'x'.repeat(300)}`;
+    const tooLong = await post(signed(longId, new Date(), body), body);
+    expect(tooLong).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    const [{ n }] = await selectRows<{ n: string }>(
+      db,
+      'SELECT count(*) AS n FROM raw_snapshots WHERE source_id = $1',
+      [SOURCE],
+    );
+    expect(Number(n)).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { CreateIdentity1764324000000 } from './1764324000000-create-identity';
 import { CreateOperations1764410400000 } from './1764410400000-create-operations';
 import { CreateIntegrationHealth1764496800000 } from './1764496800000-create-integration-health';
 import { CreateLiveTopics1764590400000 } from './1764590400000-create-live-topics';
+import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhook-snapshots';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateOperations1764410400000,
   CreateIntegrationHealth1764496800000,
   CreateLiveTopics1764590400000,
+  IndexWebhookSnapshots1764676800000,
 ];

@@ -8,6 +8,7 @@ import { SourceEntity } from '../../sources/entities/source.entity';
 @Entity({ name: 'raw_snapshots' })
 @Index('ix_raw_snapshots_source_fetched_at', ['sourceId', 'fetchedAt'])
 @Index('ix_raw_snapshots_run', ['runId'])
+@Index('ix_raw_snapshots_source_webhook', ['sourceId', 'webhookId'])
 export class RawSnapshotEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'source_id', type: 'varchar', length: 64 }) sourceId!: string;
@@ -26,5 +27,7 @@ export class RawSnapshotEntity {
   @Column({ type: 'integer' }) bytes!: number;
   /** The URL without credentials (they travel in headers, never in the query). */
   @Column({ name: 'request_url', type: 'text' }) requestUrl!: string;
+  /** The Standard Webhooks `webhook-id` of a pushed event (null for pulled pages): retries are answered once. */
+  @Column({ name: 'webhook_id', type: 'varchar', length: 255, nullable: true }) webhookId!: string | null;
   @Column({ type: 'jsonb' }) payload!: object;
 }
