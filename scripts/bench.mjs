@@ -25,7 +25,7 @@ for (const file of files) {
   results.push(result);
   for (const f of result.figures) {
     process.stdout.write(
-      `${result.id}  ${f.name}: ${f.value} ${f.unit}  |  ${f.baseline.name}: ${f.baseline.value} ${f.baseline.unit}  |  ratio ${f.ratio}\n`,
+      `${result.id}  ${f.name}: ${f.value} ${f.unit}  |  ${f.baseline.name}: ${f.baseline.value} ${f.baseline.unit}  |  ratio ${f.ratio ?? 'n/a (below resolution)'}\n`,
     );
   }
 }
@@ -59,7 +59,7 @@ const lines = [
   ...results.flatMap((r) =>
     r.figures.map(
       (f) =>
-        `| ${r.id} | ${f.name} | ${f.value} ${f.unit} | ${f.baseline.name} | ${f.baseline.value} ${f.baseline.unit} | ${f.ratio} |`,
+        `| ${r.id} | ${f.name} | ${f.value} ${f.unit} | ${f.baseline.name} | ${f.baseline.value} ${f.baseline.unit} | ${f.ratio ?? 'n/a'} |`,
     ),
   ),
 ];

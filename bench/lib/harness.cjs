@@ -17,16 +17,19 @@ function median(values) {
 /**
  * One reported figure: what was measured, its value and unit, the bare baseline
  * measured in the same run, and how the two compare (`higherIsBetter` decides the
- * direction of the ratio, so a ratio below 1 always means "slower than bare").
+ * direction of the ratio, so a ratio below 1 always means "slower than bare"; null when
+ * either side rounds to zero).
  */
 function figure(name, value, unit, baseline, higherIsBetter) {
-  const ratio = higherIsBetter ? value / baseline.value : baseline.value / value;
+  const [top, bottom] = higherIsBetter ? [value, baseline.value] : [baseline.value, value];
+  // A baseline that rounds to zero (autocannon reports whole milliseconds) gives no ratio.
+  const ratio = bottom > 0 && top > 0 ? top / bottom : null;
   return {
     name,
     value: round(value),
     unit,
     baseline: { ...baseline, value: round(baseline.value) },
-    ratio: round(ratio, 3),
+    ratio: ratio === null ? null : round(ratio, 3),
   };
 }
 
