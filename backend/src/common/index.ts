@@ -24,3 +24,4 @@ export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
 export { zonedWallTimeToUtc } from './time/zoned-time';
 export { GroupCommit } from './batching/group-commit';
+export { KeyedSerialQueue } from './batching/keyed-serial-queue';

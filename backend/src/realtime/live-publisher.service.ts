@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { DomainEvent, Freshness, SourceDomain } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
-import { isDatabaseUnavailable } from '../common';
+import { isDatabaseUnavailable, KeyedSerialQueue } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
@@ -9,7 +9,7 @@ import { FreshnessService } from '../sync';
 import { LiveLookupsRepository } from './live-lookups.repository';
 import { LiveMetrics } from './live-metrics';
 import { isPortfolioDomain, routeEvent, type FreshnessScope, type RoutedUpdate } from './topic-routes';
-import { KeyedSerialQueue, UpdateLog } from './update-log';
+import { UpdateLog } from './update-log';
 
 /** How long a computed freshness is reused for the next updates of the same scope. */
 const FRESHNESS_REUSE_MS = 1000;

@@ -1,5 +1,5 @@
 import type { LiveUpdate } from '@switchyard/contracts';
-import { judgeReplay, KeyedSerialQueue } from './update-log';
+import { judgeReplay } from './update-log';
 
 const update = (seq: number): LiveUpdate => ({
   topic: 't',
@@ -38,22 +38,5 @@ describe('judgeReplay', () => {
   it('never replays a buffer with a hole in it', () => {
     const holed = [8, 9, 11, 12].map(update);
     expect(judgeReplay('t', 8, 12, holed)).toMatchObject({ ok: false });
-  });
-});
-
-describe('KeyedSerialQueue', () => {
-  it('runs tasks of one key in order and keeps going after a failure', async () => {
-    const queue = new KeyedSerialQueue();
-    const order: string[] = [];
-    const slow = (label: string, ms: number) => () =>
-      new Promise<void>((resolve) => setTimeout(() => resolve(void order.push(label)), ms));
-    const first = queue.run('a', slow('a1', 30));
-    const failing = queue.run('a', () => Promise.reject(new Error('boom')));
-    const third = queue.run('a', slow('a2', 1));
-    const other = queue.run('b', slow('b1', 1));
-    await expect(failing).rejects.toThrow('boom');
-    await Promise.all([first, third, other]);
-    expect(order).toEqual(['b1', 'a1', 'a2']);
-    await queue.idle();
   });
 });

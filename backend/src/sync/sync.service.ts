@@ -14,6 +14,7 @@ import {
   Clock,
   DomainException,
   InstanceIdentity,
+  KeyedSerialQueue,
   ResourceNotFoundException,
   toPage,
   type PageWindow,
@@ -36,6 +37,7 @@ import { UpstreamError } from './upstream/upstream-error';
 @Injectable()
 export class SyncService {
   private readonly logger = new Logger(SyncService.name);
+  private readonly webhookIntake = new KeyedSerialQueue();
 
   constructor(
     private readonly sources: SourcesService,
@@ -143,10 +145,19 @@ export class SyncService {
   }
 
   /** A webhook-fed source's event, already verified: stored raw, then normalized like a page. */
-  async ingestWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
-    // A sender retries until it sees a 2xx: an event stored before is answered with its run.
-    const earlier = await this.storedWebhookRun(source.id, webhookId);
-    if (earlier) return earlier;
+  /**
+   * Stores a pushed event once per `webhook-id`. A sender retries until it sees a 2xx: an
+   * event stored before is answered with its run, and copies arriving together on this
+   * instance wait for the first one's answer instead of racing it.
+   */
+  ingestWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
+    return this.webhookIntake.run(`${source.id}\n${webhookId}`, async () => {
+      const earlier = await this.storedWebhookRun(source.id, webhookId);
+      return earlier ?? this.storeWebhook(source, payload, webhookId);
+    });
+  }
+
+  private async storeWebhook(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
     const now = this.clock.now();
     // Read before the transaction: on the embedded database the transaction holds the only session.
     let state = await this.states.find(source.id);

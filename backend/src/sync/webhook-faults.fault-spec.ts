@@ -126,4 +126,19 @@ describe('fault: duplicated and replayed signed webhooks', () => {
     );
     expect(Number(n)).toBe(1);
   });
+
+  it('stores copies of one event arriving together once, and answers each with that run', async () => {
+    const body = eventBody('evt-burst-1', 'Quarterly review');
+    const delivery = signed('msg_burst_1', new Date(), body);
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => post(delivery, body)));
+    expect(outcomes.map((o) => o.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const db = bed.app.app.get(DataSource);
+    const snapshots = await selectRows<{ run_id: string }>(
+      db,
+      `SELECT run_id FROM raw_snapshots WHERE source_id = $1 AND webhook_id = 'msg_burst_1'`,
+      [SOURCE],
+    );
+    expect(snapshots).toHaveLength(1);
+    expect(new Set(outcomes.map((o) => o.body.id))).toEqual(new Set([snapshots[0].run_id]));
+  });
 });
