@@ -92,7 +92,10 @@ export interface AppConfigValues {
     /** Set: updates, sequence numbers and Socket.IO rooms go through Redis. Unset: in-process. */
     redisUrl: string | null;
     redisKeyPrefix: string;
+    /** Updates kept per topic for resuming. */
     bufferSize: number;
+    /** In-process log only: updates kept over all topics; the least recently updated topics give way first. */
+    bufferTotal: number;
     heartbeatSeconds: number;
     maxMessageBytes: number;
     maxTopicsPerConnection: number;

@@ -207,6 +207,13 @@ export class EnvironmentVariables {
   @Max(100_000, { message: 'must be between 10 and 100000' })
   LIVE_BUFFER_SIZE = 1000;
 
+  /** Without Redis: updates kept in memory for resuming, over all topics together (a memory bound). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(10, { message: 'must be between 10 and 10000000' })
+  @Max(10_000_000, { message: 'must be between 10 and 10000000' })
+  LIVE_BUFFER_TOTAL = 100_000;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of seconds' })
   @Min(1, { message: 'must be between 1 and 300 seconds' })

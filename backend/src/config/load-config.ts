@@ -87,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       redisUrl: vars.REDIS_URL ?? null,
       redisKeyPrefix: vars.REDIS_KEY_PREFIX,
       bufferSize: vars.LIVE_BUFFER_SIZE,
+      bufferTotal: vars.LIVE_BUFFER_TOTAL,
       heartbeatSeconds: vars.LIVE_HEARTBEAT_SECONDS,
       maxMessageBytes: vars.LIVE_MAX_MESSAGE_BYTES,
       maxTopicsPerConnection: vars.LIVE_MAX_TOPICS_PER_CONNECTION,

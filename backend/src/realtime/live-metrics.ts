@@ -16,6 +16,7 @@ export class LiveMetrics {
   readonly publishFailures: Counter;
   readonly refusals: Counter<'code'>;
   readonly delivery: Histogram;
+  readonly replayBuffered: Gauge;
 
   constructor(metrics: MetricsService) {
     const registers = [metrics.registry];
@@ -70,6 +71,11 @@ export class LiveMetrics {
       name: 'switchyard_live_event_to_emit_seconds',
       help: 'From an update being numbered (on any instance) to its emit to local clients.',
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.replayBuffered = new Gauge({
+      name: 'switchyard_live_replay_buffered_updates',
+      help: 'Updates held in memory for clients that resume, over all topics (in-process log; bounded by LIVE_BUFFER_TOTAL).',
       registers,
     });
   }

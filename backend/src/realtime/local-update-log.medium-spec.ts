@@ -83,3 +83,58 @@ describe('live update numbering in Postgres (one instance)', () => {
     }
   });
 });
+
+describe('replay buffers under the memory bound (LIVE_BUFFER_TOTAL)', () => {
+  let app: TestApp;
+  let log: LocalUpdateLog;
+
+  beforeAll(async () => {
+    app = await startTestApp({ REDIS_URL: '', LIVE_BUFFER_SIZE: '10', LIVE_BUFFER_TOTAL: '25' });
+    log = app.app.get(LocalUpdateLog);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const fill = async (topic: string, count: number): Promise<number[]> => {
+    const seqs: number[] = [];
+    for (let n = 0; n < count; n += 1) {
+      seqs.push(await log.append({ topic, type: 'test', at: new Date().toISOString(), data: { n }, freshness: null }));
+    }
+    return seqs;
+  };
+
+  it('keeps at most the total over all topics, taking the oldest updates of the least recently updated topic', async () => {
+    const [a, b, c] = ['source:cap-a', 'source:cap-b', 'source:cap-c'];
+    const seqsA = await fill(a, 10);
+    const seqsB = await fill(b, 10);
+    expect(log.bufferedUpdates).toBe(20);
+    const seqsC = await fill(c, 10);
+    expect(log.bufferedUpdates).toBe(25);
+
+    // a gave up its five oldest: resuming before them needs a resync, after them replays.
+    expect(await log.replay(a, seqsA[0] - 1)).toMatchObject({ ok: false, resync: { reason: 'buffer_overflow' } });
+    const fromA = await log.replay(a, seqsA[4]);
+    expect(fromA.ok && fromA.updates.map((u) => u.seq)).toEqual(seqsA.slice(5));
+    for (const [topic, seqs] of [
+      [b, seqsB],
+      [c, seqsC],
+    ] as const) {
+      const replay = await log.replay(topic, seqs[0] - 1);
+      expect(replay.ok && replay.updates.map((u) => u.seq)).toEqual(seqs);
+    }
+
+    // A new busy topic pushes the rest out, least recently updated first: all that is left of
+    // a, then the three oldest of b.
+    await fill('source:cap-d', 8);
+    expect(log.bufferedUpdates).toBe(25);
+    expect(await log.replay(a, seqsA[9] - 1)).toMatchObject({ ok: false, resync: { reason: 'buffer_overflow' } });
+    expect(await log.replay(a, seqsA[9])).toEqual({ ok: true, updates: [] });
+    const fromB = await log.replay(b, seqsB[2]);
+    expect(fromB.ok && fromB.updates.map((u) => u.seq)).toEqual(seqsB.slice(3));
+
+    const metrics = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^switchyard_live_replay_buffered_updates 25$/m);
+  });
+});

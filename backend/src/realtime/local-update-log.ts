@@ -4,6 +4,7 @@ import { Subject, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../common';
 import { AppConfig } from '../config';
+import { LiveMetrics } from './live-metrics';
 import { judgeReplay, UpdateLog, type ReplayResult, type UpdateDraft } from './update-log';
 
 /** The most drafts numbered by one statement. */
@@ -21,13 +22,18 @@ const MAX_BATCH = 500;
 @Injectable()
 export class LocalUpdateLog extends UpdateLog {
   private readonly subject = new Subject<LiveUpdate>();
+  /** Replay buffers, least recently updated topic first (a topic moves to the end on each update). */
   private readonly buffers = new Map<string, LiveUpdate[]>();
+  /** Every topic numbered by this process, buffered or not (a resume on one of them is not a restart). */
+  private readonly known = new Set<string>();
+  private buffered = 0;
   private readonly numbering = new GroupCommit<UpdateDraft, number>((drafts) => this.numberAndEmit(drafts), MAX_BATCH);
   readonly updates$: Observable<LiveUpdate> = this.subject.asObservable();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly metrics: LiveMetrics,
   ) {
     super();
   }
@@ -69,8 +75,7 @@ export class LocalUpdateLog extends UpdateLog {
     // The number read may belong to a batch still on its way into the buffer: let it land,
     // or a client resuming at that moment would be told to resync for nothing.
     await this.numbering.settled();
-    const buffered = this.buffers.get(topic);
-    return judgeReplay(topic, afterSeq, current, buffered ?? [], buffered !== undefined);
+    return judgeReplay(topic, afterSeq, current, this.buffers.get(topic) ?? [], this.known.has(topic));
   }
 
   async seqs(topics: string[]): Promise<Record<string, number>> {
@@ -84,11 +89,32 @@ export class LocalUpdateLog extends UpdateLog {
     return result;
   }
 
+  /** Updates held for resuming, over all topics. */
+  get bufferedUpdates(): number {
+    return this.buffered;
+  }
+
   private remember(update: LiveUpdate): void {
-    const buffer = this.buffers.get(update.topic) ?? [];
+    const { topic } = update;
+    const buffer = this.buffers.get(topic) ?? [];
+    this.buffers.delete(topic);
+    this.buffers.set(topic, buffer);
+    this.known.add(topic);
     buffer.push(update);
-    const excess = buffer.length - this.config.live.bufferSize;
-    if (excess > 0) buffer.splice(0, excess);
-    this.buffers.set(update.topic, buffer);
+    this.buffered += 1;
+    this.trim(buffer, buffer.length - this.config.live.bufferSize);
+    // Over the memory bound: the topics updated least recently give up their oldest updates.
+    for (const [oldest, oldestBuffer] of this.buffers) {
+      if (this.buffered <= this.config.live.bufferTotal) break;
+      this.trim(oldestBuffer, this.buffered - this.config.live.bufferTotal);
+      if (oldestBuffer.length === 0) this.buffers.delete(oldest);
+    }
+    this.metrics.replayBuffered.set(this.buffered);
+  }
+
+  private trim(buffer: LiveUpdate[], excess: number): void {
+    if (excess <= 0) return;
+    const dropped = buffer.splice(0, excess).length;
+    this.buffered -= dropped;
   }
 }
