@@ -14,6 +14,8 @@ import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/suppo
 import { AccessTokensService, userPrincipal } from '../auth';
 
 const SOURCE = 'live-hris';
+const isFreshNow = (u: LiveUpdate): boolean =>
+  u.type === 'freshness.changed' && (u.data as { state?: string } | null)?.state === 'fresh';
 const TOPIC = `source:${SOURCE}`;
 
 describe('live stream over Socket.IO /live (one instance, sequence numbers in the database)', () => {
@@ -111,7 +113,10 @@ describe('live stream over Socket.IO /live (one instance, sequence numbers in th
 
     const updates = await waitUntil(() => {
       const found = admin.updates.filter((u) => u.topic === TOPIC);
-      return found.some((u) => u.type === 'sync.finished') ? found : null;
+      // The first success also turns the new source's freshness to fresh: wait for that too,
+      // so nothing from this run is still on its way when the next test counts updates.
+      const settled = found.some((u) => u.type === 'sync.finished') && found.some(isFreshNow);
+      return settled ? found : null;
     });
     expect(updates.map((u) => u.seq)).toEqual(updates.map((_, i) => start + 1 + i));
     // Freshness changes of the source may come in between; the run's own updates are in order.
