@@ -1,79 +1,24 @@
 // B1: signed integration webhook ingest (verify + redact + commit + 202) through the real app
 // over HTTP, beside a bare node:http server that inserts the same row with pg, both driven by
-// autocannon in the same run. Needs Postgres (DATABASE_URL, or the machine's server).
+// autocannon (in a child process) in the same run. Needs Postgres (DATABASE_URL, or the machine's server).
 require('reflect-metadata');
-const autocannon = require('autocannon');
-const { createHmac, randomBytes, randomUUID } = require('node:crypto');
+const { randomBytes, randomUUID } = require('node:crypto');
 const { createServer } = require('node:http');
 const { Pool } = require('pg');
-const { median } = require('./lib/harness.cjs');
+const { figure } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
+const { measure, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
 const { loadConfig } = dist('config');
 
 const SECONDS = Number(process.env.B1_SECONDS ?? 5);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const CONNECTIONS = 10;
 const POOL_SIZE = 10;
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const KEY = Buffer.from(SECRET.slice('whsec_'.length), 'base64');
-
-/** A realistic failure: a Gusto payroll rejection with an employee record (PII included). */
-function eventBody(n) {
-  return JSON.stringify({
-    type: 'payroll.submit',
-    occurredAt: new Date().toISOString(),
-    data: {
-      employeeId: `emp-${n}`,
-      ssn: '123-45-6789',
-      payrollDeadline: new Date(Date.now() + 86_400_000).toISOString(),
-    },
-    error: {
-      message: `Employee ${n} is terminated in Gusto but still has hours in the submitted timecards`,
-      httpStatus: 409,
-    },
-  });
-}
-
-let sequence = 0;
-/** autocannon setupRequest: a fresh webhook id, timestamp and signature for every request. */
-function signedRequest(request) {
-  sequence += 1;
-  const id = `msg_bench_${process.pid}_${sequence}`;
-  const timestamp = Math.floor(Date.now() / 1000);
-  const body = eventBody(sequence);
-  const signature = createHmac('sha256', KEY).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return {
-    ...request,
-    method: 'POST',
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': `v1,${signature}`,
-    },
-  };
-}
-
-function load(url) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, requests: [{ setupRequest: signedRequest }] },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
-}
-
-async function measure(url) {
-  await load(url); // warm-up
-  const runs = [];
-  for (let i = 0; i < REPEATS; i += 1) runs.push(await load(url));
-  const errors = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
-  return { rps: median(runs.map((r) => r.requests.average)), p99: median(runs.map((r) => r.latency.p99)), errors };
-}
+const SIGNER = { module: require.resolve('./lib/signed-gusto.cjs'), export: 'gustoSigner', args: [SECRET.slice(6)] };
+const drive = (url) => measure({ url, connections: CONNECTIONS, seconds: SECONDS, signer: SIGNER });
 
 /** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */
 async function bareServer(databaseUrl) {
@@ -139,30 +84,23 @@ async function run() {
   const app = await switchyard(database.url);
   const bare = await bareServer(database.url);
   try {
-    const baseline = await measure(bare.url);
-    const full = await measure(app.url);
+    const baseline = await drive(bare.url);
+    const full = await drive(app.url);
     if (full.errors > 0 || baseline.errors > 0) {
       throw new Error(`B1: ${full.errors} failed webhook requests, ${baseline.errors} failed baseline requests`);
     }
-    const fig = (figureName, value, unit, b, higher) => ({
-      name: figureName,
-      value: Math.round(value * 10) / 10,
-      unit,
-      baseline: { ...b, value: Math.round(b.value * 10) / 10 },
-      ratio: Math.round((higher ? value / b.value : b.value / value) * 1000) / 1000,
-    });
     return {
       id: 'B1',
       title: `POST /webhooks/:integration signed ingest, ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
       figures: [
-        fig(
+        figure(
           'signed webhook ingest throughput',
           full.rps,
           'req/s',
           { name: 'bare node:http + pg INSERT', unit: 'req/s', value: baseline.rps },
           true,
         ),
-        fig(
+        figure(
           'signed webhook ingest p99',
           full.p99,
           'ms',

@@ -1,37 +1,22 @@
 // B3: GET /api/v1/dashboard-data (real app, demo data synced from the simulator, Postgres)
-// beside a NestJS-on-Fastify hello-world, both driven by autocannon in the same run.
+// beside a NestJS-on-Fastify hello-world, both driven by autocannon (in a child process) in the same run.
 require('reflect-metadata');
-const autocannon = require('autocannon');
 const { randomBytes } = require('node:crypto');
 const { Controller, Get, Module } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
-const { median } = require('./lib/harness.cjs');
+const { figure } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
+const { measure: measureLoad, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
 const { loadConfig } = dist('config');
 
 const SECONDS = Number(process.env.B3_SECONDS ?? 5);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const CONNECTIONS = 10;
 
-function load(url, headers) {
-  return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
-
-async function measure(url, headers = {}) {
-  await load(url, headers); // warm-up
-  const runs = [];
-  for (let i = 0; i < REPEATS; i += 1) runs.push(await load(url, headers));
-  const errors = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
-  return { rps: median(runs.map((r) => r.requests.average)), p99: median(runs.map((r) => r.latency.p99)), errors };
-}
+const measure = (url, headers = {}) => measureLoad({ url, connections: CONNECTIONS, seconds: SECONDS, headers });
 
 async function helloWorld() {
   class HelloController {
@@ -94,20 +79,13 @@ async function run() {
     if (full.errors > 0) throw new Error(`B3: ${full.errors} failed requests`);
     const base = { name: 'NestJS-on-Fastify hello-world', unit: 'req/s', value: baseline.rps };
     const baseP99 = { name: 'hello-world p99', unit: 'ms', value: baseline.p99 };
-    const fig = (name, value, unit, b, higher) => ({
-      name,
-      value: Math.round(value * 10) / 10,
-      unit,
-      baseline: { ...b, value: Math.round(b.value * 10) / 10 },
-      ratio: Math.round((higher ? value / b.value : b.value / value) * 1000) / 1000,
-    });
     return {
       id: 'B3',
       title: `GET /api/v1/dashboard-data, ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
       figures: [
-        fig('dashboard-data throughput', full.rps, 'req/s', base, true),
-        fig('dashboard-data p99', full.p99, 'ms', baseP99, false),
-        fig('dashboard-data with If-None-Match (304)', cached.rps, 'req/s', base, true),
+        figure('dashboard-data throughput', full.rps, 'req/s', base, true),
+        figure('dashboard-data p99', full.p99, 'ms', baseP99, false),
+        figure('dashboard-data with If-None-Match (304)', cached.rps, 'req/s', base, true),
       ],
     };
   } finally {
@@ -117,4 +95,4 @@ async function run() {
   }
 }
 
-module.exports = { run, switchyard, load };
+module.exports = { run, switchyard };
