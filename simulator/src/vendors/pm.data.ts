@@ -1,5 +1,5 @@
 import { clamp, round, type Rng } from '../random';
-import { DAY, HOUR, iso, monthKey, monthStart, ymd } from '../time';
+import { DAY, HOUR, iso, MINUTE, monthKey, monthStart, ymd } from '../time';
 import { person, TEAM_IDS, type Person } from './fixtures';
 
 export type ProjectStatus = 'On Track' | 'At Risk' | 'Behind Schedule' | 'Critical' | 'Completed';
@@ -158,7 +158,8 @@ export function generateProject(rng: Rng, index: number, now: number, fresh: boo
     endDate: ymd(endMs),
     strategicGoal: rng.pick(GOALS),
     milestones: [],
-    updatedAt: iso(fresh ? now : now - rng.int(1, 72) * HOUR),
+    // The newest seeded change is five minutes old, inside the demo's freshness windows.
+    updatedAt: iso(fresh ? now : now - rng.int(1, 72) * HOUR + 55 * MINUTE),
   };
   project.plannedProgress = plannedAt(project, now);
   const finished = !fresh && rng.chance(0.12);

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { BackendInstance, SystemStatus } from '@switchyard/contracts';
@@ -26,7 +25,6 @@ const DATABASE_LABELS: Record<SystemStatus['database']['kind'], string> = {
 @Component({
   selector: 'sy-system-status-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
   templateUrl: './system-status.page.html',
   styleUrl: './system-status.page.css',
 })
