@@ -18,7 +18,7 @@ export class SourceWebhookController {
   @ApiOperation({
     summary: 'Signed change notification from an upstream (Standard Webhooks).',
     description:
-      'For a pulled source: 202 and a targeted refresh. For a webhook-fed source: the event is stored raw and normalized, 200 with the run. A retry of an event already stored (same webhook-id) stores nothing and answers 200 with the run that stored it.',
+      'For a pulled source: 202 and a targeted refresh. For a webhook-fed source: the event is stored raw and normalized, 200 with the run. A retry of an event already stored (same webhook-id) stores nothing and answers 200 with the run that stored it. An event that cannot be applied for a reason other than its content answers 503 with Retry-After, so the sender delivers it again.',
   })
   @ApiHeader({
     name: 'webhook-id',
@@ -29,7 +29,7 @@ export class SourceWebhookController {
   @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of id.timestamp.body>' })
   @ApiAcceptedResponse({ type: RefreshAcceptedModel })
   @ApiOkResponse({ type: SyncRunModel })
-  @ApiErrors(400, 401, 404, 409, 413, 415)
+  @ApiErrors(400, 401, 404, 409, 413, 415, 503)
   async receive(
     @Param('id') id: string,
     @Req() request: RawBodyRequest<FastifyRequest>,

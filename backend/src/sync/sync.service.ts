@@ -34,6 +34,9 @@ import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository'
 import { UpstreamError } from './upstream/upstream-error';
 
 /** What operators and webhooks ask of the sync engine: refresh now, replay, and the records of both. */
+/** What a sender is asked to wait before delivering a webhook again that could not be applied. */
+const WEBHOOK_RETRY_AFTER_SECONDS = 5;
+
 @Injectable()
 export class SyncService {
   private readonly logger = new Logger(SyncService.name);
@@ -207,6 +210,15 @@ export class SyncService {
       });
     } catch (error) {
       await this.recordReplayFailure(run, error);
+      if (!(error instanceof UpstreamError)) {
+        // Not the event's fault (the database, say): no 2xx, so the sender delivers it again;
+        // the retry is processed anew because this run did not succeed.
+        this.announce(source, run);
+        this.logger.error({ sourceId: source.id, webhookId, runId: run.id, err: error }, 'could not apply a webhook');
+        throw new DomainException('SERVICE_UNAVAILABLE', 503, 'the event could not be applied; retry later', {
+          retryAfter: WEBHOOK_RETRY_AFTER_SECONDS,
+        });
+      }
     }
     this.announce(source, run);
     return toSyncRun(run);

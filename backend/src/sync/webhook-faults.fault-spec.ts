@@ -141,4 +141,58 @@ describe('fault: duplicated and replayed signed webhooks', () => {
     expect(snapshots).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.body.id))).toEqual(new Set([snapshots[0].run_id]));
   });
+
+  it('answers 503 when the database refuses the write, so the retry stores the event', async () => {
+    const db = bed.app.app.get(DataSource);
+    const topic = `source:${SOURCE}`;
+    await db.query(`CREATE FUNCTION refuse_calendar_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'calendar_events is refusing writes'; END $$`);
+    await db.query(
+      'CREATE TRIGGER refuse_calendar_write BEFORE INSERT OR UPDATE ON calendar_events FOR EACH ROW EXECUTE FUNCTION refuse_calendar_write()',
+    );
+    const body = eventBody('evt-refused-1', 'Board meeting');
+    let refused: Awaited<ReturnType<typeof post>>;
+    let retryAfter: string | null;
+    try {
+      const response = await fetch(`${bed.app.baseUrl}/api/v1/sources/${SOURCE}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signed('msg_refused_1', new Date(), body) },
+        body,
+      });
+      retryAfter = response.headers.get('retry-after');
+      refused = { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+    } finally {
+      await db.query('DROP TRIGGER refuse_calendar_write ON calendar_events');
+      await db.query('DROP FUNCTION refuse_calendar_write()');
+    }
+    expect(refused).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
+    expect(retryAfter).toBe('5');
+    const failedRuns = await selectRows<{ status: string }>(
+      db,
+      `SELECT r.status FROM sync_runs r JOIN raw_snapshots s ON s.run_id = r.id WHERE s.webhook_id = 'msg_refused_1'`,
+    );
+    expect(failedRuns).toEqual([{ status: 'failed' }]);
+
+    // The sender's retry is applied in full.
+    const retried = await post(signed('msg_refused_1', new Date(Date.now() + 1000), body), body);
+    expect(retried.status).toBe(200);
+    const stored = await selectRows<{ title: string }>(db, 'SELECT title FROM calendar_events WHERE external_id = $1', [
+      'evt-refused-1',
+    ]);
+    const finished = await waitUntil(() => {
+      const found = live.updates.filter(
+        (u) =>
+          u.topic === topic && u.type === 'sync.finished' && (u.data as { runId: string }).runId === retried.body.id,
+      );
+      return found.length > 0 ? found : null;
+    });
+    expectReconciled('webhook-write-refused', {
+      sent: 2,
+      acknowledged: [refused, retried].filter((o) => o.status === 200).length,
+      stored: stored.length,
+      delivered: finished.length,
+      failed: [refused, retried].filter((o) => o.status !== 200).length,
+    });
+    expect(stored).toEqual([{ title: 'Board meeting' }]);
+  });
 });
