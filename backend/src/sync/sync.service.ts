@@ -33,10 +33,10 @@ import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
 import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
 import { UpstreamError } from './upstream/upstream-error';
 
-/** What operators and webhooks ask of the sync engine: refresh now, replay, and the records of both. */
 /** What a sender is asked to wait before delivering a webhook again that could not be applied. */
 const WEBHOOK_RETRY_AFTER_SECONDS = 5;
 
+/** What operators and webhooks ask of the sync engine: refresh now, replay, and the records of both. */
 @Injectable()
 export class SyncService {
   private readonly logger = new Logger(SyncService.name);
@@ -147,9 +147,9 @@ export class SyncService {
     return toSyncRun(run);
   }
 
-  /** A webhook-fed source's event, already verified: stored raw, then normalized like a page. */
   /**
-   * Stores a pushed event once per `webhook-id`. A sender retries until it sees a 2xx: an
+   * A webhook-fed source's event, already verified: stored raw, then normalized like a page,
+   * once per `webhook-id`. A sender retries until it sees a 2xx: an
    * event stored before is answered with its run, and copies arriving together on this
    * instance wait for the first one's answer instead of racing it.
    */
@@ -178,6 +178,7 @@ export class SyncService {
     };
     await this.runs.insert(run);
     await this.snapshots.insert([snapshotOf(source, run, payload, webhookId, now)]);
+    let notApplied: unknown = null;
     try {
       await this.writer.write({
         source,
@@ -210,17 +211,20 @@ export class SyncService {
       });
     } catch (error) {
       await this.recordReplayFailure(run, error);
-      if (!(error instanceof UpstreamError)) {
-        // Not the event's fault (the database, say): no 2xx, so the sender delivers it again;
-        // the retry is processed anew because this run did not succeed.
-        this.announce(source, run);
-        this.logger.error({ sourceId: source.id, webhookId, runId: run.id, err: error }, 'could not apply a webhook');
-        throw new DomainException('SERVICE_UNAVAILABLE', 503, 'the event could not be applied; retry later', {
-          retryAfter: WEBHOOK_RETRY_AFTER_SECONDS,
-        });
-      }
+      // Not the event's fault (the database, say): no 2xx, so the sender delivers it again;
+      // the retry is processed anew because this run did not succeed.
+      if (!(error instanceof UpstreamError)) notApplied = error;
     }
     this.announce(source, run);
+    if (notApplied !== null) {
+      this.logger.error(
+        { sourceId: source.id, webhookId, runId: run.id, err: notApplied },
+        'could not apply a webhook',
+      );
+      throw new DomainException('SERVICE_UNAVAILABLE', 503, 'the event could not be applied; retry later', {
+        retryAfter: WEBHOOK_RETRY_AFTER_SECONDS,
+      });
+    }
     return toSyncRun(run);
   }
 

@@ -62,7 +62,11 @@ describe('fault: duplicated and replayed signed webhooks', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body,
     });
-    return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string } } };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as { id?: string; error?: { code: string } },
+    };
   };
   const signed = (id: string, at: Date, body: string) => ({
     'webhook-id': id,
@@ -152,21 +156,14 @@ describe('fault: duplicated and replayed signed webhooks', () => {
     );
     const body = eventBody('evt-refused-1', 'Board meeting');
     let refused: Awaited<ReturnType<typeof post>>;
-    let retryAfter: string | null;
     try {
-      const response = await fetch(`${bed.app.baseUrl}/api/v1/sources/${SOURCE}/webhook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...signed('msg_refused_1', new Date(), body) },
-        body,
-      });
-      retryAfter = response.headers.get('retry-after');
-      refused = { status: response.status, body: (await response.json()) as { error?: { code: string } } };
+      refused = await post(signed('msg_refused_1', new Date(), body), body);
     } finally {
       await db.query('DROP TRIGGER refuse_calendar_write ON calendar_events');
       await db.query('DROP FUNCTION refuse_calendar_write()');
     }
     expect(refused).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
-    expect(retryAfter).toBe('5');
+    expect(refused.retryAfter).toBe('5');
     const failedRuns = await selectRows<{ status: string }>(
       db,
       `SELECT r.status FROM sync_runs r JOIN raw_snapshots s ON s.run_id = r.id WHERE s.webhook_id = 'msg_refused_1'`,
