@@ -49,6 +49,7 @@ test.describe('admin pages', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     const outcomes = page.getByRole('table', { name: 'Audit events' }).locator('tbody td:nth-child(3)');
     await expect(outcomes.first()).toHaveText('success');
-    expect(new Set(await outcomes.allInnerTexts())).toEqual(new Set(['success']));
+    // Polled: right after Apply the unfiltered rows may still be on screen.
+    await expect.poll(async () => new Set(await outcomes.allInnerTexts())).toEqual(new Set(['success']));
   });
 });
