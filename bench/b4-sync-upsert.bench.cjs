@@ -15,7 +15,8 @@ const { buildDataSourceOptions } = dist('database/data-source-options');
 const { runMigrations } = dist('database/migrate');
 const { NormalizedStore } = dist('sync/normalize/normalized-store');
 const { normalizePages } = dist('sync/normalize/normalize-pages');
-const { NORMALIZER_REGISTRY } = dist('sync/normalize/registry');
+const { StreamMapper } = dist('connectors/engine/mapping');
+const { simulatorCrm } = dist('connectors/builtin/simulator.connectors');
 const { SecretBox } = dist('common/crypto/secret-box');
 
 const RECORDS = Number(process.env.B4_RECORDS ?? 100_000);
@@ -56,13 +57,13 @@ async function run() {
     const store = new NormalizedStore(dataSource, new SecretBox([{ id: 'bench', key: randomBytes(32) }]));
     const source = { id: 'crm-bench-leads', tenant: 'bench' };
     await dataSource.query(
-      `INSERT INTO sources (id, name, kind, domain, normalizer, tenant_id, cadence, timeout_ms, retry, breaker, freshness, created_at, updated_at)
-       VALUES ($1, 'bench', 'webhook', 'crm-leads', 'crm.leads.v1', 'bench', '{}', 1000, '{}', '{}', '{}', now(), now())`,
+      `INSERT INTO sources (id, name, kind, domain, connector, tenant_id, cadence, timeout_ms, retry, breaker, freshness, created_at, updated_at)
+       VALUES ($1, 'bench', 'webhook', 'crm-leads', '{"id":"simulator-crm","stream":"leads"}', 'bench', '{}', 1000, '{}', '{}', '{}', now(), now())`,
       [source.id],
     );
     await dataSource.query(`CREATE TABLE crm_leads_copy (LIKE crm_leads INCLUDING ALL)`);
-    const normalizer = NORMALIZER_REGISTRY['crm.leads.v1'];
-    const context = { mapping: {}, tenant: source.tenant };
+    const normalizer = new StreamMapper(simulatorCrm.streams.find((s) => s.name === 'leads'));
+    const context = {};
     const fresh = leadPages(0);
     const changed = leadPages(1);
 

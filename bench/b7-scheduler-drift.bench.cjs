@@ -71,16 +71,16 @@ async function run() {
         id: `b7-${i}`,
         name: `b7 ${i}`,
         kind: 'http-pull',
-        normalizer: 'hris.departments.v1',
+        connector: {
+          id: 'simulator-hris',
+          stream: 'departments',
+          credentialId: 'hris-token',
+          config: { baseUrl: simulator.url },
+        },
         cadence: { type: 'interval', everySeconds: CADENCE },
         freshness: { warnAfterSeconds: CADENCE * 2, staleAfterSeconds: CADENCE * 4 },
         timeoutMs: 5000,
         retry: { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 50 },
-        request: {
-          url: `${simulator.url}/hris/api/departments`,
-          auth: { type: 'bearer', credentialId: 'hris-token' },
-          volatileFields: ['generatedAt'],
-        },
       });
     }
     const started = Date.now();

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth';
 import { CommonModule, type Clock, type InstanceIdentity } from './common';
 import { ConfigModule, type AppConfig } from './config';
+import { ConnectorsModule } from './connectors';
 import { ConsoleModule } from './console';
 import { DatabaseModule } from './database';
 import { CrmModule } from './crm';
@@ -34,6 +35,7 @@ export class AppModule {
         SystemModule,
         EventsModule,
         AuthModule,
+        ConnectorsModule,
         SourcesModule,
         SyncModule,
         DemoModule,

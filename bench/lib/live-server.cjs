@@ -66,7 +66,7 @@ async function webhookSources(api, adminToken) {
       id: `bench-crm-${tenantOf(i)}`,
       name: `bench CRM ${tenantOf(i)}`,
       kind: 'webhook',
-      normalizer: 'crm.leads.v1',
+      connector: { id: 'simulator-crm', stream: 'leads' },
       tenant: tenantOf(i),
       cadence: { type: 'interval', everySeconds: 3600 },
       freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },

@@ -119,7 +119,7 @@ describe('bad input over HTTP', () => {
     ];
     for (const [i, url] of targets.entries()) {
       const definition = testSource(bed.simulator.url, { id: `ssrf-${i}` });
-      const body = { ...definition, request: { ...definition.request, url } };
+      const body = { ...definition, connector: { ...definition.connector, config: { baseUrl: url } } };
       const answer = await send('POST', '/api/v1/sources', JSON.stringify(body));
       expect({ url, status: answer.status }).toEqual({ url, status: 400 });
       expectSafeAnswer(`source at ${url}`, answer);

@@ -1,6 +1,8 @@
 import { formatLiveTopic, parseLiveTopic } from '@switchyard/contracts';
 import fc from 'fast-check';
 import { decodePosition, encodePosition } from '../realtime/sse-sink';
+import { simulatorHris } from '../connectors/builtin/simulator.connectors';
+import { connectorDefinitionSchema } from '../connectors/definition/connector.schema';
 import { sourceDefinitionSchema } from '../sources/dto/source-definition.schema';
 
 // Properties of the parsers that take untrusted text: they never throw, and what they
@@ -66,15 +68,14 @@ describe('bad input: parsers and validators (property-based)', () => {
     );
   });
 
-  it('the source definition schema refuses hostile ids and non-http URLs', () => {
+  it('the source and connector definition schemas refuse hostile ids and non-http URLs', () => {
     const base = {
       id: 'ok-source',
       name: 'ok',
       kind: 'http-pull',
-      normalizer: 'hris.departments.v1',
+      connector: { id: 'simulator-hris', stream: 'departments', credentialId: 'hris-token' },
       cadence: { type: 'interval', everySeconds: 600 },
       freshness: { warnAfterSeconds: 600, staleAfterSeconds: 1800 },
-      request: { url: 'https://example.com/api', auth: { type: 'none' } },
     };
     expect(sourceDefinitionSchema.safeParse(base).success).toBe(true);
     const hostileId = fc.constantFrom("x'; DROP TABLE sources; --", '../etc/passwd', '', 'a'.repeat(500), 'ä ö');
@@ -86,9 +87,8 @@ describe('bad input: parsers and validators (property-based)', () => {
     const badUrl = fc.constantFrom('file:///etc/passwd', 'gopher://x', 'javascript:alert(1)', 'ftp://x/y', 'not a url');
     fc.assert(
       fc.property(badUrl, (url) => {
-        expect(sourceDefinitionSchema.safeParse({ ...base, request: { url, auth: { type: 'none' } } }).success).toBe(
-          false,
-        );
+        const connector = { ...simulatorHris, id: 'hostile-url', baseUrl: url };
+        expect(connectorDefinitionSchema.safeParse(connector).success).toBe(false);
       }),
     );
   });

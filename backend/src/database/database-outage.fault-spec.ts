@@ -46,7 +46,7 @@ describe('fault: database stopped and restarted', () => {
       id: 'db-calendar',
       name: 'Calendar push',
       kind: 'webhook',
-      normalizer: 'calendar.events.v1',
+      connector: { id: 'simulator-calendar', stream: 'events' },
       cadence: { type: 'interval', everySeconds: 600 },
       freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },
       webhookSecretCredentialId: 'db-hooks',

@@ -22,6 +22,7 @@ import {
 import { IntegrationEventEntity, IntegrationFeedbackEntity, IntegrationIssueEntity } from '../integrations/entities';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
 import { CredentialEntity, SourceEntity } from '../sources/index';
+import { ConnectorEntity, ConnectorVersionEntity } from '../connectors';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
 import { SourceStateEntity } from '../sync/entities/source-state.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
@@ -33,6 +34,8 @@ export const ENTITIES = [
   BackendInstanceEntity,
   SourceEntity,
   CredentialEntity,
+  ConnectorEntity,
+  ConnectorVersionEntity,
   SourceStateEntity,
   SyncRunEntity,
   RawSnapshotEntity,

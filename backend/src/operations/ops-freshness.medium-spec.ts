@@ -10,18 +10,17 @@ const metricsSource = (simulatorUrl: string): SourceDefinitionInput => ({
   id: 'metrics-system',
   name: 'Operations metrics',
   kind: 'http-pull',
-  normalizer: 'metrics.series.v1',
+  connector: {
+    id: 'simulator-metrics',
+    stream: 'series',
+    credentialId: 'metrics-key',
+    config: { baseUrl: simulatorUrl },
+  },
   cadence: { type: 'interval', everySeconds: 30 },
   freshness: { warnAfterSeconds: 90, staleAfterSeconds: 150 },
   timeoutMs: 2000,
   retry: { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 50 },
   breaker: { failureThreshold: 5, halfOpenAfterMs: 60_000 },
-  request: {
-    url: `${simulatorUrl}/metrics/api/v1/series`,
-    auth: { type: 'api-key', credentialId: 'metrics-key', header: 'X-Api-Key' },
-    incremental: { param: 'since', cursorField: 'recordedAt' },
-    volatileFields: ['asOf'],
-  },
 });
 
 describe('operations fed by sync, and a frozen source raising a staleness alert', () => {

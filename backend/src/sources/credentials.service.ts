@@ -13,6 +13,7 @@ export interface OpenedCredential {
   kind: CredentialEntity['kind'];
   clientId: string | null;
   secret: string;
+  fields: Record<string, string>;
 }
 
 @Injectable()
@@ -42,7 +43,9 @@ export class CredentialsService {
     const existing = await this.credentials.findById(input.id);
     const now = this.clock.now();
     const sealedSecret = this.box.encrypt(input.secret);
+    const fieldNames = Object.keys(input.fields);
     const entity: CredentialEntity = {
+      sealedFields: fieldNames.length > 0 ? this.box.encrypt(JSON.stringify(input.fields)) : null,
       id: input.id,
       name: input.name,
       kind: input.kind,
@@ -66,16 +69,16 @@ export class CredentialsService {
       resourceId: entity.id,
       details: { keyId: entity.keyId },
     });
-    return { credential: toCredential(entity), created: !existing };
+    return { credential: await this.present(entity), created: !existing };
   }
 
   async get(id: string): Promise<Credential> {
-    return toCredential(await this.require(id));
+    return this.present(await this.require(id));
   }
 
   async list(window: PageWindow): Promise<Omit<Page<Credential>, 'generatedAt'>> {
     const [rows, total] = await this.credentials.list(window);
-    return toPage(window, rows.map(toCredential), total);
+    return toPage(window, await Promise.all(rows.map((row) => this.present(row))), total);
   }
 
   async delete(id: string, actor?: Principal): Promise<void> {
@@ -96,7 +99,7 @@ export class CredentialsService {
   /** The credential without its secret, or null. */
   async describe(id: string): Promise<Credential | null> {
     const row = await this.credentials.findById(id);
-    return row ? toCredential(row) : null;
+    return row ? this.present(row) : null;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -106,8 +109,42 @@ export class CredentialsService {
   /** For the sync engine only. Returns null when the credential is gone. */
   async open(id: string): Promise<OpenedCredential | null> {
     const row = await this.credentials.findById(id);
-    if (!row) return null;
-    return { id: row.id, kind: row.kind, clientId: row.clientId, secret: this.box.decrypt(row.sealedSecret) };
+    return row ? this.opened(row) : null;
+  }
+
+  /**
+   * Runs `work` with the credential locked (across replicas) and stores the fields it
+   * returns: a rotating OAuth2 refresh token is used and replaced by one holder at a time,
+   * and the replacement is sealed before anyone else can read the old one.
+   */
+  async withLocked<T>(
+    id: string,
+    work: (credential: OpenedCredential) => Promise<{ result: T; fields?: Record<string, string> }>,
+  ): Promise<T | null> {
+    return this.credentials.transaction(async (locked) => {
+      const row = await locked.findForUpdate(id);
+      if (!row) return null;
+      const opened = this.opened(row);
+      const { result, fields } = await work(opened);
+      if (fields) {
+        const merged = { ...opened.fields, ...fields };
+        await locked.updateFields(id, this.box.encrypt(JSON.stringify(merged)), this.clock.now());
+        this.logger.log({ credentialId: id, fields: Object.keys(fields) }, 'credential field rotated by the upstream');
+      }
+      return result;
+    });
+  }
+
+  private opened(row: CredentialEntity): OpenedCredential {
+    const fields = row.sealedFields ? (JSON.parse(this.box.decrypt(row.sealedFields)) as Record<string, string>) : {};
+    return { id: row.id, kind: row.kind, clientId: row.clientId, secret: this.box.decrypt(row.sealedSecret), fields };
+  }
+
+  private async present(row: CredentialEntity): Promise<Credential> {
+    const fieldNames = row.sealedFields
+      ? Object.keys(JSON.parse(this.box.decrypt(row.sealedFields)) as Record<string, string>).sort()
+      : [];
+    return toCredential(row, fieldNames, await this.sources.usingCredential(row.id));
   }
 
   private async require(id: string): Promise<CredentialEntity> {
@@ -117,7 +154,7 @@ export class CredentialsService {
   }
 }
 
-function toCredential(row: CredentialEntity): Credential {
+function toCredential(row: CredentialEntity, fieldNames: string[], usedBy: string[]): Credential {
   return {
     id: row.id,
     name: row.name,
@@ -125,6 +162,8 @@ function toCredential(row: CredentialEntity): Credential {
     tenant: row.tenant,
     clientId: row.clientId,
     hasSecret: row.sealedSecret.length > 0,
+    fieldNames,
+    usedBy,
     keyId: row.keyId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

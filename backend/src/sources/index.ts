@@ -1,5 +1,5 @@
 export { SourcesModule } from './sources.module';
-export { SourcesService, toSource, type SourceStatusReader } from './sources.service';
+export { SourcesService, toSource, type SourceStatusReader, type ValidatedSource } from './sources.service';
 export { CredentialsService, type OpenedCredential } from './credentials.service';
 export { SourceEntity } from './entities/source.entity';
 export { CredentialEntity } from './entities/credential.entity';

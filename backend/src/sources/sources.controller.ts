@@ -43,7 +43,7 @@ export class SourcesController {
   @ApiOperation({
     summary: 'Define a source.',
     description:
-      'Cadence at least 5 s; http/https URLs only; private, loopback and link-local hosts are refused unless in SOURCE_ALLOWED_HOSTS. Credentials are referenced by id, never embedded.',
+      'Names a connector and stream (GET /api/v1/connectors), its credential by id and the connector settings. Cadence at least 5 s; the connector URLs must be http/https and private, loopback and link-local hosts are refused unless in SOURCE_ALLOWED_HOSTS.',
   })
   @ApiBody({ schema: SOURCE_DEFINITION_BODY })
   @ApiCreatedResponse({ type: SourceModel })
@@ -65,10 +65,11 @@ export class SourcesController {
   @Patch(':id')
   @RequirePermission('sources.write')
   @ApiOperation({
-    summary: 'Change some fields of a source (top-level merge), e.g. `enabled` or `mapping`.',
-    description: 'After a mapping change, POST /sources/{id}/replay rebuilds the normalized rows from raw snapshots.',
+    summary: 'Change some fields of a source (top-level merge), e.g. `enabled` or `connector`.',
+    description:
+      'After the connector or its mapping changed, POST /sources/{id}/replay rebuilds the normalized rows from raw snapshots.',
   })
-  @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { mapping: { budget: 'budgetAmount' } } } })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { enabled: false } } })
   @ApiOkResponse({ type: SourceModel })
   @ApiErrors(400, 404, 413, 415)
   update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() actor: Principal): Promise<Source> {

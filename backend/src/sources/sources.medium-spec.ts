@@ -1,5 +1,11 @@
 import type { ApiErrorResponse, Credential, Page, Source } from '@switchyard/contracts';
-import { crmTestSource, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import {
+  crmTestSource,
+  simulatorConnector,
+  startSyncTestbed,
+  testSource,
+  type SyncTestbed,
+} from '../../test/support/sync-testbed';
 
 describe('sources and credentials API', () => {
   let bed: SyncTestbed;
@@ -22,7 +28,7 @@ describe('sources and credentials API', () => {
       enabled: true,
       tenant: null,
       retry: { maxAttempts: 1 },
-      request: { pagination: { type: 'none' }, incremental: null },
+      connector: { id: 'simulator-hris', stream: 'departments', credentialId: 'hris-token' },
       status: { freshness: { state: 'unavailable' }, breaker: { state: 'closed' } },
     });
     const listed = await bed.api<Page<Source>>('/sources?domain=people');
@@ -31,22 +37,65 @@ describe('sources and credentials API', () => {
 
   it.each([
     ['a cadence under 5 s', { cadence: { type: 'interval', everySeconds: 4 } }, 'cadence.everySeconds'],
-    ['a non-http URL', { request: { url: 'ftp://example.com/x', auth: { type: 'none' } } }, 'request.url'],
+    ['an unknown connector', { connector: { id: 'no-such-connector', stream: 'x' } }, 'connector.id'],
+    [
+      'an unknown stream',
+      { connector: { id: 'simulator-hris', stream: 'payroll', credentialId: 'hris-token' } },
+      'connector.stream',
+    ],
     [
       'a link-local address',
-      { request: { url: 'http://169.254.169.254/latest', auth: { type: 'none' } } },
-      'request.url',
+      {
+        connector: {
+          id: 'simulator-hris',
+          stream: 'departments',
+          credentialId: 'hris-token',
+          config: { baseUrl: 'http://169.254.169.254' },
+        },
+      },
+      'connector.config',
     ],
     [
       'a private address not allow-listed',
-      { request: { url: 'http://10.1.2.3/api', auth: { type: 'none' } } },
-      'request.url',
+      {
+        connector: {
+          id: 'simulator-hris',
+          stream: 'departments',
+          credentialId: 'hris-token',
+          config: { baseUrl: 'http://10.1.2.3' },
+        },
+      },
+      'connector.config',
+    ],
+    [
+      'a missing required setting',
+      { connector: { id: 'simulator-hris', stream: 'departments', credentialId: 'hris-token' } },
+      'connector.config.baseUrl',
+    ],
+    [
+      'a credential of the wrong kind',
+      {
+        connector: {
+          id: 'simulator-pm',
+          stream: 'projects',
+          credentialId: 'hris-token',
+          config: { baseUrl: 'http://127.0.0.1:1' },
+        },
+      },
+      'connector.credentialId',
     ],
     ['an unknown field', { colour: 'blue' }, 'colour'],
     [
       'an unknown credential',
-      { request: { url: 'http://127.0.0.1:1/x', auth: { type: 'bearer', credentialId: 'nope-nope' } } },
-      'request.auth.credentialId',
+      {
+        connector: {
+          id: 'simulator-hris',
+          stream: 'departments',
+          credentialId: 'nope-nope',
+          config: { baseUrl: 'http://127.0.0.1:1' },
+        },
+      },
+      'connector.credentialId',
     ],
     [
       'stale-after not beyond warn-after',
@@ -80,12 +129,8 @@ describe('sources and credentials API', () => {
       method: 'POST',
       body: testSource(bed.simulator.url, {
         id: 'crm-wrong-brand',
-        normalizer: 'crm.leads.v1',
+        connector: simulatorConnector(bed.simulator.url, 'simulator-crm', 'leads', 'crm-acme-fitness'),
         tenant: 'green-leaf',
-        request: {
-          url: `${bed.simulator.url}/crm/api/leads`,
-          auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
-        },
       }),
     });
     expect(response.status).toBe(400);
@@ -105,13 +150,13 @@ describe('sources and credentials API', () => {
     await bed.createSource(testSource(bed.simulator.url, { id: 'hris-patch' }));
     const patched = await bed.api<Source>('/sources/hris-patch', {
       method: 'PATCH',
-      body: { enabled: false, mapping: { headcount: 'head_count' } },
+      body: { enabled: false, timeoutMs: 5000 },
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({
       enabled: false,
-      mapping: { headcount: 'head_count' },
-      normalizer: 'hris.departments.v1',
+      timeoutMs: 5000,
+      connector: { id: 'simulator-hris', stream: 'departments' },
     });
   });
 
@@ -149,7 +194,7 @@ describe('sources and credentials API', () => {
   });
 
   it("answers 404 for another tenant's source, its runs and its raw pages, and leaves them out of lists", async () => {
-    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-acme-notes', 'notes', { maxPages: 10 }));
+    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-acme-notes', 'notes'));
     const run = await bed.sync('crm-acme-notes');
     const brand = (tenant: string) =>
       bed.app.tokenFor('technical_admin', { tenants: [tenant], departments: '*', teams: '*', portfolios: '*' });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConnectorsModule } from '../connectors';
 import { CredentialsController } from './credentials.controller';
 import { CredentialsService } from './credentials.service';
 import { CredentialEntity } from './entities/credential.entity';
@@ -9,7 +10,7 @@ import { CredentialsRepository, SourcesRepository } from './sources.repository';
 import { SourcesService } from './sources.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SourceEntity, CredentialEntity])],
+  imports: [TypeOrmModule.forFeature([SourceEntity, CredentialEntity]), ConnectorsModule],
   controllers: [SourcesController, CredentialsController],
   providers: [SourcesService, CredentialsService, SourcesRepository, CredentialsRepository],
   exports: [SourcesService, CredentialsService],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SourceDomain, SourceKind } from '@switchyard/contracts';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../common';
 import { CredentialEntity } from './entities/credential.entity';
 import { SourceEntity } from './entities/source.entity';
@@ -58,7 +58,7 @@ export class SourcesRepository {
     const rows = await this.rows
       .createQueryBuilder('s')
       .select('s.id', 'id')
-      .where(`s.request -> 'auth' ->> 'credentialId' = :credentialId`, { credentialId })
+      .where(`s.connector ->> 'credentialId' = :credentialId`, { credentialId })
       .orWhere('s.webhook_secret_credential_id = :credentialId', { credentialId })
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
@@ -84,5 +84,23 @@ export class CredentialsRepository {
   async delete(id: string): Promise<boolean> {
     const result = await this.rows.delete({ id });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Runs `work` in a transaction with a repository bound to it. */
+  transaction<T>(work: (locked: LockedCredentials) => Promise<T>): Promise<T> {
+    return this.rows.manager.transaction((manager) => work(new LockedCredentials(manager)));
+  }
+}
+
+/** Credential rows inside a transaction, read with a row lock. */
+export class LockedCredentials {
+  constructor(private readonly manager: EntityManager) {}
+
+  findForUpdate(id: string): Promise<CredentialEntity | null> {
+    return this.manager.findOne(CredentialEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async updateFields(id: string, sealedFields: string, at: Date): Promise<void> {
+    await this.manager.update(CredentialEntity, { id }, { sealedFields, updatedAt: at });
   }
 }

@@ -1,14 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  NORMALIZERS,
+  type ConnectorAuthType,
+  type ConnectorDefinition,
+  type StreamDefinition,
+  type CredentialKind,
   type FieldError,
   type Page,
   type Principal,
   type Source,
+  type SourceDomain,
   type SourceStatus,
 } from '@switchyard/contracts';
 import { AuditService, DataScopeService } from '../auth';
 import { AppConfig } from '../config';
+import { ConnectorsService, render } from '../connectors';
 import {
   Clock,
   DomainException,
@@ -41,6 +46,7 @@ export class SourcesService {
     private readonly scopes: DataScopeService,
     private readonly audit: AuditService,
     private readonly bus: DomainEventBus,
+    private readonly connectors: ConnectorsService,
     config: AppConfig,
   ) {
     this.addressPolicy = new AddressPolicy(config.sync.allowedHosts);
@@ -51,25 +57,28 @@ export class SourcesService {
   }
 
   async create(body: unknown, actor?: Principal): Promise<Source> {
-    const input = await this.validate(body);
-    if (await this.sources.findById(input.id)) {
-      throw new DomainException('CONFLICT', 409, `source ${input.id} already exists; use PUT to replace it`);
+    const validated = await this.validate(body);
+    if (await this.sources.findById(validated.input.id)) {
+      throw new DomainException('CONFLICT', 409, `source ${validated.input.id} already exists; use PUT to replace it`);
     }
     const now = this.clock.now();
-    const entity = toEntity(input, now, now);
+    const entity = toEntity(validated, now, now);
     await this.sources.insert(entity);
-    this.logger.log({ sourceId: entity.id, normalizer: entity.normalizer }, 'source created');
+    this.logger.log(
+      { sourceId: entity.id, connector: entity.connector.id, stream: entity.connector.stream },
+      'source created',
+    );
     await this.record('source.create', entity.id, actor);
     return this.present(entity);
   }
 
   async replace(id: string, body: unknown, actor?: Principal): Promise<Source> {
     const existing = await this.require(id);
-    const input = await this.validate(body);
-    if (input.id !== id) {
+    const validated = await this.validate(body);
+    if (validated.input.id !== id) {
       throw new ValidationFailedException([{ field: 'id', message: 'id must match the id in the path' }]);
     }
-    const entity = toEntity(input, existing.createdAt, this.clock.now());
+    const entity = toEntity(validated, existing.createdAt, this.clock.now());
     await this.sources.save(entity);
     this.logger.log({ sourceId: id }, 'source replaced');
     await this.record('source.update', id, actor);
@@ -161,44 +170,153 @@ export class SourcesService {
     return this.statusReader && rows.length > 0 ? this.statusReader(rows) : new Map();
   }
 
-  private async validate(body: unknown): Promise<ParsedSourceDefinition> {
+  /**
+   * Validates a source that is not saved (connection test and preview), optionally
+   * against a draft connector that is not saved either.
+   */
+  validateDraft(body: unknown, draft?: ConnectorDefinition): Promise<ValidatedSource> {
+    return this.validate(body, draft);
+  }
+
+  private async validate(body: unknown, draft?: ConnectorDefinition): Promise<ValidatedSource> {
     const input = parseOrThrow(sourceDefinitionSchema, body);
+    const { connector, stream } = draft
+      ? resolveDraft(draft, input.connector.stream)
+      : await this.connectors.resolve(input.connector.id, input.connector.stream);
     const problems: FieldError[] = [];
-    const urls: Array<[string, string]> = [];
-    if (input.request) urls.push(['request.url', input.request.url]);
-    if (input.request?.auth.type === 'oauth2-client-credentials')
-      urls.push(['request.auth.tokenUrl', input.request.auth.tokenUrl]);
-    for (const [field, url] of urls) {
-      const verdict = await this.addressPolicy.check(url);
-      if (!verdict.allowed) problems.push({ field, message: `${field}: ${verdict.reason}` });
+    const declared = new Map((connector.config ?? []).map((field) => [field.name, field]));
+    for (const name of Object.keys(input.connector.config)) {
+      if (!declared.has(name)) {
+        const known = [...declared.keys()].join(', ') || 'none';
+        problems.push({
+          field: `connector.config.${name}`,
+          message: `connector ${connector.id} has no setting "${name}" (it has ${known})`,
+        });
+      }
     }
-    const credentialIds: Array<[string, string]> = [];
-    if (input.request && input.request.auth.type !== 'none')
-      credentialIds.push(['request.auth.credentialId', input.request.auth.credentialId]);
+    for (const field of declared.values()) {
+      if (input.connector.config[field.name] === undefined && field.default !== undefined) {
+        input.connector.config[field.name] = field.default;
+      }
+    }
+    // A webhook source only maps what is pushed to it: the connector's URLs are never called.
+    if (input.kind === 'http-pull') problems.push(...(await this.checkPullSettings(connector, input.connector.config)));
+    const needed = CREDENTIAL_KINDS_FOR[connector.auth.type];
+    // A webhook source only maps what is pushed to it: its connector's auth is never used.
+    if (input.kind === 'http-pull' && needed.length > 0 && !input.connector.credentialId) {
+      problems.push({
+        field: 'connector.credentialId',
+        message: `connector ${connector.id} needs a credential (${needed.join(' or ')})`,
+      });
+    }
+    const credentialIds: Array<[string, string, readonly CredentialKind[]]> = [];
+    if (input.connector.credentialId)
+      credentialIds.push(['connector.credentialId', input.connector.credentialId, needed]);
     if (input.webhookSecretCredentialId)
-      credentialIds.push(['webhookSecretCredentialId', input.webhookSecretCredentialId]);
-    for (const [field, credentialId] of credentialIds) {
-      const credential = await this.credentials.describe(credentialId);
-      if (credential && credential.tenant !== null && credential.tenant !== input.tenant) {
-        problems.push({
-          field,
-          message: `${field}: credential ${credentialId} belongs to tenant ${credential.tenant}, not to ${input.tenant ?? 'no tenant'}`,
-        });
-      }
-      if (!credential) {
-        problems.push({
-          field,
-          message: `${field}: credential ${credentialId} does not exist; create it under /api/v1/credentials first`,
-        });
-      }
+      credentialIds.push(['webhookSecretCredentialId', input.webhookSecretCredentialId, ['webhook-secret']]);
+    for (const [field, credentialId, kinds] of credentialIds) {
+      problems.push(...(await this.checkCredential(field, credentialId, kinds, input.tenant)));
     }
     if (problems.length > 0) throw new ValidationFailedException(problems);
-    return input;
+    return { input, domain: stream.domain, connector, stream };
+  }
+
+  private async checkPullSettings(
+    connector: ConnectorDefinition,
+    config: Record<string, string>,
+  ): Promise<FieldError[]> {
+    const problems: FieldError[] = [];
+    for (const field of connector.config ?? []) {
+      if (field.required && !config[field.name]) {
+        problems.push({
+          field: `connector.config.${field.name}`,
+          message: `is required by connector ${connector.id} (${field.label})`,
+        });
+      }
+    }
+    if (problems.length > 0) return problems;
+    const urls = [render(connector.baseUrl, { config })];
+    if ('tokenUrl' in connector.auth && connector.auth.tokenUrl) urls.push(render(connector.auth.tokenUrl, { config }));
+    for (const url of urls) {
+      if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+        problems.push({
+          field: 'connector.config',
+          message: `"${url}" is not an http:// or https:// URL; check the connector settings`,
+        });
+        continue;
+      }
+      const verdict = await this.addressPolicy.check(url);
+      if (!verdict.allowed) problems.push({ field: 'connector.config', message: `${url}: ${verdict.reason}` });
+    }
+    return problems;
+  }
+
+  private async checkCredential(
+    field: string,
+    credentialId: string,
+    kinds: readonly CredentialKind[],
+    tenant: string | null,
+  ): Promise<FieldError[]> {
+    const credential = await this.credentials.describe(credentialId);
+    if (!credential) {
+      return [
+        { field, message: `credential ${credentialId} does not exist; create it under /api/v1/credentials first` },
+      ];
+    }
+    const problems: FieldError[] = [];
+    if (credential.tenant !== null && credential.tenant !== tenant) {
+      problems.push({
+        field,
+        message: `credential ${credentialId} belongs to tenant ${credential.tenant}, not to ${tenant ?? 'no tenant'}`,
+      });
+    }
+    if (kinds.length > 0 && !kinds.includes(credential.kind)) {
+      problems.push({
+        field,
+        message: `credential ${credentialId} is a ${credential.kind} credential; this needs ${kinds.join(' or ')}`,
+      });
+    }
+    return problems;
   }
 }
 
-function toEntity(input: ParsedSourceDefinition, createdAt: Date, updatedAt: Date): SourceEntity {
-  return { ...input, domain: NORMALIZERS[input.normalizer], createdAt, updatedAt };
+export interface ValidatedSource {
+  input: ParsedSourceDefinition;
+  domain: SourceDomain;
+  connector: ConnectorDefinition;
+  stream: StreamDefinition;
+}
+
+function resolveDraft(
+  draft: ConnectorDefinition,
+  streamName: string,
+): { connector: ConnectorDefinition; stream: StreamDefinition } {
+  const stream = draft.streams.find((s) => s.name === streamName);
+  if (!stream) {
+    throw new ValidationFailedException([
+      { field: 'connector.stream', message: `the draft connector has no stream "${streamName}"` },
+    ]);
+  }
+  return { connector: draft, stream };
+}
+
+/** Which credential kinds each connector auth type can use (none: no credential at all). */
+const CREDENTIAL_KINDS_FOR: Record<ConnectorAuthType, readonly CredentialKind[]> = {
+  none: [],
+  basic: ['basic', 'token'],
+  bearer: ['token'],
+  'api-keys': ['token', 'basic', 'client-credentials'],
+  'oauth2-client-credentials': ['client-credentials'],
+  'oauth2-refresh-token': ['oauth2-refresh-token'],
+  'jwt-bearer': ['service-account'],
+};
+
+function toEntity(
+  { input, domain }: Pick<ValidatedSource, 'input' | 'domain'>,
+  createdAt: Date,
+  updatedAt: Date,
+): SourceEntity {
+  return { ...input, domain, createdAt, updatedAt };
 }
 
 function toDefinition(row: SourceEntity): Record<string, unknown> {

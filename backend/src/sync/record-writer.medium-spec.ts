@@ -35,7 +35,7 @@ describe('record writer: upserts, tombstones and all-or-nothing', () => {
       id: 'notes-push',
       name: 'Notes',
       kind: 'webhook',
-      normalizer: 'crm.notes.v1',
+      connector: { id: 'simulator-crm', stream: 'notes' },
       tenant: 'acme-fitness',
       cadence: { type: 'interval', everySeconds: 60 },
       freshness: { warnAfterSeconds: 60, staleAfterSeconds: 120 },
@@ -95,7 +95,7 @@ describe('record writer: upserts, tombstones and all-or-nothing', () => {
   it('writes nothing when any record is invalid', async () => {
     const before = await live();
     await expect(write([page(note(6, 'fine'), { ...note(7, 'x'), created_at: 'yesterday' })], true)).rejects.toThrow(
-      /data\[1\]\.created_at/,
+      /record 1 \(7\) crm-notes\.notedAt: "yesterday" is not a date-time \(read from "created_at"\)/,
     );
     expect(await live()).toEqual(before);
   });

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common';
+import { ConnectorsService, RECORD_SCHEMAS_APPEND_ONLY, SelectorError, StreamMapper } from '../connectors';
+import type { ResolvedStream } from '../connectors';
 import type { SourceEntity } from '../sources';
-import { normalizePages } from './normalize/normalize-pages';
+import { describeFieldErrors, normalizePages } from './normalize/normalize-pages';
 import { NormalizedStore } from './normalize/normalized-store';
-import { NORMALIZER_REGISTRY } from './normalize/registry';
+import { UpstreamError } from './upstream/upstream-error';
 
 export interface WriteResult {
   upserted: string[];
@@ -26,25 +28,58 @@ export interface WriteRequest {
 }
 
 /**
- * Normalizes raw pages (pure, before any write: bad data fails the run with nothing
- * written) and writes the rows in one transaction with the run's own bookkeeping.
+ * Maps raw pages through the source's connector stream (pure, before any write: bad data
+ * fails the run with nothing written) and writes the rows in one transaction with the
+ * run's own bookkeeping.
  */
 @Injectable()
 export class RecordWriter {
+  private readonly mappers = new Map<string, StreamMapper>();
+
   constructor(
     private readonly store: NormalizedStore,
+    private readonly connectors: ConnectorsService,
     private readonly clock: Clock,
   ) {}
 
+  /** The source's connector stream, or a configuration failure that names what is missing. */
+  async streamOf(source: SourceEntity): Promise<ResolvedStream> {
+    try {
+      return await this.connectors.resolve(source.connector.id, source.connector.stream);
+    } catch {
+      throw UpstreamError.configuration(
+        `source ${source.id} names connector ${source.connector.id} stream ${source.connector.stream}, which does not exist`,
+        'UPSTREAM_CLIENT_ERROR',
+      );
+    }
+  }
+
+  mapperFor({ connector, stream }: ResolvedStream): StreamMapper {
+    const key = `${connector.id}@${connector.version}/${stream.name}`;
+    let mapper = this.mappers.get(key);
+    if (!mapper) {
+      mapper = new StreamMapper(stream);
+      this.mappers.set(key, mapper);
+    }
+    return mapper;
+  }
+
   async write(request: WriteRequest): Promise<WriteResult> {
     const { source } = request;
-    const normalizer = NORMALIZER_REGISTRY[source.normalizer];
-    const normalized = normalizePages(
-      normalizer,
-      request.payloads,
-      { mapping: source.mapping, tenant: source.tenant },
-      source.request?.incremental?.cursorField ?? null,
-    );
+    const resolved = await this.streamOf(source);
+    const incremental = resolved.stream.incremental;
+    const cursorField = incremental?.type === 'cursor' ? (incremental.cursorField ?? null) : null;
+    let normalized: ReturnType<typeof normalizePages>;
+    try {
+      normalized = normalizePages(this.mapperFor(resolved), request.payloads, source.connector.config, cursorField);
+    } catch (error) {
+      if (error instanceof SelectorError) throw UpstreamError.schemaMismatch(source.name, error.message);
+      throw error;
+    }
+    if (normalized.errors.length > 0) {
+      throw UpstreamError.schemaMismatch(source.name, describeFieldErrors(normalized.errors));
+    }
+    const appendOnly = resolved.stream.records.every((r) => RECORD_SCHEMAS_APPEND_ONLY.has(r.target));
     return this.store.transaction(async (manager) => {
       const now = this.clock.now();
       const upserted: string[] = [];
@@ -52,7 +87,7 @@ export class RecordWriter {
       for (const [table, rows] of normalized.tables) {
         if (request.clear) await this.store.deleteAllOf(manager, table, source.id);
         upserted.push(...(await this.store.upsert(manager, table, source, rows, now)));
-        if (request.tombstones && !normalizer.appendOnly) {
+        if (request.tombstones && !appendOnly) {
           const seen = rows.map((r) => r.externalId);
           deleted.push(...(await this.store.tombstoneMissing(manager, table, source.id, seen, now)));
         }

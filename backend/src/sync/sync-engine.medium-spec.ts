@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   crmTestSource,
   selectRows,
+  simulatorConnector,
   startSyncTestbed,
   testSource,
   type SyncTestbed,
@@ -29,25 +30,8 @@ describe('sync engine against the simulator', () => {
     await bed.createSource(
       testSource(bed.simulator.url, {
         id: 'pm-projects',
-        normalizer: 'pm.projects.v1',
+        connector: simulatorConnector(bed.simulator.url, 'simulator-pm', 'projects', 'pm-oauth'),
         fullSync: { expression: '0 2 * * *', timeZone: 'UTC' },
-        request: {
-          url: `${bed.simulator.url}/pm/v2/projects`,
-          auth: {
-            type: 'oauth2-client-credentials',
-            credentialId: 'pm-oauth',
-            tokenUrl: `${bed.simulator.url}/pm/oauth/token`,
-          },
-          pagination: {
-            type: 'page',
-            pageParam: 'page',
-            sizeParam: 'per_page',
-            pageSize: 10,
-            itemsPath: 'data',
-            maxPages: 50,
-          },
-          incremental: { param: 'updated_since', cursorField: 'updatedAt' },
-        },
         webhookSecretCredentialId: 'pm-hooks',
       }),
     );
@@ -73,7 +57,7 @@ describe('sync engine against the simulator', () => {
     expect(run).toMatchObject({
       status: 'succeeded',
       mode: 'full',
-      pages: 3,
+      pages: 1,
       recordsFetched: 24,
       recordsUpserted: 24,
       errorCode: null,
@@ -93,7 +77,7 @@ describe('sync engine against the simulator', () => {
 
   it('keeps every raw page, readable by id', async () => {
     const list = await bed.api<Page<RawSnapshotSummary>>('/sources/pm-projects/snapshots');
-    expect(list.body.total).toBe(3);
+    expect(list.body.total).toBe(1);
     const first = list.body.items[0];
     expect(first).toMatchObject({
       sourceId: 'pm-projects',
@@ -164,13 +148,7 @@ describe('sync engine against the simulator', () => {
     await bed.createSource(
       testSource(bed.simulator.url, {
         id: 'metrics',
-        normalizer: 'metrics.series.v1',
-        request: {
-          url: `${bed.simulator.url}/metrics/api/v1/series`,
-          auth: { type: 'api-key', credentialId: 'metrics-key', header: 'X-Api-Key' },
-          incremental: { param: 'since', cursorField: 'recordedAt' },
-          volatileFields: ['asOf'],
-        },
+        connector: simulatorConnector(bed.simulator.url, 'simulator-metrics', 'series', 'metrics-key'),
       }),
     );
     const first = await bed.sync('metrics');
@@ -225,7 +203,7 @@ describe('sync engine against the simulator', () => {
       id: 'calendar-push',
       name: 'Calendar push',
       kind: 'webhook',
-      normalizer: 'calendar.events.v1',
+      connector: { id: 'simulator-calendar', stream: 'events' },
       cadence: { type: 'interval', everySeconds: 600 },
       freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },
       webhookSecretCredentialId: 'pm-hooks',

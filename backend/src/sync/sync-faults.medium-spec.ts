@@ -1,4 +1,4 @@
-import type { BreakerState, DomainEvent, SyncRun } from '@switchyard/contracts';
+import type { BreakerState, ConnectorDefinition, DomainEvent, SyncRun } from '@switchyard/contracts';
 import { DataSource } from 'typeorm';
 import { selectRows, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
 import { DomainEventBus } from '../events';
@@ -163,10 +163,29 @@ describe('sync engine under upstream faults', () => {
     expect(drifted.errorMessage).toContain('headcount');
     expect(await teamsSnapshot('hris-drift')).toEqual(before);
 
-    // The operator maps the renamed field and replays the stored raw pages.
+    // The operator copies the connector, maps the renamed field and replays the stored raw pages.
+    const builtIn = (await bed.api<ConnectorDefinition & { generatedAt: string }>('/connectors/simulator-hris')).body;
+    const { builtIn: _b, version: _v, createdAt: _c, updatedAt: _u, generatedAt: _g, ...definition } = builtIn;
+    const [departments, teams] = definition.streams[0].records;
+    const fixed = {
+      ...definition,
+      id: 'hris-renamed',
+      streams: [
+        {
+          ...definition.streams[0],
+          records: [
+            { ...departments, fields: { ...departments.fields, headcount: 'head_count' } },
+            { ...teams, fields: { ...teams.fields, headcount: 'head_count' } },
+          ],
+        },
+      ],
+    };
+    const created = await bed.api('/connectors', { method: 'POST', body: fixed });
+    expect(created.status).toBe(201);
+    const source = await bed.source('hris-drift');
     const patched = await bed.api('/sources/hris-drift', {
       method: 'PATCH',
-      body: { mapping: { headcount: 'head_count' } },
+      body: { connector: { ...source.connector, id: 'hris-renamed' } },
     });
     expect(patched.status).toBe(200);
     const replay = await bed.api<SyncRun>('/sources/hris-drift/replay', { method: 'POST' });

@@ -14,7 +14,7 @@ describe('retention of sync runs and raw snapshots', () => {
   });
 
   it('keeps at most N snapshots per source, but never the ones a replay needs', async () => {
-    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-notes', 'notes', { maxPages: 20 }));
+    await bed.createSource(crmTestSource(bed.simulator.url, 'crm-notes', 'notes'));
     for (let i = 0; i < 4; i += 1) {
       bed.simulator.advance('crm', 1);
       expect((await bed.sync('crm-notes', 'full')).status).toBe('succeeded');

@@ -14,7 +14,8 @@ import { SyncMetrics } from './sync-metrics';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { RecordWriter, type WriteResult } from './record-writer';
 import { publishRunFinished } from './run-events';
-import { fetchAllPages, type FetchResult } from './upstream/page-fetcher';
+import type { ResolvedStream } from '../connectors';
+import { fetchAllPages, SyncTokenExpiredError, type FetchResult } from './upstream/page-fetcher';
 import { RequestPolicy } from './upstream/request-policy';
 import { UpstreamAuth } from './upstream/upstream-auth';
 import { UpstreamError } from './upstream/upstream-error';
@@ -24,10 +25,14 @@ export const LEASE_MS = 5 * 60_000;
 
 interface RunContext {
   source: SourceEntity;
+  /** The connector stream, or null when the source's connector no longer resolves. */
+  resolved: ResolvedStream | null;
   state: SourceStateEntity;
   run: SyncRunEntity;
   policy: RequestPolicy;
   transitions: Array<[BreakerState, BreakerState]>;
+  /** A sync-token stream's token for the next run. */
+  nextSyncToken?: string | null;
 }
 
 /**
@@ -56,7 +61,8 @@ export class SyncRunner {
     const source = await this.sources.require(sourceId).catch(() => null);
     const state = await this.states.find(sourceId);
     if (!source || !state) return null;
-    const run = await this.startRun(source, state);
+    const resolved = await this.writer.streamOf(source).catch(() => null);
+    const run = await this.startRun(source, state, resolved);
     const transitions: RunContext['transitions'] = [];
     const policy = new RequestPolicy({
       vendor: source.name,
@@ -67,7 +73,7 @@ export class SyncRunner {
       onBreakerChange: (previous, next) => transitions.push([previous, next]),
       onAttempt: (outcome) => this.metrics.upstreamRequests.inc({ source: source.id, outcome }),
     });
-    const context: RunContext = { source, state, run, policy, transitions };
+    const context: RunContext = { source, resolved, state, run, policy, transitions };
     try {
       await this.execute(context);
     } catch (error) {
@@ -77,11 +83,15 @@ export class SyncRunner {
     return run;
   }
 
-  private async startRun(source: SourceEntity, state: SourceStateEntity): Promise<SyncRunEntity> {
+  private async startRun(
+    source: SourceEntity,
+    state: SourceStateEntity,
+    resolved: ResolvedStream | null,
+  ): Promise<SyncRunEntity> {
     const now = this.clock.now();
     const queued = await this.runs.oldestQueued(source.id);
     const fullDue =
-      !state.cursor || !source.request?.incremental || (state.nextFullAt !== null && state.nextFullAt <= now);
+      !state.cursor || !resolved?.stream.incremental || (state.nextFullAt !== null && state.nextFullAt <= now);
     const mode: SyncMode = fullDue || queued?.mode === 'full' ? 'full' : 'incremental';
     const started = { status: 'running' as const, mode, startedAt: now, instanceId: this.identity.id };
     let run: SyncRunEntity;
@@ -97,29 +107,19 @@ export class SyncRunner {
   }
 
   private async execute(context: RunContext): Promise<void> {
-    const { source, state, run, policy } = context;
-    const request = source.request;
-    if (!request)
-      throw UpstreamError.configuration(`source ${source.id} has no request definition`, 'UPSTREAM_CLIENT_ERROR');
-    const verdict = await this.sources.addressPolicy.check(request.url);
-    if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
-
+    const { source, state, run } = context;
+    const resolved = context.resolved ?? (await this.writer.streamOf(source));
     let fetched: FetchResult;
     try {
-      fetched = await fetchAllPages({
-        vendor: source.name,
-        request,
-        headers: () => this.auth.headersFor(request.auth, source.name),
-        cursor: run.mode === 'incremental' ? state.cursor : null,
-        policy,
-        now: () => this.clock.now(),
-        onPage: () =>
-          this.states.extendLease(source.id, this.identity.id, new Date(this.clock.now().getTime() + LEASE_MS)),
-      });
+      fetched = await this.fetch(context, resolved, run.mode === 'incremental' ? state.cursor : null);
     } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'UPSTREAM_AUTH_FAILED') this.auth.forget(request.auth);
-      throw error;
+      if (!(error instanceof SyncTokenExpiredError)) throw error;
+      // The vendor forgot our sync token: start over with a full sync, which also tombstones.
+      this.logger.log({ sourceId: source.id }, `${error.message}; running a full sync`);
+      run.mode = 'full';
+      fetched = await this.fetch(context, resolved, null);
     }
+    context.nextSyncToken = fetched.nextSyncToken;
     const hashes = fetched.pages.map((p) => p.contentHash);
     const previous = state.lastPageHashes?.[run.mode] ?? null;
     const unchanged = !fetched.truncated && previous !== null && sameList(previous, hashes);
@@ -165,6 +165,35 @@ export class SyncRunner {
     });
   }
 
+  private async fetch(context: RunContext, { connector, stream }: ResolvedStream, cursor: string | null) {
+    const { source, policy } = context;
+    const { config, credentialId } = source.connector;
+    const checkUrl = async (url: string) => {
+      const verdict = await this.sources.addressPolicy.check(url);
+      if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
+    };
+    try {
+      return await fetchAllPages({
+        vendor: source.name,
+        connector,
+        stream,
+        config,
+        source: { id: source.id, tenant: source.tenant },
+        auth: () =>
+          this.auth.materialFor({ auth: connector.auth, credentialId, config, vendor: source.name, checkUrl }),
+        cursor,
+        policy,
+        now: () => this.clock.now(),
+        checkUrl,
+        onPage: () =>
+          this.states.extendLease(source.id, this.identity.id, new Date(this.clock.now().getTime() + LEASE_MS)),
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.code === 'UPSTREAM_AUTH_FAILED') this.auth.forget(credentialId);
+      throw error;
+    }
+  }
+
   private async succeed(
     context: RunContext,
     status: SyncRunStatus,
@@ -192,7 +221,7 @@ export class SyncRunner {
       lastAttemptAt: now,
       lastSuccessAt: now,
       dataAsOf,
-      cursor: source.request?.incremental ? (maxString(state.cursor, result.cursor) ?? state.cursor) : null,
+      cursor: nextCursor(context, state, result),
       rateLimitedUntil: null,
       consecutiveFailures: 0,
       lastErrorCode: null,
@@ -335,6 +364,14 @@ export function emptyRun(sourceId: string, trigger: SyncRunEntity['trigger'], no
 export function runColumns(run: SyncRunEntity): Partial<SyncRunEntity> {
   const { upsertedIds: _u, deletedIds: _d, source: _s, ...columns } = run;
   return columns;
+}
+
+/** A cursor only moves forward; a sync token is replaced by the one the vendor just gave. */
+function nextCursor(context: RunContext, state: SourceStateEntity, result: WriteResult): string | null {
+  const incremental = context.resolved?.stream.incremental;
+  if (!incremental) return null;
+  if (incremental.type === 'sync-token') return context.nextSyncToken ?? state.cursor;
+  return maxString(state.cursor, result.cursor) ?? state.cursor;
 }
 
 function sameList(a: string[], b: string[]): boolean {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConnectorsModule } from '../connectors';
 import { SourcesModule } from '../sources';
 import { RawSnapshotEntity } from './entities/raw-snapshot.entity';
 import { SourceStateEntity } from './entities/source-state.entity';
@@ -9,6 +10,8 @@ import { NormalizedStore } from './normalize/normalized-store';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
 import { SourceStateRepository } from './source-state.repository';
+import { SourceTrialController } from './source-trial.controller';
+import { SourceTrialService } from './source-trial.service';
 import { SourceWebhookController } from './source-webhook.controller';
 import { SourceWebhookService } from './source-webhook.service';
 import { SyncCoordinator } from './sync-coordinator.service';
@@ -22,12 +25,17 @@ import { UpstreamAuth } from './upstream/upstream-auth';
 import { UpstreamHealthController } from './upstream-health.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity]), SourcesModule],
-  controllers: [SyncController, SourceWebhookController, UpstreamHealthController],
+  imports: [
+    TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity]),
+    SourcesModule,
+    ConnectorsModule,
+  ],
+  controllers: [SyncController, SourceTrialController, SourceWebhookController, UpstreamHealthController],
   providers: [
     SyncCoordinator,
     SyncRunner,
     SyncService,
+    SourceTrialService,
     SyncRetention,
     SourceWebhookService,
     FreshnessService,

@@ -43,7 +43,7 @@ describe('fault: duplicated and replayed signed webhooks', () => {
       id: SOURCE,
       name: 'Calendar push',
       kind: 'webhook',
-      normalizer: 'calendar.events.v1',
+      connector: { id: 'simulator-calendar', stream: 'events' },
       cadence: { type: 'interval', everySeconds: 600 },
       freshness: { warnAfterSeconds: 3600, staleAfterSeconds: 7200 },
       webhookSecretCredentialId: 'replay-hooks',

@@ -100,17 +100,12 @@ export function testSource(
   return {
     name: overrides.id,
     kind: 'http-pull',
-    normalizer: 'hris.departments.v1',
+    connector: simulatorConnector(simulatorUrl, 'simulator-hris', 'departments', 'hris-token'),
     cadence: { type: 'interval', everySeconds: 3600 },
     freshness: { warnAfterSeconds: 600, staleAfterSeconds: 1800 },
     timeoutMs: 2000,
     retry: { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 50 },
     breaker: { failureThreshold: 5, halfOpenAfterMs: 60_000 },
-    request: {
-      url: `${simulatorUrl}/hris/api/departments`,
-      auth: { type: 'bearer', credentialId: 'hris-token' },
-      volatileFields: ['generatedAt'],
-    },
     ...overrides,
   };
 }
@@ -126,24 +121,22 @@ export function crmTestSource(
   simulatorUrl: string,
   id: string,
   feed: 'leads' | 'notes',
-  options: { tenant?: string; maxPages?: number } = {},
+  options: { tenant?: string } = {},
 ): SourceDefinitionInput {
   const tenant = options.tenant ?? 'acme-fitness';
   return testSource(simulatorUrl, {
     id,
-    normalizer: feed === 'leads' ? 'crm.leads.v1' : 'crm.notes.v1',
+    connector: simulatorConnector(simulatorUrl, 'simulator-crm', feed, 'crm-acme-fitness'),
     tenant,
-    request: {
-      url: `${simulatorUrl}/crm/api/${feed}`,
-      auth: { type: 'api-key', credentialId: 'crm-acme-fitness', header: 'X-Api-Key' },
-      pagination: {
-        type: 'page',
-        pageParam: 'page',
-        sizeParam: 'per_page',
-        pageSize: 100,
-        itemsPath: 'data',
-        maxPages: options.maxPages ?? 50,
-      },
-    },
   });
+}
+
+/** A source's reference to one of the built-in simulator connectors. */
+export function simulatorConnector(
+  simulatorUrl: string,
+  id: string,
+  stream: string,
+  credentialId: string | null,
+): SourceDefinitionInput['connector'] {
+  return { id, stream, credentialId, config: { baseUrl: simulatorUrl } };
 }

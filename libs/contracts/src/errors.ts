@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'NOT_READY',
   'SERVICE_UNAVAILABLE',
+  /** A connection test or preview reached the upstream and it failed; details say how. */
+  'UPSTREAM_ERROR',
   'INTERNAL_ERROR',
 ] as const;
 

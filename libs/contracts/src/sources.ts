@@ -20,24 +20,6 @@ export const SOURCE_DOMAINS = [
 ] as const;
 export type SourceDomain = (typeof SOURCE_DOMAINS)[number];
 
-/** Normalizers Switchyard ships, by name; each belongs to one domain. */
-export const NORMALIZERS = {
-  'pm.projects.v1': 'projects',
-  'pm.risks.v1': 'risks',
-  'pm.financials.v1': 'financials',
-  'hris.departments.v1': 'people',
-  'calendar.events.v1': 'events',
-  'ticketing.tickets.v1': 'incidents',
-  'crm.leads.v1': 'crm-leads',
-  'crm.pipeline.v1': 'crm-pipeline',
-  'crm.hot-list.v1': 'crm-hot-list',
-  'crm.notes.v1': 'crm-notes',
-  'crm.schedule.v1': 'crm-schedule',
-  'metrics.series.v1': 'metrics',
-} as const satisfies Record<string, SourceDomain>;
-export type NormalizerName = keyof typeof NORMALIZERS;
-export const NORMALIZER_NAMES = Object.keys(NORMALIZERS) as NormalizerName[];
-
 export interface BusinessHours {
   timeZone: string;
   /** ISO weekdays, 1 = Monday. */
@@ -88,52 +70,22 @@ export interface FreshnessSlo {
   trackDataAge?: boolean;
 }
 
-export type SourceAuth =
-  | { type: 'none' }
-  | { type: 'bearer'; credentialId: string }
-  | { type: 'api-key'; credentialId: string; header: string }
-  | { type: 'oauth2-client-credentials'; credentialId: string; tokenUrl: string; scope?: string };
-
-export type Pagination =
-  | { type: 'none' }
-  | { type: 'page'; pageParam: string; sizeParam: string; pageSize: number; itemsPath: string; maxPages: number }
-  | { type: 'offset'; offsetParam: string; limitParam: string; pageSize: number; itemsPath: string; maxPages: number }
-  | {
-      type: 'cursor';
-      cursorParam: string;
-      limitParam: string;
-      pageSize: number;
-      itemsPath: string;
-      nextCursorPath: string;
-      maxPages: number;
-    };
-
-export interface IncrementalSync {
-  /** Query parameter that asks the upstream for records changed since the cursor. */
-  param: string;
-  /** Record field whose newest value becomes the next cursor. */
-  cursorField: string;
+/** Which connector and stream a source reads, with its credential and the connector's settings. */
+export interface SourceConnectorRef {
+  id: string;
+  stream: string;
+  /** The credential the connector's auth uses (none for `auth: none`). */
+  credentialId?: string | null;
+  /** Values for the connector's `config` fields (base URL parts, project keys, calendar id…). */
+  config?: Record<string, string>;
 }
-
-export interface SourceRequest {
-  url: string;
-  auth: SourceAuth;
-  pagination: Pagination;
-  incremental: IncrementalSync | null;
-  /** Top-level response fields that change on every call (e.g. `generatedAt`), left out of the content hash. */
-  volatileFields: string[];
-}
-
-/** A request as written: pagination, incremental sync and volatile fields may be left out. */
-export type SourceRequestInput = Pick<SourceRequest, 'url' | 'auth'> &
-  Partial<Pick<SourceRequest, 'pagination' | 'incremental' | 'volatileFields'>>;
 
 /** What an administrator writes. */
 export interface SourceDefinitionInput {
   id: string;
   name: string;
   kind: SourceKind;
-  normalizer: NormalizerName;
+  connector: SourceConnectorRef;
   tenant?: string | null;
   enabled?: boolean;
   cadence: Cadence;
@@ -142,9 +94,6 @@ export interface SourceDefinitionInput {
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerPolicy>;
   freshness: FreshnessSlo;
-  request?: SourceRequestInput | null;
-  /** Canonical field name -> upstream field name, for upstream renames. */
-  mapping?: Record<string, string>;
   /** For `webhook` sources and for webhook-triggered refreshes: the credential holding the signing secret. */
   webhookSecretCredentialId?: string | null;
 }
@@ -169,18 +118,25 @@ export interface SourceStatus {
 }
 
 /** What the API answers: the definition, never a secret, plus live status. */
-export interface Source extends Required<Omit<SourceDefinitionInput, 'retry' | 'breaker' | 'request'>> {
+export interface Source extends Required<Omit<SourceDefinitionInput, 'retry' | 'breaker' | 'connector'>> {
   domain: SourceDomain;
+  connector: Required<SourceConnectorRef>;
   retry: RetryPolicy;
   breaker: BreakerPolicy;
   timeoutMs: number;
-  request: SourceRequest | null;
   createdAt: string;
   updatedAt: string;
   status: SourceStatus;
 }
 
-export const CREDENTIAL_KINDS = ['token', 'client-credentials', 'webhook-secret'] as const;
+export const CREDENTIAL_KINDS = [
+  'token',
+  'basic',
+  'client-credentials',
+  'oauth2-refresh-token',
+  'service-account',
+  'webhook-secret',
+] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /** Secrets go in and never come out: answers say only whether one is set. */
@@ -189,9 +145,12 @@ export interface CredentialInput {
   name: string;
   kind: CredentialKind;
   tenant?: string | null;
-  /** Client id for `client-credentials` (not secret). */
+  /** Client id for `client-credentials` and `oauth2-refresh-token`, user name for `basic` (not secret). */
   clientId?: string | null;
+  /** The secret: token, password, client secret, or a service account's JSON key. */
   secret: string;
+  /** Further named secrets a connector asks for (`refreshToken`, `webKey`…); sealed, never returned. */
+  fields?: Record<string, string>;
 }
 
 export interface Credential {
@@ -201,6 +160,10 @@ export interface Credential {
   tenant: string | null;
   clientId: string | null;
   hasSecret: boolean;
+  /** Names of the further secrets set (their values are never returned). */
+  fieldNames: string[];
+  /** Sources that use this credential. */
+  usedBy: string[];
   /** Id of the encryption key that protects the secret (for key rotation). */
   keyId: string;
   createdAt: string;

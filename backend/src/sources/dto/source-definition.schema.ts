@@ -1,10 +1,9 @@
-import { NORMALIZER_NAMES, SOURCE_KINDS, type SourceDefinitionInput } from '@switchyard/contracts';
+import { CREDENTIAL_KINDS, SOURCE_KINDS, type SourceDefinitionInput } from '@switchyard/contracts';
 import { Cron } from 'croner';
 import { z } from 'zod';
 
 export const MIN_CADENCE_SECONDS = 5;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
-const FIELD_NAME = /^[A-Za-z_][\w.]{0,99}$/;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRY = { maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000 };
@@ -51,66 +50,14 @@ const cadence = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cron'), expression: cronExpression, timeZone }),
 ]);
 
-const httpUrl = z
-  .string()
-  .max(2000)
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// URL');
-
-const auth = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('none') }),
-  z.strictObject({ type: z.literal('bearer'), credentialId: id }),
-  z.strictObject({
-    type: z.literal('api-key'),
-    credentialId: id,
-    header: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name'),
-  }),
-  z.strictObject({
-    type: z.literal('oauth2-client-credentials'),
-    credentialId: id,
-    tokenUrl: httpUrl,
-    scope: z.string().max(500).optional(),
-  }),
-]);
-
-const param = z.string().regex(/^[A-Za-z_][\w.[\]-]{0,63}$/, 'must be a query parameter name');
-const pageSize = z.number().int().min(1).max(1000);
-const maxPages = z.number().int().min(1).max(10_000);
-const path = z.string().regex(FIELD_NAME, 'must be a field path like data or meta.items');
-
-const pagination = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('none') }),
-  z.strictObject({ type: z.literal('page'), pageParam: param, sizeParam: param, pageSize, itemsPath: path, maxPages }),
-  z.strictObject({
-    type: z.literal('offset'),
-    offsetParam: param,
-    limitParam: param,
-    pageSize,
-    itemsPath: path,
-    maxPages,
-  }),
-  z.strictObject({
-    type: z.literal('cursor'),
-    cursorParam: param,
-    limitParam: param,
-    pageSize,
-    itemsPath: path,
-    nextCursorPath: path,
-    maxPages,
-  }),
-]);
-
-const request = z.strictObject({
-  url: httpUrl,
-  auth,
-  pagination: pagination.default({ type: 'none' }),
-  incremental: z.strictObject({ param, cursorField: path }).nullable().default(null),
-  volatileFields: z.array(path).max(20).default([]),
+const connectorRef = z.strictObject({
+  id,
+  stream: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be a stream name'),
+  credentialId: id.nullable().default(null),
+  config: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'must be a config field name'), z.string().max(2000))
+    .refine((config) => Object.keys(config).length <= 30, 'at most 30 settings')
+    .default({}),
 });
 
 export const sourceDefinitionSchema = z
@@ -118,7 +65,7 @@ export const sourceDefinitionSchema = z
     id,
     name: z.string().trim().min(1).max(200),
     kind: z.enum(SOURCE_KINDS),
-    normalizer: z.enum(NORMALIZER_NAMES),
+    connector: connectorRef,
     tenant: id.nullable().default(null),
     enabled: z.boolean().default(true),
     cadence,
@@ -142,8 +89,6 @@ export const sourceDefinitionSchema = z
       staleAfterSeconds: seconds(2, 90 * 86_400),
       trackDataAge: z.boolean().default(true),
     }),
-    request: request.nullable().default(null),
-    mapping: z.record(z.string().regex(FIELD_NAME), z.string().regex(FIELD_NAME)).default({}),
     webhookSecretCredentialId: id.nullable().default(null),
   })
   .superRefine((source, ctx) => {
@@ -153,9 +98,6 @@ export const sourceDefinitionSchema = z
         path: ['freshness', 'staleAfterSeconds'],
         message: 'must be more than warnAfterSeconds',
       });
-    }
-    if (source.kind === 'http-pull' && !source.request) {
-      ctx.addIssue({ code: 'custom', path: ['request'], message: 'is required for http-pull sources' });
     }
     if (source.kind === 'webhook' && !source.webhookSecretCredentialId) {
       ctx.addIssue({ code: 'custom', path: ['webhookSecretCredentialId'], message: 'is required for webhook sources' });
@@ -184,15 +126,51 @@ export const credentialSchema = z
   .strictObject({
     id,
     name: z.string().trim().min(1).max(200),
-    kind: z.enum(['token', 'client-credentials', 'webhook-secret']),
+    kind: z.enum(CREDENTIAL_KINDS),
     tenant: id.nullable().default(null),
     clientId: z.string().min(1).max(200).nullable().default(null),
-    secret: z.string().min(1).max(4096),
+    secret: z.string().min(1).max(16_384),
+    fields: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must be a field name like refreshToken'),
+        z.string().min(1).max(8192),
+      )
+      .refine((fields) => Object.keys(fields).length <= 20, 'at most 20 fields')
+      .default({}),
   })
   .superRefine((credential, ctx) => {
-    if (credential.kind === 'client-credentials' && !credential.clientId) {
-      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'is required for client-credentials' });
+    if (
+      (credential.kind === 'client-credentials' || credential.kind === 'oauth2-refresh-token') &&
+      !credential.clientId
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: `is required for ${credential.kind}` });
+    }
+    if (credential.kind === 'basic' && !credential.clientId) {
+      ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'is required for basic (the user name)' });
+    }
+    if (credential.kind === 'oauth2-refresh-token' && !credential.fields.refreshToken) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', 'refreshToken'],
+        message: 'is required for oauth2-refresh-token',
+      });
+    }
+    if (credential.kind === 'service-account' && !isServiceAccountKey(credential.secret)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secret'],
+        message: 'must be a service account JSON key with client_email and private_key',
+      });
     }
   });
+
+function isServiceAccountKey(secret: string): boolean {
+  try {
+    const key = JSON.parse(secret) as { client_email?: unknown; private_key?: unknown };
+    return typeof key.client_email === 'string' && typeof key.private_key === 'string';
+  } catch {
+    return false;
+  }
+}
 
 export type ParsedCredential = z.output<typeof credentialSchema>;

@@ -3,13 +3,11 @@ import {
   BREAKER_STATES,
   CREDENTIAL_KINDS,
   FRESHNESS_STATES,
-  NORMALIZER_NAMES,
   SOURCE_DOMAINS,
   SOURCE_KINDS,
   type BreakerState,
   type CredentialKind,
   type FreshnessState,
-  type NormalizerName,
   type SourceDomain,
   type SourceKind,
 } from '@switchyard/contracts';
@@ -91,7 +89,7 @@ export class SourceModel extends TimestampedModel {
   @ApiProperty({ example: 'PM projects' }) name!: string;
   @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
   @ApiProperty({ enum: SOURCE_DOMAINS }) domain!: SourceDomain;
-  @ApiProperty({ enum: NORMALIZER_NAMES }) normalizer!: NormalizerName;
+  @ApiProperty(openApiSchema(definitionShape.connector, 'output')) connector!: unknown;
   @ApiProperty({ type: String, nullable: true, description: 'CRM brand the data belongs to.' }) tenant!: string | null;
   @ApiProperty() enabled!: boolean;
   @ApiProperty(openApiSchema(definitionShape.cadence, 'output')) cadence!: unknown;
@@ -100,9 +98,6 @@ export class SourceModel extends TimestampedModel {
   @ApiProperty(openApiSchema(definitionShape.retry, 'output')) retry!: unknown;
   @ApiProperty(openApiSchema(definitionShape.breaker, 'output')) breaker!: unknown;
   @ApiProperty(openApiSchema(definitionShape.freshness, 'output')) freshness!: unknown;
-  @ApiProperty(openApiSchema(definitionShape.request, 'output')) request!: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { budget: 'budgetAmount' } })
-  mapping!: Record<string, string>;
   @ApiProperty({ type: String, nullable: true }) webhookSecretCredentialId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -23,6 +23,10 @@ export class CredentialEntity {
   @Column({ name: 'sealed_secret', type: 'text' })
   sealedSecret!: string;
 
+  /** Further named secrets (`refreshToken`, `webKey`…) as one sealed JSON object, or null. */
+  @Column({ name: 'sealed_fields', type: 'text', nullable: true })
+  sealedFields!: string | null;
+
   @Column({ name: 'key_id', type: 'varchar', length: 32 })
   keyId!: string;
 

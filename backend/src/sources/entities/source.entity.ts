@@ -3,11 +3,10 @@ import type {
   Cadence,
   FreshnessSlo,
   FullSyncSchedule,
-  NormalizerName,
   RetryPolicy,
   SourceDomain,
   SourceKind,
-  SourceRequest,
+  SourceConnectorRef,
 } from '@switchyard/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
@@ -27,8 +26,9 @@ export class SourceEntity {
   @Column({ type: 'varchar', length: 32 })
   domain!: SourceDomain;
 
-  @Column({ type: 'varchar', length: 64 })
-  normalizer!: NormalizerName;
+  /** Connector, stream, credential and connector settings (a jsonb object). */
+  @Column({ type: 'jsonb' })
+  connector!: Required<SourceConnectorRef>;
 
   @Index('ix_sources_tenant')
   @Column({ name: 'tenant_id', type: 'varchar', length: 64, nullable: true })
@@ -54,12 +54,6 @@ export class SourceEntity {
 
   @Column({ type: 'jsonb' })
   freshness!: FreshnessSlo;
-
-  @Column({ type: 'jsonb', nullable: true })
-  request!: SourceRequest | null;
-
-  @Column({ type: 'jsonb', default: () => `'{}'` })
-  mapping!: Record<string, string>;
 
   @Column({ name: 'webhook_secret_credential_id', type: 'varchar', length: 64, nullable: true })
   webhookSecretCredentialId!: string | null;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityMetadata } from 'typeorm';
 import { SecretBox } from '../../common';
 import { returnedRows } from '../../database/query-result';
-import type { NormalizedRow, NormalizedTable } from './normalizer';
+import type { NormalizedRow, NormalizedTable } from '../../connectors';
 
 /** Columns holding sensitive values, sealed with the secrets key before they are written. */
 const SEALED_COLUMNS: Partial<Record<NormalizedTable, string[]>> = { teams: ['sentimentSealed'] };

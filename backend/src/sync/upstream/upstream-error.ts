@@ -48,7 +48,14 @@ export class UpstreamError extends Error {
     });
   }
 
-  static fromStatus(vendor: string, status: number, retryAfterSeconds: number | undefined): UpstreamError {
+  /** Classifies an HTTP error answer; `said` is the start of the upstream's own error body. */
+  static fromStatus(
+    vendor: string,
+    status: number,
+    retryAfterSeconds: number | undefined,
+    said?: string,
+  ): UpstreamError {
+    const quoted = said ? ` — it said: ${said}` : '';
     if (status === 429) {
       const wait = retryAfterSeconds ?? 60;
       return new UpstreamError(`${vendor} is rate limiting us; it asked us to wait ${wait} s`, {
@@ -62,12 +69,12 @@ export class UpstreamError extends Error {
     }
     if (status === 401 || status === 403) {
       return new UpstreamError(
-        `${vendor} refused our credentials (HTTP ${status}); check or rotate the credential of this source`,
+        `${vendor} refused our credentials (HTTP ${status}); check or rotate the credential of this source${quoted}`,
         { code: 'UPSTREAM_AUTH_FAILED', category: 'auth', retryable: false, countsForBreaker: false, status },
       );
     }
     if (status >= 500) {
-      return new UpstreamError(`${vendor} failed with HTTP ${status}`, {
+      return new UpstreamError(`${vendor} failed with HTTP ${status}${quoted}`, {
         code: 'UPSTREAM_SERVER_ERROR',
         category: 'upstream_error',
         retryable: true,
@@ -76,7 +83,7 @@ export class UpstreamError extends Error {
       });
     }
     return new UpstreamError(
-      `${vendor} rejected the request with HTTP ${status}; check the source's request settings`,
+      `${vendor} rejected the request with HTTP ${status}; check the source's connector settings${quoted}`,
       {
         code: 'UPSTREAM_CLIENT_ERROR',
         category: 'configuration',
