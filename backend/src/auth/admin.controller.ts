@@ -101,7 +101,7 @@ export class AdminController {
   @Post('clients/:id/revoke')
   @HttpCode(200)
   @RequirePermission('clients.manage')
-  @ApiOperation({ summary: 'Revoke a client: no new tokens; tokens already issued expire within 15 minutes.' })
+  @ApiOperation({ summary: 'Revoke a client: no new tokens, and the tokens already issued stop working at once.' })
   @ApiOkResponse({ type: ClientModel })
   @ApiErrors(401, 403, 404)
   revokeClient(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ClientView> {

@@ -72,6 +72,8 @@ export interface AppConfigValues {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     rateLimitPerMinute: number;
+    /** Postgres: how often a replica polls for revocations made elsewhere. */
+    revocationPollMs: number;
     trustProxy: boolean;
     /** Send the refresh cookie only over HTTPS (production). */
     secureCookies: boolean;

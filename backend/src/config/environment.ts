@@ -163,6 +163,17 @@ export class EnvironmentVariables {
   @Max(10_000, { message: 'must be between 1 and 10000' })
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * Postgres only: how often each replica reads revocations other replicas made. With Redis
+   * they arrive at once and this is the backstop; without Redis it bounds how long another
+   * replica may still accept a revoked token.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 ms' })
+  @Max(60_000, { message: 'must be between 100 and 60000 ms' })
+  AUTH_REVOCATION_POLL_MS = 2000;
+
   /** Trust X-Forwarded-For from a reverse proxy (for client addresses in rate limits and audit). */
   @IsOptional()
   @IsBooleanString({ message: 'must be true or false' })

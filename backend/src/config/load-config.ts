@@ -75,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
       rateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
+      revocationPollMs: vars.AUTH_REVOCATION_POLL_MS,
       trustProxy: flag(vars.TRUST_PROXY, false),
       secureCookies: vars.NODE_ENV === 'production',
     },

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../auth/entities/audit-event.entity';
+import { PrincipalVersionEntity } from '../auth/entities/principal-version.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { ServiceClientEntity } from '../auth/entities/service-client.entity';
 import { SigningKeyEntity } from '../auth/entities/signing-key.entity';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   IntegrationEventEntity,
   IntegrationIssueEntity,
   IntegrationFeedbackEntity,
+  PrincipalVersionEntity,
 ];

@@ -5,6 +5,7 @@ import { CreateOperations1764410400000 } from './1764410400000-create-operations
 import { CreateIntegrationHealth1764496800000 } from './1764496800000-create-integration-health';
 import { CreateLiveTopics1764590400000 } from './1764590400000-create-live-topics';
 import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhook-snapshots';
+import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-principal-versions';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateIntegrationHealth1764496800000,
   CreateLiveTopics1764590400000,
   IndexWebhookSnapshots1764676800000,
+  CreatePrincipalVersions1764763200000,
 ];
