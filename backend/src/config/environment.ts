@@ -129,6 +129,16 @@ export class EnvironmentVariables {
   @Max(100_000, { message: 'must be between 2 and 100000' })
   SNAPSHOTS_KEEP_PER_SOURCE = 200;
 
+  /**
+   * How long a pushed event's `webhook-id` is remembered, so a sender's retry is answered
+   * instead of applied again. Longer than Standard Webhooks senders retry (about 3 days).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 365 days' })
+  @Max(365, { message: 'must be between 1 and 365 days' })
+  WEBHOOK_IDEMPOTENCY_DAYS = 7;
+
   /** Hosts, IP addresses or CIDR ranges that sources may call although they are private. */
   @IsString()
   @Matches(/^[\w.:/\-,\s]*$/, { message: 'must be a comma-separated list of hosts, IPs or CIDR ranges' })

@@ -67,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       concurrency: vars.SYNC_CONCURRENCY,
       retentionDays: vars.SYNC_RETENTION_DAYS,
       snapshotsKeepPerSource: vars.SNAPSHOTS_KEEP_PER_SOURCE,
+      webhookIdempotencyDays: vars.WEBHOOK_IDEMPOTENCY_DAYS,
       allowedHosts: list(vars.SOURCE_ALLOWED_HOSTS),
     },
     auth: {

@@ -26,6 +26,7 @@ import { CredentialEntity, SourceEntity } from '../sources/index';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
 import { SourceStateEntity } from '../sync/entities/source-state.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
+import { WebhookReceiptEntity } from '../sync/entities/webhook-receipt.entity';
 import { BackendInstanceEntity } from '../system/entities/backend-instance.entity';
 import { CalendarEventEntity, DepartmentEntity, IncidentEntity, TeamEntity } from '../workplace';
 
@@ -65,4 +66,5 @@ export const ENTITIES = [
   IntegrationIssueEntity,
   IntegrationFeedbackEntity,
   PrincipalVersionEntity,
+  WebhookReceiptEntity,
 ];

@@ -6,6 +6,7 @@ import { CreateIntegrationHealth1764496800000 } from './1764496800000-create-int
 import { CreateLiveTopics1764590400000 } from './1764590400000-create-live-topics';
 import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhook-snapshots';
 import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-principal-versions';
+import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webhook-receipts';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateLiveTopics1764590400000,
   IndexWebhookSnapshots1764676800000,
   CreatePrincipalVersions1764763200000,
+  CreateWebhookReceipts1764849600000,
 ];
