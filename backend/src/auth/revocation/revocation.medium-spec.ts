@@ -203,3 +203,57 @@ describe.each([
     await waitUntil(async () => ((await leadsOnB()) === 401 ? true : null), 5000);
   });
 });
+
+describe('signing-key compromise', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SYNC_ENABLED: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    await app.app
+      .get(UsersService)
+      .create(
+        {
+          email: 'kim@example.com',
+          displayName: 'Kim',
+          password: PASSWORD,
+          roles: ['executive'],
+          dataScopes: ALL_DATA,
+        },
+        null,
+      );
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const login = async () => {
+    const response = await fetch(`${app.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'kim@example.com', password: PASSWORD }),
+    });
+    return ((await response.json()) as SessionTokens).accessToken;
+  };
+  const dashboard = (token: string) =>
+    fetch(`${app.baseUrl}/api/v1/dashboard-data`, { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.status,
+    );
+
+  it('a rotation marked compromised refuses every token issued before it, on REST and sockets', async () => {
+    const before = await login();
+    expect(await dashboard(before)).toBe(200);
+
+    const rotated = await fetch(`${app.baseUrl}/api/v1/auth/keys/rotate`, {
+      method: 'POST',
+      headers: { ...(await app.adminHeaders()), 'content-type': 'application/json' },
+      body: JSON.stringify({ compromised: true }),
+    });
+    expect(rotated.status).toBe(200);
+
+    expect(await dashboard(before)).toBe(401);
+    await expect(connectLive(app.baseUrl, before)).rejects.toMatchObject({ message: 'unauthenticated' });
+    const after = await login();
+    expect(await dashboard(after)).toBe(200);
+  });
+});
