@@ -209,18 +209,16 @@ describe('signing-key compromise', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ SYNC_ENABLED: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    await app.app
-      .get(UsersService)
-      .create(
-        {
-          email: 'kim@example.com',
-          displayName: 'Kim',
-          password: PASSWORD,
-          roles: ['executive'],
-          dataScopes: ALL_DATA,
-        },
-        null,
-      );
+    await app.app.get(UsersService).create(
+      {
+        email: 'kim@example.com',
+        displayName: 'Kim',
+        password: PASSWORD,
+        roles: ['executive'],
+        dataScopes: ALL_DATA,
+      },
+      null,
+    );
   });
 
   afterAll(async () => {
