@@ -13,6 +13,7 @@ import {
   CREATE_CLIENT_BODY,
   CREATE_USER_BODY,
   KeyRotationModel,
+  ROTATE_KEYS_BODY,
   UPDATE_USER_BODY,
   UserModel,
   UserPageModel,
@@ -101,7 +102,7 @@ export class AdminController {
   @Post('clients/:id/revoke')
   @HttpCode(200)
   @RequirePermission('clients.manage')
-  @ApiOperation({ summary: 'Revoke a client: no new tokens; tokens already issued expire within 15 minutes.' })
+  @ApiOperation({ summary: 'Revoke a client: no new tokens, and the tokens already issued stop working at once.' })
   @ApiOkResponse({ type: ClientModel })
   @ApiErrors(401, 403, 404)
   revokeClient(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ClientView> {
@@ -126,18 +127,14 @@ export class AdminController {
   @Post('auth/keys/rotate')
   @HttpCode(200)
   @RequirePermission('keys.manage')
-  @ApiOperation({ summary: 'Start signing with a new key; old keys keep verifying until their tokens expire.' })
+  @ApiOperation({
+    summary:
+      'Start signing with a new key; old keys keep verifying until their tokens expire, unless `compromised` ends them (and every token issued before) at once.',
+  })
+  @ApiBody({ schema: ROTATE_KEYS_BODY, required: false })
   @ApiOkResponse({ type: KeyRotationModel })
-  @ApiErrors(401, 403)
-  async rotateKeys(@CurrentPrincipal() actor: Principal): Promise<{ kid: string; retired: string[] }> {
-    const result = await this.keys.rotate();
-    await this.audit.record({
-      action: 'keys.rotate',
-      actor,
-      outcome: 'success',
-      resourceType: 'signing_key',
-      resourceId: result.kid,
-    });
-    return result;
+  @ApiErrors(400, 401, 403)
+  rotateKeys(@Body() body: unknown, @CurrentPrincipal() actor: Principal): Promise<{ kid: string; retired: string[] }> {
+    return this.keys.rotateAudited(body, actor);
   }
 }

@@ -14,7 +14,10 @@ import { AuditEventEntity } from './entities/audit-event.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { ServiceClientEntity } from './entities/service-client.entity';
 import { SigningKeyEntity } from './entities/signing-key.entity';
+import { PrincipalVersionEntity } from './entities/principal-version.entity';
 import { UserEntity } from './entities/user.entity';
+import { PrincipalVersionsRepository } from './revocation/principal-versions.repository';
+import { PrincipalVersionsService } from './revocation/principal-versions.service';
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { SessionsService } from './sessions.service';
@@ -26,7 +29,14 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, ServiceClientEntity, RefreshTokenEntity, SigningKeyEntity, AuditEventEntity]),
+    TypeOrmModule.forFeature([
+      UserEntity,
+      ServiceClientEntity,
+      RefreshTokenEntity,
+      SigningKeyEntity,
+      AuditEventEntity,
+      PrincipalVersionEntity,
+    ]),
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -53,7 +63,16 @@ import { UsersService } from './users.service';
     ClientsService,
     AuditService,
     DataScopeService,
+    PrincipalVersionsRepository,
+    PrincipalVersionsService,
   ],
-  exports: [AuditService, UsersService, ClientsService, AccessTokensService, DataScopeService],
+  exports: [
+    AuditService,
+    UsersService,
+    ClientsService,
+    AccessTokensService,
+    DataScopeService,
+    PrincipalVersionsService,
+  ],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { CLIENT_SCOPES, type ClientCredentialsToken, type ClientScope } from '@s
 import { AuditService } from './audit/audit.service';
 import { ClientsService } from './clients.service';
 import { clientPrincipal } from './principal';
+import { PrincipalVersionsService } from './revocation/principal-versions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 
 export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type';
@@ -34,6 +35,7 @@ export class ClientCredentialsService {
     private readonly clients: ClientsService,
     private readonly accessTokens: AccessTokensService,
     private readonly audit: AuditService,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   async grant(request: TokenRequest): Promise<ClientCredentialsToken> {
@@ -46,6 +48,8 @@ export class ClientCredentialsService {
         `grant_type ${grantType} is not supported; use client_credentials`,
       );
     const { id, secret } = credentialsOf(request.authorization, field('client_id'), field('client_secret'));
+    // The stamp before the client's state: a revoke landing in between leaves the token stale.
+    const stamp = await this.versions.stampFor('client', id);
     const client = await this.clients.authenticate(id, secret);
     if (!client) {
       await this.audit.record({
@@ -73,7 +77,7 @@ export class ClientCredentialsService {
       throw new OAuthError('invalid_scope', `scope not granted to this client: ${unknown.join(' ')}`);
     }
     const principal = clientPrincipal({ ...client, scopes: scopes as ClientScope[] });
-    const { token, expiresIn } = await this.accessTokens.issue(principal);
+    const { token, expiresIn } = await this.accessTokens.issue(principal, undefined, stamp);
     await this.audit.record({
       action: 'auth.token',
       actor: principal,

@@ -8,6 +8,7 @@ import { AuditService } from './audit/audit.service';
 import { createClientSchema } from './dto/auth.schemas';
 import { ServiceClientEntity } from './entities/service-client.entity';
 import { burnVerification, hashSecret, verifySecret } from './passwords';
+import { principalKey, PrincipalVersionsService } from './revocation/principal-versions.service';
 
 export type { ClientView, ClientWithSecret };
 
@@ -17,6 +18,7 @@ export class ClientsService {
     @InjectRepository(ServiceClientEntity) private readonly clients: Repository<ServiceClientEntity>,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   async create(body: unknown, actor: Principal | null, secret = newSecret()): Promise<ClientWithSecret> {
@@ -62,7 +64,8 @@ export class ClientsService {
   async revoke(id: string, actor: Principal): Promise<ClientView> {
     const client = await this.require(id);
     client.revokedAt ??= this.clock.now();
-    await this.clients.save(client);
+    // Tokens already issued stop working now, not when they expire.
+    await this.versions.revoke(principalKey('client', id), (manager) => manager.save(ServiceClientEntity, client));
     await this.audit.record({
       action: 'client.revoke',
       actor,

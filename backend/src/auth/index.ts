@@ -14,3 +14,4 @@ export { ClientsService } from './clients.service';
 export { AccessTokensService } from './tokens/access-tokens.service';
 export { DataScopeService, type ScopeFilter } from './data-scope.service';
 export { userPrincipal, clientPrincipal } from './principal';
+export { PrincipalVersionsService, EVERY_PRINCIPAL, type VersionChange } from './revocation/principal-versions.service';

@@ -19,6 +19,10 @@ export interface AccessClaims {
   roles?: Role[];
   scope?: string;
   ds: DataScopes;
+  /** The principal's revocation version at issue (see PrincipalVersionsService). */
+  ver?: number;
+  /** The signing-key compromise generation at issue. */
+  gen?: number;
 }
 
 export function userPrincipal(user: {

@@ -11,6 +11,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import type { UserEntity } from './entities/user.entity';
 import { burnVerification, verifySecret } from './passwords';
 import { userPrincipal } from './principal';
+import { PrincipalVersionsService, type TokenStamp } from './revocation/principal-versions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { UsersService } from './users.service';
 import { DomainEventBus } from '../events';
@@ -49,6 +50,7 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly bus: DomainEventBus,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   async login(body: unknown, ip: string | null): Promise<IssuedSession> {
@@ -93,7 +95,12 @@ export class SessionsService {
       throw invalidLogin();
     }
     await this.users.recordLogin(user, true, null);
-    const session = await this.issue(user, randomUUID());
+    // Read again after the (slow) password check, with the stamp first: a revocation
+    // landing meanwhile must leave the new token stale, not carry the old roles.
+    const stamp = await this.versions.stampFor('user', user.id);
+    const current = await this.users.findById(user.id);
+    if (!current || current.disabled) throw invalidLogin();
+    const session = await this.issue(current, randomUUID(), stamp);
     await this.audit.record({ action: 'auth.login', actor: session.tokens.principal, outcome: 'success', ip });
     return session;
   }
@@ -104,9 +111,10 @@ export class SessionsService {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
     if (!stored || stored.revokedAt || stored.expiresAt <= now) throw invalidRefresh();
     if (stored.usedAt && now.getTime() - stored.usedAt.getTime() < REUSE_GRACE_MS) {
+      const stamp = await this.versions.stampFor('user', stored.userId);
       const user = await this.users.findById(stored.userId);
       if (!user || user.disabled) throw invalidRefresh();
-      return this.issue(user, stored.familyId);
+      return this.issue(user, stored.familyId, stamp);
     }
     if (stored.usedAt) {
       await this.revokeFamily(stored.familyId);
@@ -122,9 +130,11 @@ export class SessionsService {
     // Only one concurrent refresh may win the token.
     const claimed = await this.refreshTokens.update({ id: stored.id, usedAt: IsNull() }, { usedAt: now });
     if ((claimed.affected ?? 0) === 0) throw invalidRefresh();
+    // The stamp before the user's state (see PrincipalVersionsService.stampFor).
+    const stamp = await this.versions.stampFor('user', stored.userId);
     const user = await this.users.findById(stored.userId);
     if (!user || user.disabled) throw invalidRefresh();
-    return this.issue(user, stored.familyId);
+    return this.issue(user, stored.familyId, stamp);
   }
 
   async logout(refreshToken: string | undefined, ip: string | null): Promise<void> {
@@ -146,9 +156,9 @@ export class SessionsService {
     });
   }
 
-  private async issue(user: UserEntity, familyId: string): Promise<IssuedSession> {
+  private async issue(user: UserEntity, familyId: string, stamp: TokenStamp): Promise<IssuedSession> {
     const principal = userPrincipal(user);
-    const { token, expiresIn } = await this.accessTokens.issue(principal);
+    const { token, expiresIn } = await this.accessTokens.issue(principal, undefined, stamp);
     const refreshToken = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const refreshExpiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlSeconds * 1000);

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Page, Principal, UserView } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { IsNull, Repository, type EntityManager } from 'typeorm';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, toPage, type PageWindow } from '../common';
 import { AuditService } from './audit/audit.service';
 import { createUserSchema, updateUserSchema } from './dto/auth.schemas';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { hashSecret } from './passwords';
 import { DomainEventBus } from '../events';
+import { principalKey, PrincipalVersionsService } from './revocation/principal-versions.service';
 
 export type { UserView };
 
@@ -19,6 +21,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly bus: DomainEventBus,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   async create(body: unknown, actor: Principal | null): Promise<UserView> {
@@ -53,16 +56,33 @@ export class UsersService {
     return toView(user);
   }
 
+  /**
+   * A change of access (roles, data scopes, disabled, password) revokes every token of the
+   * user at once, and ends its sessions when it is disabled or its password reset.
+   */
   async update(id: string, body: unknown, actor: Principal): Promise<UserView> {
     const input = parseOrThrow(updateUserSchema, body);
+    const accessChange = input.roles !== undefined || input.dataScopes !== undefined || input.disabled !== undefined;
+    if (accessChange && actor.kind === 'user' && actor.id === id) {
+      throw new DomainException('FORBIDDEN', 403, 'you cannot change your own roles, data scopes or disabled flag');
+    }
     const user = await this.require(id);
+    const wasActiveAdmin = isActiveMasterAdmin(user);
     if (input.displayName !== undefined) user.displayName = input.displayName;
     if (input.roles !== undefined) user.roles = input.roles;
     if (input.dataScopes !== undefined) user.dataScopes = input.dataScopes;
     if (input.disabled !== undefined) user.disabled = input.disabled;
     if (input.password !== undefined) user.passwordHash = await hashSecret(input.password);
     user.updatedAt = this.clock.now();
-    await this.users.save(user);
+    const save = async (manager: EntityManager): Promise<void> => {
+      if (wasActiveAdmin && !isActiveMasterAdmin(user)) await this.requireAnotherMasterAdmin(manager, id);
+      await manager.save(UserEntity, user);
+      if (input.disabled === true || input.password !== undefined) {
+        await manager.update(RefreshTokenEntity, { userId: id, revokedAt: IsNull() }, { revokedAt: user.updatedAt });
+      }
+    };
+    if (accessChange || input.password !== undefined) await this.versions.revoke(principalKey('user', id), save);
+    else await this.users.manager.transaction(save);
     if (input.disabled === true || input.roles !== undefined || input.dataScopes !== undefined) {
       this.bus.publish({
         type: 'principal.revoked',
@@ -114,11 +134,32 @@ export class UsersService {
     );
   }
 
+  /**
+   * Refuses to demote or disable the last enabled master admin. The enabled admins are
+   * locked first, so two admins demoting each other at once cannot both succeed.
+   */
+  private async requireAnotherMasterAdmin(manager: EntityManager, id: string): Promise<void> {
+    const admins = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where('u.disabled = false AND :role = ANY(u.roles)', { role: 'master_admin' })
+      .setLock('pessimistic_write')
+      .getMany();
+    if (!admins.some((admin) => admin.id !== id)) {
+      throw new DomainException('CONFLICT', 409, 'this is the last enabled master admin; promote another one first');
+    }
+  }
+
   private async require(id: string): Promise<UserEntity> {
     const user = /^[0-9a-f-]{36}$/.test(id) ? await this.users.findOneBy({ id }) : null;
     if (!user) throw new ResourceNotFoundException('user', id);
     return user;
   }
+}
+
+function isActiveMasterAdmin(user: UserEntity): boolean {
+  return !user.disabled && user.roles.includes('master_admin');
 }
 
 function toView(user: UserEntity): UserView {

@@ -63,6 +63,8 @@ export interface AppConfigValues {
     concurrency: number;
     retentionDays: number;
     snapshotsKeepPerSource: number;
+    /** Days a source webhook's `webhook-id` is remembered (retries inside it are not applied again). */
+    webhookIdempotencyDays: number;
     /** Hosts, IPs and CIDR ranges sources may call although they are private addresses. */
     allowedHosts: string[];
   };
@@ -72,6 +74,8 @@ export interface AppConfigValues {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
     rateLimitPerMinute: number;
+    /** Postgres: how often a replica polls for revocations made elsewhere. */
+    revocationPollMs: number;
     trustProxy: boolean;
     /** Send the refresh cookie only over HTTPS (production). */
     secureCookies: boolean;

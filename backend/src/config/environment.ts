@@ -129,6 +129,16 @@ export class EnvironmentVariables {
   @Max(100_000, { message: 'must be between 2 and 100000' })
   SNAPSHOTS_KEEP_PER_SOURCE = 200;
 
+  /**
+   * How long a pushed event's `webhook-id` is remembered, so a sender's retry is answered
+   * instead of applied again. Longer than Standard Webhooks senders retry (about 3 days).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1, { message: 'must be between 1 and 365 days' })
+  @Max(365, { message: 'must be between 1 and 365 days' })
+  WEBHOOK_IDEMPOTENCY_DAYS = 7;
+
   /** Hosts, IP addresses or CIDR ranges that sources may call although they are private. */
   @IsString()
   @Matches(/^[\w.:/\-,\s]*$/, { message: 'must be a comma-separated list of hosts, IPs or CIDR ranges' })
@@ -162,6 +172,17 @@ export class EnvironmentVariables {
   @Min(1, { message: 'must be between 1 and 10000' })
   @Max(10_000, { message: 'must be between 1 and 10000' })
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  /**
+   * Postgres only: how often each replica reads revocations other replicas made. With Redis
+   * they arrive at once and this is the backstop; without Redis it bounds how long another
+   * replica may still accept a revoked token.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 60000 ms' })
+  @Max(60_000, { message: 'must be between 100 and 60000 ms' })
+  AUTH_REVOCATION_POLL_MS = 2000;
 
   /** Trust X-Forwarded-For from a reverse proxy (for client addresses in rate limits and audit). */
   @IsOptional()

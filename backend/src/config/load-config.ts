@@ -67,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       concurrency: vars.SYNC_CONCURRENCY,
       retentionDays: vars.SYNC_RETENTION_DAYS,
       snapshotsKeepPerSource: vars.SNAPSHOTS_KEEP_PER_SOURCE,
+      webhookIdempotencyDays: vars.WEBHOOK_IDEMPOTENCY_DAYS,
       allowedHosts: list(vars.SOURCE_ALLOWED_HOSTS),
     },
     auth: {
@@ -75,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
       rateLimitPerMinute: vars.AUTH_RATE_LIMIT_PER_MINUTE,
+      revocationPollMs: vars.AUTH_REVOCATION_POLL_MS,
       trustProxy: flag(vars.TRUST_PROXY, false),
       secureCookies: vars.NODE_ENV === 'production',
     },

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from '../auth/entities/audit-event.entity';
+import { PrincipalVersionEntity } from '../auth/entities/principal-version.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { ServiceClientEntity } from '../auth/entities/service-client.entity';
 import { SigningKeyEntity } from '../auth/entities/signing-key.entity';
@@ -26,6 +27,7 @@ import { ConnectorEntity, ConnectorVersionEntity } from '../connectors';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
 import { SourceStateEntity } from '../sync/entities/source-state.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
+import { WebhookReceiptEntity } from '../sync/entities/webhook-receipt.entity';
 import { BackendInstanceEntity } from '../system/entities/backend-instance.entity';
 import { CalendarEventEntity, DepartmentEntity, IncidentEntity, TeamEntity } from '../workplace';
 
@@ -66,4 +68,6 @@ export const ENTITIES = [
   IntegrationEventEntity,
   IntegrationIssueEntity,
   IntegrationFeedbackEntity,
+  PrincipalVersionEntity,
+  WebhookReceiptEntity,
 ];

@@ -17,7 +17,7 @@ import {
   type UnsubscribeAck,
 } from '@switchyard/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokensService } from '../auth';
+import { AccessTokensService, EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { DashboardFeed } from './dashboard-feed';
@@ -45,6 +45,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
     private readonly bus: DomainEventBus,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -55,6 +56,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .to(room)
         .emit(LIVE_SERVER_EVENTS.authExpired, { reason: `access revoked (${event.reason.replace('_', ' ')})` });
       namespace.in(room).disconnectSockets(true);
+    });
+    // Every revocation this replica learns of (made here, relayed or polled) closes its own
+    // sockets of that principal: without Redis, rooms do not reach other replicas.
+    this.versions.changes$.subscribe(({ principalKey }) => {
+      const local = namespace.local;
+      const target = principalKey === EVERY_PRINCIPAL ? local : local.in(principalRoom(idOfKey(principalKey)));
+      target.emit(LIVE_SERVER_EVENTS.authExpired, { reason: 'access revoked' });
+      target.disconnectSockets(true);
     });
     namespace.use((socket, next) => {
       void this.authenticate(socket).then(
@@ -163,6 +172,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
 function principalRoom(principalId: string): string {
   return `principal:${principalId}`;
+}
+
+/** `user:<id>` or `client:<id>` → the id. */
+function idOfKey(principalKey: string): string {
+  return principalKey.slice(principalKey.indexOf(':') + 1);
 }
 
 function topicsOf(body: unknown): unknown {

@@ -12,6 +12,7 @@ import { LiveMetrics } from './live-metrics';
 import { LivePublisher } from './live-publisher.service';
 import { LiveGateway } from './live.gateway';
 import { LocalUpdateLog } from './local-update-log';
+import { PrincipalVersionsRelay } from './principal-versions-relay';
 import { RedisConnections } from './redis-connections';
 import { RedisUpdateLog } from './redis-update-log';
 import { StreamController } from './stream.controller';
@@ -39,6 +40,7 @@ import { UpdateLog } from './update-log';
     LivePublisher,
     DashboardFeed,
     LiveGateway,
+    PrincipalVersionsRelay,
   ],
   exports: [LiveHub, LivePublisher, RedisConnections],
 })

@@ -40,17 +40,6 @@ export class RawSnapshotsRepository {
     );
   }
 
-  /** The succeeded run that stored this pushed event before, if any: a sender's retry. */
-  async runOfWebhook(sourceId: string, webhookId: string): Promise<string | null> {
-    const rows = await this.rows.query<Array<{ run_id: string }>>(
-      `SELECT s.run_id FROM raw_snapshots s JOIN sync_runs r ON r.id = s.run_id
-       WHERE s.source_id = $1 AND s.webhook_id = $2 AND r.status = 'succeeded'
-       ORDER BY s.fetched_at LIMIT 1`,
-      [sourceId, webhookId],
-    );
-    return rows[0]?.run_id ?? null;
-  }
-
   list(sourceId: string, window: PageWindow): Promise<[RawSnapshotEntity[], number]> {
     return this.rows.findAndCount({
       select: SUMMARY_COLUMNS,

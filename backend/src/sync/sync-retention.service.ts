@@ -3,8 +3,9 @@ import { Clock } from '../common';
 import { AppConfig } from '../config';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { SyncRunsRepository } from './sync-runs.repository';
+import { WebhookReceiptsRepository } from './webhook-receipts.repository';
 
-/** Bounds the growing tables: old runs go, and raw snapshots a replay no longer needs. */
+/** Bounds the growing tables: old runs go, raw snapshots a replay no longer needs, and expired webhook receipts. */
 @Injectable()
 export class SyncRetention {
   private readonly logger = new Logger(SyncRetention.name);
@@ -14,13 +15,23 @@ export class SyncRetention {
     private readonly clock: Clock,
     private readonly runs: SyncRunsRepository,
     private readonly snapshots: RawSnapshotsRepository,
+    private readonly receipts: WebhookReceiptsRepository,
   ) {}
 
-  async prune(): Promise<{ runs: number; snapshots: number }> {
-    const cutoff = new Date(this.clock.now().getTime() - this.config.sync.retentionDays * 86_400_000);
+  async prune(): Promise<{ runs: number; snapshots: number; receipts: number }> {
+    const now = this.clock.now().getTime();
+    const cutoff = new Date(now - this.config.sync.retentionDays * 86_400_000);
     const snapshots = await this.snapshots.prune(cutoff, this.config.sync.snapshotsKeepPerSource);
     const runs = await this.runs.deleteFinishedBefore(cutoff);
-    if (runs + snapshots > 0) this.logger.log({ runs, snapshots, cutoff }, 'pruned old sync runs and raw snapshots');
-    return { runs, snapshots };
+    // On their own window: a receipt must outlive the sender's retries whatever snapshots are kept.
+    const receiptCutoff = new Date(now - this.config.sync.webhookIdempotencyDays * 86_400_000);
+    const receipts = await this.receipts.deleteReceivedBefore(receiptCutoff);
+    if (runs + snapshots + receipts > 0) {
+      this.logger.log(
+        { runs, snapshots, receipts, cutoff },
+        'pruned old sync runs, raw snapshots and webhook receipts',
+      );
+    }
+    return { runs, snapshots, receipts };
   }
 }

@@ -5,6 +5,7 @@ import { SourcesModule } from '../sources';
 import { RawSnapshotEntity } from './entities/raw-snapshot.entity';
 import { SourceStateEntity } from './entities/source-state.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
+import { WebhookReceiptEntity } from './entities/webhook-receipt.entity';
 import { FreshnessService } from './freshness.service';
 import { NormalizedStore } from './normalize/normalized-store';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
@@ -23,10 +24,11 @@ import { SyncController } from './sync.controller';
 import { SyncService } from './sync.service';
 import { UpstreamAuth } from './upstream/upstream-auth';
 import { UpstreamHealthController } from './upstream-health.controller';
+import { WebhookReceiptsRepository } from './webhook-receipts.repository';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity]),
+    TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity, WebhookReceiptEntity]),
     SourcesModule,
     ConnectorsModule,
   ],
@@ -46,6 +48,7 @@ import { UpstreamHealthController } from './upstream-health.controller';
     SourceStateRepository,
     SyncRunsRepository,
     RawSnapshotsRepository,
+    WebhookReceiptsRepository,
   ],
   exports: [FreshnessService, SyncService, SyncCoordinator, NormalizedStore],
 })

@@ -32,6 +32,7 @@ import { SyncCoordinator } from './sync-coordinator.service';
 import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
 import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
 import { UpstreamError } from './upstream/upstream-error';
+import { WebhookReceiptsRepository } from './webhook-receipts.repository';
 
 /** What a sender is asked to wait before delivering a webhook again that could not be applied. */
 const WEBHOOK_RETRY_AFTER_SECONDS = 5;
@@ -54,6 +55,7 @@ export class SyncService {
     private readonly identity: InstanceIdentity,
     private readonly scopes: DataScopeService,
     private readonly audit: AuditService,
+    private readonly receipts: WebhookReceiptsRepository,
   ) {}
 
   /** Queues a run (or joins the one already queued) and makes the source due now. */
@@ -188,6 +190,12 @@ export class SyncService {
         inTransaction: async (manager, result) => {
           this.finish(run, 'succeeded', result.upserted, []);
           await this.runs.update(run.id, runColumns(run), manager);
+          await this.receipts.record(manager, {
+            origin: webhookOrigin(source.id),
+            webhookId,
+            runId: run.id,
+            receivedAt: now,
+          });
           const dataAsOf =
             state?.dataAsOf && result.dataAsOf && state.dataAsOf > result.dataAsOf
               ? state.dataAsOf
@@ -228,12 +236,27 @@ export class SyncService {
     return toSyncRun(run);
   }
 
+  /**
+   * The run that applied this `webhook-id`, from its receipt (kept for the idempotency
+   * window whatever snapshots were pruned). When the run itself was pruned already, the
+   * answer is rebuilt from the receipt: the event must not be applied a second time.
+   */
   private async storedWebhookRun(sourceId: string, webhookId: string): Promise<SyncRun | null> {
-    const runId = await this.snapshots.runOfWebhook(sourceId, webhookId);
-    const run = runId ? await this.runs.findById(runId) : null;
-    if (!run) return null;
+    const receipt = await this.receipts.find(webhookOrigin(sourceId), webhookId);
+    if (!receipt) return null;
+    const runId = receipt.runId;
     this.logger.log({ sourceId, webhookId, runId }, 'a retried webhook was answered with the run that stored it');
-    return toSyncRun(run);
+    const run = await this.runs.findById(runId);
+    if (run) return toSyncRun(run);
+    const at = receipt.receivedAt;
+    return toSyncRun({
+      ...emptyRun(sourceId, 'webhook', at),
+      id: runId,
+      mode: 'incremental',
+      status: 'succeeded',
+      startedAt: at,
+      finishedAt: at,
+    });
   }
 
   async getRun(id: string, principal?: Principal): Promise<SyncRun> {
@@ -303,6 +326,10 @@ export class SyncService {
   private announce(source: SourceEntity, run: SyncRunEntity): void {
     publishRunFinished(this.bus, source, run, this.clock.now().toISOString());
   }
+}
+
+function webhookOrigin(sourceId: string): string {
+  return `source:${sourceId}`;
 }
 
 function snapshotOf(

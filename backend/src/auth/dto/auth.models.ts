@@ -10,7 +10,7 @@ import {
 } from '@switchyard/contracts';
 import { z } from 'zod';
 import { PageModel, TimestampedModel } from '../../common';
-import { createClientSchema, createUserSchema, loginSchema, updateUserSchema } from './auth.schemas';
+import { createClientSchema, createUserSchema, loginSchema, rotateKeysSchema, updateUserSchema } from './auth.schemas';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
 const bodySchema = (schema: z.ZodType): BodySchema =>
@@ -20,6 +20,7 @@ export const LOGIN_BODY = bodySchema(loginSchema);
 export const CREATE_USER_BODY = bodySchema(createUserSchema);
 export const UPDATE_USER_BODY = bodySchema(updateUserSchema);
 export const CREATE_CLIENT_BODY = bodySchema(createClientSchema);
+export const ROTATE_KEYS_BODY = bodySchema(rotateKeysSchema);
 
 const scopeList = {
   oneOf: [

@@ -37,6 +37,9 @@ export const updateUserSchema = z.strictObject({
   disabled: z.boolean().optional(),
 });
 
+/** `compromised`: the old keys stop verifying at once and every token issued before is refused. */
+export const rotateKeysSchema = z.strictObject({ compromised: z.boolean().optional() });
+
 export const createClientSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'must be 3–64 lowercase letters, digits or dashes'),
   name: z.string().trim().min(1).max(200),

@@ -4,6 +4,7 @@ import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config';
 import { claimsOf, principalFromClaims, type AccessClaims } from '../principal';
+import { PrincipalVersionsService, type TokenStamp } from '../revocation/principal-versions.service';
 import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 
 /** RFC 9068's media type for JWT access tokens; verification insists on it. */
@@ -14,15 +15,24 @@ export class AccessTokensService {
   constructor(
     private readonly keys: SigningKeysService,
     private readonly config: AppConfig,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
-  /** `ttlSeconds` overrides the configured lifetime (tests of expiry; never longer than configured). */
-  async issue(principal: Principal, ttlSeconds?: number): Promise<{ token: string; expiresIn: number }> {
+  /**
+   * `ttlSeconds` overrides the configured lifetime (tests of expiry; never longer than configured).
+   * `stamp` should be read before the principal's state was (see `stampFor`); without it, it is read now.
+   */
+  async issue(
+    principal: Principal,
+    ttlSeconds?: number,
+    stamp?: TokenStamp,
+  ): Promise<{ token: string; expiresIn: number }> {
+    const { ver, gen } = stamp ?? (await this.versions.stampFor(principal.kind, principal.id));
     const { kid, privateKey } = this.keys.signingKey();
     // Wall time, not the injected clock: passport-jwt checks expiry against the real clock.
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = Math.min(ttlSeconds ?? Infinity, this.config.auth.accessTokenTtlSeconds);
-    const token = await new SignJWT({ ...claimsOf(principal) })
+    const token = await new SignJWT({ ...claimsOf(principal), ver, gen })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(this.config.auth.issuer)
       .setAudience(this.config.auth.audience)
@@ -38,7 +48,7 @@ export class AccessTokensService {
   /**
    * Verifies an access token outside an HTTP request (the live socket handshake and `reauth`)
    * with the same rules as the HTTP guard: RS256 only, our keys by `kid`, issuer, audience,
-   * token type and expiry. Returns null for any token that is not acceptable.
+   * token type, expiry and revocation. Returns null for any token that is not acceptable.
    */
   async verify(token: string): Promise<{ principal: Principal; expiresAt: Date } | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
@@ -58,8 +68,10 @@ export class AccessTokensService {
           requiredClaims: ['exp', 'sub'],
         },
       );
+      const claims = payload as JWTPayload & AccessClaims;
+      if (!this.versions.accepts(claims.kind, claims.sub, claims)) return null;
       return {
-        principal: principalFromClaims(payload as JWTPayload & AccessClaims),
+        principal: principalFromClaims(claims),
         expiresAt: new Date((payload.exp as number) * 1000),
       };
     } catch {

@@ -4,6 +4,7 @@ import { STREAM_PATH, type Principal } from '@switchyard/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config';
 import { principalFromClaims, type AccessClaims } from '../principal';
+import { PrincipalVersionsService } from '../revocation/principal-versions.service';
 import { ACCESS_TOKEN_TYPE } from './access-tokens.service';
 import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 
@@ -14,7 +15,11 @@ import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig, keys: SigningKeysService) {
+  constructor(
+    config: AppConfig,
+    keys: SigningKeysService,
+    private readonly versions: PrincipalVersionsService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), streamQueryToken]),
       algorithms: [TOKEN_ALGORITHM],
@@ -41,7 +46,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: AccessClaims): Principal {
+  /** A token issued before its principal was revoked is refused here, on every request (a map lookup). */
+  validate(claims: AccessClaims): Principal | null {
+    if (!this.versions.accepts(claims.kind, claims.sub, claims)) return null;
     return principalFromClaims(claims);
   }
 }

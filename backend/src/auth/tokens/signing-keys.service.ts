@@ -1,11 +1,16 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import type { Principal } from '@switchyard/contracts';
+import type { Subscription } from 'rxjs';
 import { IsNull, Repository } from 'typeorm';
-import { Clock, SecretBox } from '../../common';
+import { Clock, parseOrThrow, SecretBox } from '../../common';
 import { AppConfig } from '../../config';
+import { AuditService } from '../audit/audit.service';
+import { rotateKeysSchema } from '../dto/auth.schemas';
 import { SigningKeyEntity } from '../entities/signing-key.entity';
+import { EVERY_PRINCIPAL, PrincipalVersionsService } from '../revocation/principal-versions.service';
 
 export const TOKEN_ALGORITHM = 'RS256';
 /** After rotation an old key keeps verifying for the life of the tokens it signed, plus slack. */
@@ -28,21 +33,34 @@ interface LoadedKey {
  * The newest unretired key signs; every unexpired key verifies and is published in the JWKS.
  */
 @Injectable()
-export class SigningKeysService implements OnModuleInit {
+export class SigningKeysService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SigningKeysService.name);
   private keys = new Map<string, LoadedKey>();
   private lastLoad = 0;
+  private compromises: Subscription | null = null;
 
   constructor(
     @InjectRepository(SigningKeyEntity) private readonly rows: Repository<SigningKeyEntity>,
     private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly versions: PrincipalVersionsService,
+    private readonly audit: AuditService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.load();
     if (!this.active()) await this.create();
+    // A compromise declared on another replica: stop signing with (and trusting) the old key
+    // here too. Until this reload lands, the `*` version already refuses every older token.
+    this.compromises = this.versions.changes$.subscribe((change) => {
+      if (change.principalKey !== EVERY_PRINCIPAL || change.local) return;
+      this.load().catch((error: unknown) => this.logger.error({ err: error }, 'could not reload signing keys'));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.compromises?.unsubscribe();
   }
 
   /** The key that signs now, with its private half opened. */
@@ -72,11 +90,32 @@ export class SigningKeysService implements OnModuleInit {
     };
   }
 
-  /** Starts signing with a new key; the old one verifies until its tokens have expired. */
-  async rotate(): Promise<{ kid: string; retired: string[] }> {
+  /** The admin route: rotates (ending every older token when the key is `compromised`) and audits it. */
+  async rotateAudited(body: unknown, actor: Principal): Promise<{ kid: string; retired: string[] }> {
+    const { compromised = false } = parseOrThrow(rotateKeysSchema, body ?? {});
+    const result = await this.rotate(compromised);
+    if (compromised) await this.versions.revoke(EVERY_PRINCIPAL);
+    await this.audit.record({
+      action: 'keys.rotate',
+      actor,
+      outcome: 'success',
+      resourceType: 'signing_key',
+      resourceId: result.kid,
+      details: { compromised },
+    });
+    return result;
+  }
+
+  /**
+   * Starts signing with a new key; the old one verifies until its tokens have expired, or
+   * not at all when it is `compromised`.
+   */
+  async rotate(compromised = false): Promise<{ kid: string; retired: string[] }> {
     const now = this.clock.now();
     const retired = [...this.keys.values()].filter((k) => !k.retiredAt).map((k) => k.kid);
-    const expiresAt = new Date(now.getTime() + this.config.auth.accessTokenTtlSeconds * 1000 + RETIRED_KEY_GRACE_MS);
+    const expiresAt = compromised
+      ? now
+      : new Date(now.getTime() + this.config.auth.accessTokenTtlSeconds * 1000 + RETIRED_KEY_GRACE_MS);
     for (const kid of retired) await this.rows.update({ kid, retiredAt: IsNull() }, { retiredAt: now, expiresAt });
     const kid = await this.create();
     return { kid, retired };

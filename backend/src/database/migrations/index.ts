@@ -5,6 +5,8 @@ import { CreateOperations1764410400000 } from './1764410400000-create-operations
 import { CreateIntegrationHealth1764496800000 } from './1764496800000-create-integration-health';
 import { CreateLiveTopics1764590400000 } from './1764590400000-create-live-topics';
 import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhook-snapshots';
+import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-principal-versions';
+import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webhook-receipts';
 import { CreateConnectors1764936000000 } from './1764936000000-create-connectors';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   CreateIntegrationHealth1764496800000,
   CreateLiveTopics1764590400000,
   IndexWebhookSnapshots1764676800000,
+  CreatePrincipalVersions1764763200000,
+  CreateWebhookReceipts1764849600000,
   CreateConnectors1764936000000,
 ];

@@ -18,6 +18,9 @@ interface TablePlan {
  * Writes normalized rows, keyed by (source, external id). Generic over the normalized
  * entities: the SQL is planned once per table from TypeORM's metadata. Rows whose
  * content hash did not change are left alone, so the answer lists only real changes.
+ * A row never moves backwards: one whose source `updated_at` is older than the stored
+ * one (a late retry, an out-of-order event) is skipped; the check sits in the conflict
+ * clause so it sees the row a concurrent writer just committed.
  */
 @Injectable()
 export class NormalizedStore {
@@ -116,7 +119,8 @@ export class NormalizedStore {
     const insertSql = `INSERT INTO "${table}" (${names})
       SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})
       ON CONFLICT (source_id, external_id) DO UPDATE SET ${updates}
-      WHERE "${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL
+      WHERE ("${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL)
+        AND NOT COALESCE(EXCLUDED.source_updated_at < "${table}".source_updated_at, false)
       RETURNING external_id`;
     const plan = { columns, insertSql };
     this.plans.set(table, plan);
