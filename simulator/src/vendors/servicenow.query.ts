@@ -31,15 +31,14 @@ export function parseEncodedQuery(raw: string, fields: ReadonlySet<string>): Enc
   const query: EncodedQuery = { conditions: [], orderBy: [] };
   for (const part of raw.split('^')) {
     if (part === '' || part === 'EQ') continue;
-    if (part === 'OR' || part.startsWith('OR') || part === 'NQ' || part.startsWith('NQ')) {
-      return `unsupported query part "${part}": only AND (^) conditions are simulated`;
-    }
     const order = /^ORDERBY(DESC)?(.+)$/.exec(part);
     if (order) {
       if (!fields.has(order[2])) return `unknown field "${order[2]}" in ORDERBY`;
       query.orderBy.push({ field: order[2], descending: order[1] !== undefined });
       continue;
     }
+    // `^OR<condition>` and `^NQ` (new query) would need OR semantics the sync never uses.
+    if (/^(OR|NQ)/.test(part)) return `unsupported query part "${part}": only AND (^) conditions are simulated`;
     const condition = parseCondition(part);
     if (typeof condition === 'string') return condition;
     if (!fields.has(condition.field)) return `unknown field "${condition.field}"`;
