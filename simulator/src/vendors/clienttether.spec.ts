@@ -34,6 +34,10 @@ describe('clienttether API 2.0', () => {
       expect(answer.json()).toMatchObject({ ResultCode: 'CT401' });
     }
     expect((await get('read_client_list')).status).toBe(200);
+    await call(t.sim, '/_control/vendors/clienttether/faults', sendJson('POST', { type: 'unauthorized', count: 1 }));
+    const expired = await get('read_client_list');
+    expect(expired.status).toBe(401);
+    expect(expired.json()).toMatchObject({ ResultCode: 'CT401' });
   });
 
   it('selects the brand’s account by web key', async () => {
