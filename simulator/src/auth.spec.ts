@@ -1,5 +1,7 @@
-import { VENDORS } from './types';
 import { call, credentials, ENDPOINTS, pmToken, startSimulator, type TestSimulator } from './spec-helpers';
+
+// The real-API dialects answer with their vendors' own 401 bodies; their specs cover that.
+const INVENTED = ['pm', 'hris', 'calendar', 'ticketing', 'crm', 'metrics'] as const;
 
 describe('vendor authentication', () => {
   let t: TestSimulator;
@@ -15,7 +17,7 @@ describe('vendor authentication', () => {
       body,
     });
 
-  it.each(VENDORS)('%s accepts its demo credential and refuses a missing or wrong one', async (vendor) => {
+  it.each(INVENTED)('%s accepts its demo credential and refuses a missing or wrong one', async (vendor) => {
     const token = vendor === 'pm' ? await pmToken(t.sim) : '';
     expect((await call(t.sim, ENDPOINTS[vendor], { headers: credentials(vendor, token) })).status).toBe(200);
 

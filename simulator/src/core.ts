@@ -15,10 +15,13 @@ import {
   type WebhookTarget,
 } from './types';
 import { CalendarVendor } from './vendors/calendar';
+import { ClientTetherVendor } from './vendors/clienttether';
 import { CrmVendor, type CrmSizes } from './vendors/crm';
 import { HrisVendor } from './vendors/hris';
 import { MetricsVendor } from './vendors/metrics';
 import { PmVendor } from './vendors/pm';
+import { PrometheusVendor, type PrometheusAuth } from './vendors/prometheus';
+import { ServiceNowVendor } from './vendors/servicenow';
 import { TicketingVendor } from './vendors/ticketing';
 import { type DeliveryResult, WebhookSender } from './webhooks';
 
@@ -28,6 +31,7 @@ export interface CoreSettings {
   evolveEveryMs: number;
   crmBrands: readonly string[];
   crmRecordsPerBrand: CrmSizes;
+  prometheusAuth: PrometheusAuth;
 }
 
 interface VendorRuntime {
@@ -48,7 +52,7 @@ export class SimulatorCore {
     readonly settings: CoreSettings,
     logger: FastifyBaseLogger,
   ) {
-    const { seed, evolveEveryMs, crmBrands, crmRecordsPerBrand } = settings;
+    const { seed, evolveEveryMs, crmBrands, crmRecordsPerBrand, prometheusAuth } = settings;
     const start = settings.now();
     this.start = start;
     this.webhooks = new WebhookSender(logger);
@@ -63,6 +67,10 @@ export class SimulatorCore {
       ticketing: new TicketingVendor(seed, start),
       crm: new CrmVendor(seed, start, crmBrands, crmRecordsPerBrand),
       metrics: new MetricsVendor(seed, (at) => clocks.metrics.frozenAt(at)),
+      // The real-API dialects keep their own data copies, so their faults and steps stay theirs.
+      clienttether: new ClientTetherVendor(seed, start, crmBrands, crmRecordsPerBrand),
+      servicenow: new ServiceNowVendor(seed, start),
+      prometheus: new PrometheusVendor(seed, (at) => clocks.prometheus.frozenAt(at), prometheusAuth),
     };
     this.vendors = Object.fromEntries(
       VENDORS.map((v) => [v, { model: models[v], clock: clocks[v], steps: 0 }]),

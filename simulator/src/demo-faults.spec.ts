@@ -8,8 +8,19 @@ describe('demo fault schedule', () => {
     expect(faults.length).toBeGreaterThanOrEqual(3);
     const kinds = new Set(faults.map((f) => `${f.vendor}:${f.type}`));
     for (const kind of kinds) {
-      expect(['metrics:frozen', 'ticketing:server_error', 'crm:rate_limit', 'hris:latency']).toContain(kind);
+      expect([
+        'metrics:frozen',
+        'prometheus:frozen',
+        'ticketing:server_error',
+        'servicenow:server_error',
+        'crm:rate_limit',
+        'clienttether:rate_limit',
+        'hris:latency',
+      ]).toContain(kind);
     }
+    // A twin shows the same episode with the same spec (and, for the CRM, the same brand).
+    const twinned = faults.filter((f) => f.vendor === 'metrics' || f.vendor === 'prometheus');
+    expect(twinned.length % 2).toBe(0);
     expect(faults.every((f) => f.expiresAt !== null)).toBe(true);
     await sim.close();
   });

@@ -21,6 +21,16 @@ const EPISODES: readonly Episode[] = [
 ];
 
 /**
+ * Each invented vendor's real-API twin shows the same trouble at the same time, so a demo
+ * reads the same whichever dialect the backend syncs from; the schedule itself is unchanged.
+ */
+const TWINS: Partial<Record<VendorId, VendorId>> = {
+  metrics: 'prometheus',
+  ticketing: 'servicenow',
+  crm: 'clienttether',
+};
+
+/**
  * Runs one seeded episode every `everyMs` of wall time (±12%), cycling through all four in a
  * seeded order. The first comes after a quarter interval so a fresh demo shows trouble soon.
  */
@@ -61,8 +71,11 @@ export class DemoFaults {
     const episode = this.queue.shift();
     if (episode) {
       const { vendor, spec } = episode(this.rng, this.core.settings.crmBrands);
-      const fault = this.core.addFault(vendor, spec);
-      this.log.warn({ vendor, fault }, 'demo fault episode started');
+      for (const target of [vendor, TWINS[vendor]]) {
+        if (target === undefined) continue;
+        const fault = this.core.addFault(target, spec);
+        this.log.warn({ vendor: target, fault }, 'demo fault episode started');
+      }
     }
     this.schedule(Math.round(this.everyMs * (0.88 + 0.24 * this.rng.float())));
   }

@@ -37,7 +37,9 @@ export function parseFaultSpec(body: unknown, vendor: VendorId, brands: readonly
   if (!parsed.success) return describeIssues(parsed.error);
   const spec = parsed.data;
   if (spec.brand !== undefined) {
-    if (vendor !== 'crm') return 'brand: only crm faults can be limited to a brand';
+    if (vendor !== 'crm' && vendor !== 'clienttether') {
+      return 'brand: only crm and clienttether faults can be limited to a brand';
+    }
     if (!brands.includes(spec.brand)) return `brand: unknown crm brand "${spec.brand}"`;
   }
   return spec;

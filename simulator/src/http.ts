@@ -11,6 +11,17 @@ export class HttpError extends Error {
   }
 }
 
+/** An error answered with the vendor's own body and headers instead of `{ error, message }`. */
+export class VendorError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: object,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`vendor error ${statusCode}`);
+  }
+}
+
 export function badRequest(message: string): HttpError {
   return new HttpError(400, 'invalid_request', message);
 }

@@ -17,6 +17,9 @@ export { HRIS_TOKEN } from './vendors/hris';
 export { CALENDAR_KEY } from './vendors/calendar';
 export { TICKETING_TOKEN } from './vendors/ticketing';
 export { METRICS_KEY } from './vendors/metrics';
+export { CLIENTTETHER_ACCESS_TOKEN, clientTetherWebKey } from './vendors/clienttether';
+export { SERVICENOW_USER, SERVICENOW_PASSWORD } from './vendors/servicenow';
+export { PROMETHEUS_TOKEN, type PrometheusAuth } from './vendors/prometheus';
 export {
   startIntegrationEventSender,
   type IntegrationEventSender,

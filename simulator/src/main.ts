@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const seed = integerEnv('SIMULATOR_SEED', 42);
   const host = process.env['SIMULATOR_HOST'] || '127.0.0.1';
   const demoFaults = /^(1|true|yes)$/i.test(process.env['SIMULATOR_DEMO_FAULTS'] ?? '');
-  const simulator = await createSimulator({ port, seed, host, demoFaults, logger: true });
+  const prometheusAuth = process.env['SIMULATOR_PROMETHEUS_AUTH'] === 'bearer' ? 'bearer' : 'none';
+  const simulator = await createSimulator({ port, seed, host, demoFaults, prometheusAuth, logger: true });
   process.stdout.write(
     `upstream simulator listening on ${simulator.url} (seed ${seed}${demoFaults ? ', demo faults on' : ''})\n`,
   );

@@ -5,7 +5,14 @@ import { type SimulatorCore } from './core';
 import { TERMINAL_FAULTS, type Fault } from './faults';
 import { BEARER_CHALLENGE } from './http';
 import { iso } from './time';
-import { isVendorId, type FaultType, type RequestContext, type RequestLogEntry, type VendorId } from './types';
+import {
+  isVendorId,
+  type FaultType,
+  type RequestContext,
+  type RequestLogEntry,
+  type VendorAnswer,
+  type VendorId,
+} from './types';
 
 /** What the pipeline learned about a vendor request before its handler runs. */
 export interface VendorRequestState extends RequestContext {
@@ -124,9 +131,20 @@ function authenticate(
     state.principal = auth.principal;
     return true;
   }
+  const model = core.model(state.vendor);
+  if (model.unauthorized) {
+    void sendAnswer(reply, model.unauthorized(request));
+    return false;
+  }
   if (auth.challenge) void reply.header('www-authenticate', auth.challenge);
   void reply.code(401).send({ error: 'invalid_token' });
   return false;
+}
+
+function sendAnswer(reply: FastifyReply, answer: VendorAnswer): FastifyReply {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) void reply.header(name, value);
+  if (typeof answer.body === 'string') void reply.type('text/plain; charset=utf-8');
+  return reply.code(answer.status).send(answer.body);
 }
 
 function firstConsumed(core: SimulatorCore, faults: Fault[], types: readonly FaultType[], now: number): Fault | null {
@@ -142,12 +160,16 @@ function answerWithFault(
   held: Set<Socket>,
 ): FastifyReply | undefined {
   const vendor = request.vendorState?.vendor;
+  const model = vendor ? core.model(vendor) : null;
   switch (fault.type) {
-    case 'rate_limit':
+    case 'rate_limit': {
+      const retryAfter = fault.retryAfterSeconds ?? 30;
+      void reply.header('retry-after', String(retryAfter));
+      if (model?.rateLimited) return sendAnswer(reply, model.rateLimited(request, retryAfter));
       return reply
         .code(429)
-        .header('retry-after', String(fault.retryAfterSeconds ?? 30))
         .send({ error: 'rate_limited', message: 'Too many requests; retry after the Retry-After delay' });
+    }
     case 'server_error': {
       const status = fault.status ?? 503;
       const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
@@ -159,6 +181,7 @@ function answerWithFault(
         );
     }
     case 'unauthorized':
+      if (model?.unauthorized) return sendAnswer(reply, model.unauthorized(request));
       if (vendor && BEARER_VENDORS.has(vendor)) void reply.header('www-authenticate', BEARER_CHALLENGE);
       return reply.code(401).send({ error: 'invalid_token' });
     default:

@@ -4,7 +4,7 @@ import { MAX_ADVANCE_STEPS, registerControlRoutes } from './control.routes';
 import { SimulatorCore } from './core';
 import { DEMO_FAULTS_EVERY_MS, DemoFaults } from './demo-faults';
 import { parseFaultSpec } from './faults';
-import { HttpError } from './http';
+import { HttpError, VendorError } from './http';
 import { installVendorPipeline } from './pipeline';
 import { SECOND } from './time';
 import {
@@ -19,6 +19,7 @@ import {
   type WebhookTarget,
 } from './types';
 import { DEFAULT_CRM_BRANDS } from './vendors/crm';
+import { type PrometheusAuth } from './vendors/prometheus';
 import { type DeliveryResult, parseWebhookTarget } from './webhooks';
 
 export interface SimulatorOptions {
@@ -40,6 +41,8 @@ export interface SimulatorOptions {
   crmBrands?: string[];
   /** Records per CRM brand, for benchmarks (default: 300 leads). */
   crmRecordsPerBrand?: { leads?: number };
+  /** Prometheus access: open like a default server, or a bearer token checked by a proxy (default 'none'). */
+  prometheusAuth?: PrometheusAuth;
   /** Initial change-notification targets (pm, calendar). */
   webhooks?: Partial<Record<VendorId, WebhookTarget>>;
   /** Log warnings (failed webhook deliveries, demo episodes) with pino (default false: silent). */
@@ -110,7 +113,8 @@ function wireServer(app: FastifyInstance, core: SimulatorCore, held: Set<Socket>
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body.toString())));
   });
-  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpError | VendorError, _request, reply) => {
+    if (error instanceof VendorError) return reply.code(error.statusCode).headers(error.headers).send(error.body);
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     const code = error instanceof HttpError ? error.code : status < 500 ? 'invalid_request' : 'server_error';
     return reply.code(status).send({ error: code, message: error.message });
@@ -178,5 +182,15 @@ function resolveOptions(options: SimulatorOptions) {
   if (leads !== undefined && !(Number.isSafeInteger(leads) && leads >= 1)) {
     throw new Error('crmRecordsPerBrand.leads must be a positive integer');
   }
-  return { seed, now: options.now ?? Date.now, evolveEveryMs, crmBrands, crmRecordsPerBrand: { leads } };
+  const prometheusAuth = options.prometheusAuth ?? 'none';
+  if (prometheusAuth !== 'none' && prometheusAuth !== 'bearer')
+    throw new Error("prometheusAuth must be 'none' or 'bearer'");
+  return {
+    seed,
+    now: options.now ?? Date.now,
+    evolveEveryMs,
+    crmBrands,
+    crmRecordsPerBrand: { leads },
+    prometheusAuth,
+  };
 }

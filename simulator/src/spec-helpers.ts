@@ -66,7 +66,18 @@ export function credentials(vendor: VendorId, pmAccessToken = ''): Record<string
       return { 'x-api-key': 'ct-acme-fitness-key' };
     case 'metrics':
       return { 'x-api-key': 'metrics-demo-key' };
+    case 'clienttether':
+      return { 'x-access-token': 'ct-enterprise-demo-token', 'x-web-key': 'CT_acme-fitness_key' };
+    case 'servicenow':
+      return { authorization: basicAuth('switchyard.integration', 'servicenow-demo-password') };
+    case 'prometheus':
+      // Open by default; the bearer token matters only with `prometheusAuth: 'bearer'`.
+      return { authorization: 'Bearer prometheus-demo-token' };
   }
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
 /** One representative list endpoint per vendor. */
@@ -77,6 +88,9 @@ export const ENDPOINTS: Record<VendorId, string> = {
   ticketing: '/ticketing/api/v3/tickets',
   crm: '/crm/api/leads',
   metrics: '/metrics/api/v1/series',
+  clienttether: '/clienttether/v2/api/read_client_list',
+  servicenow: '/servicenow/api/now/table/incident',
+  prometheus: '/prometheus/api/v1/query?query=cpu_usage',
 };
 
 export async function fetchAll(sim: Simulator, token: string): Promise<Record<string, string>> {

@@ -1,6 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-export const VENDORS = ['pm', 'hris', 'calendar', 'ticketing', 'crm', 'metrics'] as const;
+/**
+ * The invented dialects first, then the real vendor APIs (ClientTether API 2.0, ServiceNow
+ * Table API, Prometheus HTTP API), each mounted under its own prefix with its own data copy.
+ */
+export const VENDORS = [
+  'pm',
+  'hris',
+  'calendar',
+  'ticketing',
+  'crm',
+  'metrics',
+  'clienttether',
+  'servicenow',
+  'prometheus',
+] as const;
 export type VendorId = (typeof VENDORS)[number];
 
 export function isVendorId(value: string): value is VendorId {
@@ -30,7 +44,7 @@ export interface FaultSpec {
   field?: string;
   renameTo?: string;
   pathPrefix?: string;
-  /** crm only: limit the fault to the brand whose API key the request carries. */
+  /** crm and clienttether only: limit the fault to the brand whose key the request carries. */
   brand?: string;
 }
 
@@ -91,6 +105,13 @@ export interface ChangeNotice {
   ids: string[];
 }
 
+/** A vendor's own answer to a refused request; an object body is sent as JSON, a string as text. */
+export interface VendorAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body: object | string;
+}
+
 export type AuthResult = { ok: true; principal: string | null } | { ok: false; challenge: string | null };
 
 /** Per-request facts the route handlers need, set before the handler runs. */
@@ -115,4 +136,8 @@ export interface VendorModel {
   /** Brand (or other principal) named by the request's credential, checked or not; for fault scoping. */
   principalHint?(request: FastifyRequest): string | null;
   routes(app: FastifyInstance, context: (request: FastifyRequest) => RequestContext): void;
+  /** The vendor's own 401 (missing or wrong credentials); default `{"error":"invalid_token"}`. */
+  unauthorized?(request: FastifyRequest): VendorAnswer;
+  /** The vendor's own 429 body and headers; the pipeline adds Retry-After. */
+  rateLimited?(request: FastifyRequest, retryAfterSeconds: number): VendorAnswer;
 }

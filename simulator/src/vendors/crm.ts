@@ -25,8 +25,17 @@ const SIZES = { leads: 300, deals: 120, hot: 25, notes: 200, activities: 60 };
 const MAX_PER_PAGE = 500;
 const MIN_OPEN_DEALS = 40;
 
+/** One brand's records as the ClientTether dialect reads them. */
+export interface CrmAccount {
+  readonly leads: readonly Lead[];
+  readonly deals: readonly Deal[];
+  readonly hot: readonly HotListItem[];
+  readonly notes: readonly Note[];
+  readonly activities: readonly Activity[];
+}
+
 /** One brand's account: its own records, id sequences and random stream. */
-class CrmBrand {
+class CrmBrand implements CrmAccount {
   readonly leads: Lead[];
   readonly deals: Deal[];
   readonly hot: HotListItem[];
@@ -128,6 +137,10 @@ export class CrmVendor implements VendorModel {
 
   notifyAll(): null {
     return null;
+  }
+
+  account(brand: string): CrmAccount | null {
+    return this.brands.get(brand) ?? null;
   }
 
   authenticate(request: FastifyRequest): AuthResult {

@@ -76,7 +76,7 @@ const CATEGORIES: Record<string, readonly Row[]> = {
 
 const DAILY = new Set(['revenue_today', 'audit_events_today']);
 
-interface Series extends MetricDef {
+export interface Series extends MetricDef {
   category: string;
   periodMs: number;
   phase: number;
@@ -117,6 +117,16 @@ export class MetricsVendor implements VendorModel {
 
   evolve(): null {
     return null;
+  }
+
+  /** Every series, in category order; the Prometheus dialect reads its own copy through this. */
+  list(): readonly Series[] {
+    return this.series;
+  }
+
+  /** The sample at a point time (a multiple of POINT_EVERY_MS), or null when a freeze swallowed it. */
+  sample(s: Series, at: number): number | null {
+    return this.frozenAt(at) ? null : this.value(s, at);
   }
 
   notifyAll(): null {

@@ -7,10 +7,10 @@ import { DEPARTMENTS, LOCATIONS, person } from './fixtures';
 
 export const TICKETING_TOKEN = 'ticketing-demo-token';
 
-type TicketState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
-type TicketKind = 'incident' | 'request';
+export type TicketState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
+export type TicketKind = 'incident' | 'request';
 
-interface Ticket {
+export interface Ticket {
   number: string;
   kind: TicketKind;
   shortDescription: string;
@@ -97,6 +97,11 @@ export class TicketingVendor implements VendorModel {
 
   notifyAll(): null {
     return null;
+  }
+
+  /** Every ticket, oldest first; the ServiceNow dialect reads its own copy through this. */
+  list(): readonly Ticket[] {
+    return this.tickets;
   }
 
   authenticate(request: FastifyRequest): AuthResult {
