@@ -124,6 +124,11 @@ function authenticate(
     state.principal = auth.principal;
     return true;
   }
+  const refusals = core.model(state.vendor).refusals;
+  if (refusals) {
+    void refusals.unauthorized(reply, request);
+    return false;
+  }
   if (auth.challenge) void reply.header('www-authenticate', auth.challenge);
   void reply.code(401).send({ error: 'invalid_token' });
   return false;
@@ -142,6 +147,11 @@ function answerWithFault(
   held: Set<Socket>,
 ): FastifyReply | undefined {
   const vendor = request.vendorState?.vendor;
+  const refusals = vendor ? core.model(vendor).refusals : undefined;
+  if (refusals && fault.type === 'rate_limit') {
+    return refusals.rateLimited(reply, fault.retryAfterSeconds ?? 30, request.vendorState?.now ?? core.now());
+  }
+  if (refusals && fault.type === 'unauthorized') return refusals.unauthorized(reply, request);
   switch (fault.type) {
     case 'rate_limit':
       return reply

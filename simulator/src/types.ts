@@ -1,6 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export const VENDORS = ['pm', 'hris', 'calendar', 'ticketing', 'crm', 'metrics'] as const;
+export const VENDORS = [
+  'pm',
+  'hris',
+  'calendar',
+  'ticketing',
+  'crm',
+  'metrics',
+  // Real vendor APIs, each mounted under its base URL's stand-in (docs/connectors).
+  'jira',
+  'bamboohr',
+  'google',
+] as const;
 export type VendorId = (typeof VENDORS)[number];
 
 export function isVendorId(value: string): value is VendorId {
@@ -115,4 +126,14 @@ export interface VendorModel {
   /** Brand (or other principal) named by the request's credential, checked or not; for fault scoping. */
   principalHint?(request: FastifyRequest): string | null;
   routes(app: FastifyInstance, context: (request: FastifyRequest) => RequestContext): void;
+  /** The vendor's own refusals (real API shapes); without them the pipeline sends the generic bodies. */
+  readonly refusals?: VendorRefusals;
+  /** Named control actions (`POST /_control/vendors/:vendor/actions/:name`), e.g. expiring sync tokens. */
+  readonly actions?: Readonly<Record<string, (now: number) => unknown>>;
+}
+
+/** How a real vendor says "who are you?" and "slow down"; each sends the whole answer. */
+export interface VendorRefusals {
+  unauthorized(reply: FastifyReply, request: FastifyRequest): FastifyReply;
+  rateLimited(reply: FastifyReply, retryAfterSeconds: number, now: number): FastifyReply;
 }
