@@ -137,7 +137,8 @@ export class BambooHrVendor implements VendorModel {
     const raw = queryValue(request, 'since');
     const since = raw === undefined ? Number.NaN : Date.parse(raw);
     if (Number.isNaN(since)) return refuse(reply, 400, 'The "since" parameter must be an ISO 8601 timestamp');
-    const changed = this.employees.filter((e) => e.lastChanged > since);
+    // Inclusive, like the simulator's other `since` filters: a connector re-reads the boundary.
+    const changed = this.employees.filter((e) => e.lastChanged >= since);
     const entries = changed.map((e) => [e.id, { id: e.id, action: e.action, lastChanged: bambooTime(e.lastChanged) }]);
     const latest = Math.max(since, ...changed.map((e) => e.lastChanged));
     return { latest: bambooTime(latest), employees: Object.fromEntries(entries) as Record<string, unknown> };
