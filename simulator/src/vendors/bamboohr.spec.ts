@@ -105,11 +105,11 @@ describe('bamboohr (BambooHR API v1)', () => {
   });
 
   it('throttles with 503 and Retry-After, and drifts its division field', async () => {
-    await t.sim.addFault('bamboohr', { type: 'rate_limit', retryAfterSeconds: 9, count: 1 });
+    t.sim.addFault('bamboohr', { type: 'rate_limit', retryAfterSeconds: 9, count: 1 });
     const throttled = await bamboo('/employees/directory');
     expect(throttled.status).toBe(503);
     expect(throttled.headers.get('retry-after')).toBe('9');
-    await t.sim.addFault('bamboohr', { type: 'schema_drift', count: 1 });
+    t.sim.addFault('bamboohr', { type: 'schema_drift', count: 1 });
     const drifted = await bamboo('/employees/directory');
     expect(drifted.text).toContain('"divisionName":');
     expect(drifted.text).not.toContain('"division":');

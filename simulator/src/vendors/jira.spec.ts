@@ -156,7 +156,7 @@ describe('jira (Jira Cloud REST v3)', () => {
   });
 
   it('applies faults with Jira’s own 429 and the default drift field', async () => {
-    await t.sim.addFault('jira', { type: 'rate_limit', retryAfterSeconds: 7, count: 1 });
+    t.sim.addFault('jira', { type: 'rate_limit', retryAfterSeconds: 7, count: 1 });
     const limited = await jira('/project/search');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
@@ -164,7 +164,7 @@ describe('jira (Jira Cloud REST v3)', () => {
     expect(limited.headers.get('x-ratelimit-reset')).toBe('2026-05-14T09:00Z');
     expect(limited.json()).toEqual({ errorMessages: ['Rate limit exceeded.'], errors: {} });
 
-    await t.sim.addFault('jira', { type: 'schema_drift', count: 1 });
+    t.sim.addFault('jira', { type: 'schema_drift', count: 1 });
     const drifted = await search('updated >= -30d', '&fields=status');
     expect(drifted.text).toContain('"statusCategoryV2":');
     expect(drifted.text).not.toContain('"statusCategory":');
