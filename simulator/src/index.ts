@@ -17,6 +17,10 @@ export { HRIS_TOKEN } from './vendors/hris';
 export { CALENDAR_KEY } from './vendors/calendar';
 export { TICKETING_TOKEN } from './vendors/ticketing';
 export { METRICS_KEY } from './vendors/metrics';
+export { JIRA_EMAIL, JIRA_API_TOKEN } from './vendors/jira';
+export { BAMBOOHR_API_KEY, BAMBOOHR_COMPANY_DOMAIN } from './vendors/bamboohr';
+export { GOOGLE_CALENDAR_ID } from './vendors/google-calendar';
+export { GOOGLE_DEMO_SERVICE_ACCOUNT } from './vendors/google.demo-key';
 export {
   startIntegrationEventSender,
   type IntegrationEventSender,
