@@ -34,6 +34,12 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     return { vendor, ...core.advance(vendor, parsed.data.steps ?? 1) };
   });
 
+  app.post('/_control/vendors/:vendor/actions/:action', (request) => {
+    const vendor = vendorParam(request);
+    const name = (request.params as { action?: string }).action ?? '';
+    return { vendor, action: name, result: core.runAction(vendor, name) };
+  });
+
   app.get('/_control/requests', (request) => {
     const vendor = queryValue(request, 'vendor');
     const since = queryValue(request, 'since');

@@ -1,5 +1,6 @@
 import { createSimulator } from './simulator';
 import { call, sendJson, startSimulator, type TestSimulator } from './spec-helpers';
+import { VENDORS } from './types';
 
 describe('control API', () => {
   let t: TestSimulator;
@@ -13,17 +14,7 @@ describe('control API', () => {
   it('reports every vendor with its steps, frozen flag and faults', async () => {
     const state = (await call(t.sim, '/_control/state')).json<{ vendors: Record<string, unknown>; seed: number }>();
     expect(state.seed).toBe(42);
-    expect(Object.keys(state.vendors)).toEqual([
-      'pm',
-      'hris',
-      'calendar',
-      'ticketing',
-      'crm',
-      'metrics',
-      'clienttether',
-      'servicenow',
-      'prometheus',
-    ]);
+    expect(Object.keys(state.vendors)).toEqual([...VENDORS]);
     expect(state.vendors['pm']).toEqual({ steps: 0, frozen: false, faults: [], webhook: null });
   });
 

@@ -1,6 +1,7 @@
 import { type FastifyBaseLogger } from 'fastify';
 import { StepClock } from './clock/steps';
 import { FaultStore, viewFault } from './faults';
+import { HttpError } from './http';
 import { RequestLog } from './request-log';
 import { iso } from './time';
 import {
@@ -17,7 +18,10 @@ import {
 import { CalendarVendor } from './vendors/calendar';
 import { ClientTetherVendor } from './vendors/clienttether';
 import { CrmVendor, type CrmSizes } from './vendors/crm';
+import { BambooHrVendor } from './vendors/bamboohr';
+import { GoogleCalendarVendor } from './vendors/google-calendar';
 import { HrisVendor } from './vendors/hris';
+import { JiraVendor } from './vendors/jira';
 import { MetricsVendor } from './vendors/metrics';
 import { PmVendor } from './vendors/pm';
 import { PrometheusVendor, type PrometheusAuth } from './vendors/prometheus';
@@ -71,6 +75,9 @@ export class SimulatorCore {
       clienttether: new ClientTetherVendor(seed, start, crmBrands, crmRecordsPerBrand),
       servicenow: new ServiceNowVendor(seed, start),
       prometheus: new PrometheusVendor(seed, (at) => clocks.prometheus.frozenAt(at), prometheusAuth),
+      jira: new JiraVendor(seed, start),
+      bamboohr: new BambooHrVendor(seed, start),
+      google: new GoogleCalendarVendor(seed, start),
     };
     this.vendors = Object.fromEntries(
       VENDORS.map((v) => [v, { model: models[v], clock: clocks[v], steps: 0 }]),
@@ -117,6 +124,15 @@ export class SimulatorCore {
     const merged = mergeNotices(notices);
     if (merged) this.webhooks.dispatch(vendor, merged);
     return { steps: runtime.steps, applied: frozen ? 0 : steps, frozen };
+  }
+
+  /** Runs a vendor's named control action after applying its due steps; 404 for an unknown name. */
+  runAction(vendor: VendorId, name: string): unknown {
+    const action = this.vendors[vendor].model.actions?.[name];
+    if (!action) throw new HttpError(404, 'not_found', `${vendor} has no action "${name}"`);
+    const now = this.now();
+    this.sync(vendor, now);
+    return action(now);
   }
 
   addFault(vendor: VendorId, spec: FaultSpec): FaultView {

@@ -20,6 +20,10 @@ export { METRICS_KEY } from './vendors/metrics';
 export { CLIENTTETHER_ACCESS_TOKEN, clientTetherWebKey } from './vendors/clienttether';
 export { SERVICENOW_USER, SERVICENOW_PASSWORD } from './vendors/servicenow';
 export { PROMETHEUS_TOKEN, type PrometheusAuth } from './vendors/prometheus';
+export { JIRA_EMAIL, JIRA_API_TOKEN } from './vendors/jira';
+export { BAMBOOHR_API_KEY, BAMBOOHR_COMPANY_DOMAIN } from './vendors/bamboohr';
+export { GOOGLE_CALENDAR_ID } from './vendors/google-calendar';
+export { GOOGLE_DEMO_SERVICE_ACCOUNT } from './vendors/google.demo-key';
 export {
   startIntegrationEventSender,
   type IntegrationEventSender,

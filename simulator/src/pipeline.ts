@@ -132,6 +132,10 @@ function authenticate(
     return true;
   }
   const model = core.model(state.vendor);
+  if (model.refusals) {
+    void model.refusals.unauthorized(reply, request);
+    return false;
+  }
   if (model.unauthorized) {
     void sendAnswer(reply, model.unauthorized(request));
     return false;
@@ -161,6 +165,11 @@ function answerWithFault(
 ): FastifyReply | undefined {
   const vendor = request.vendorState?.vendor;
   const model = vendor ? core.model(vendor) : null;
+  const refusals = model?.refusals;
+  if (refusals && fault.type === 'rate_limit') {
+    return refusals.rateLimited(reply, fault.retryAfterSeconds ?? 30, request.vendorState?.now ?? core.now());
+  }
+  if (refusals && fault.type === 'unauthorized') return refusals.unauthorized(reply, request);
   switch (fault.type) {
     case 'rate_limit': {
       const retryAfter = fault.retryAfterSeconds ?? 30;

@@ -63,6 +63,8 @@ export interface Simulator {
   clearRequests(): number;
   setWebhook(vendor: VendorId, target: WebhookTarget): void;
   notify(vendor: VendorId): Promise<(DeliveryResult & { ids: string[] }) | null>;
+  /** Runs a vendor's named control action, e.g. `action('google', 'expire-sync-tokens')`. */
+  action(vendor: VendorId, name: string): unknown;
   close(): Promise<void>;
 }
 
@@ -157,6 +159,7 @@ function inProcessControls(core: SimulatorCore): Omit<Simulator, 'url' | 'port' 
       core.setWebhook(vendor, parsed);
     },
     notify: (vendor) => core.notify(vendor),
+    action: (vendor, name) => core.runAction(vendor, name),
   };
 }
 

@@ -1,5 +1,11 @@
+import { createPrivateKey } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator';
 import { type VendorId } from './types';
+import { GOOGLE_DEMO_SERVICE_ACCOUNT } from './vendors/google.demo-key';
+
+/** Vendors that speak a real vendor's API (their refusals use that vendor's bodies). */
+export const REAL_API_VENDORS = ['clienttether', 'servicenow', 'prometheus', 'jira', 'bamboohr', 'google'] as const;
 
 /** A clock the test moves by hand, so evolution steps happen exactly when the test says. */
 export class ManualClock {
@@ -51,11 +57,52 @@ export async function pmToken(sim: Simulator): Promise<string> {
   return answer.json<{ access_token: string }>().access_token;
 }
 
-/** Demo credentials per vendor (the PM token must be fetched first). */
-export function credentials(vendor: VendorId, pmAccessToken = ''): Record<string, string> {
+/** Signs a service-account assertion (RFC 7523) the way Google's client libraries do. */
+export async function googleAssertion(
+  sim: Simulator,
+  now: number,
+  overrides: { privateKey?: string; iss?: string; lifetimeSeconds?: number; scope?: string; sub?: string } = {},
+): Promise<string> {
+  const iat = Math.floor(now / 1000);
+  const key = createPrivateKey(overrides.privateKey ?? GOOGLE_DEMO_SERVICE_ACCOUNT.private_key);
+  const jwt = new SignJWT({ scope: overrides.scope ?? 'https://www.googleapis.com/auth/calendar.readonly' })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: GOOGLE_DEMO_SERVICE_ACCOUNT.private_key_id })
+    .setIssuer(overrides.iss ?? GOOGLE_DEMO_SERVICE_ACCOUNT.client_email)
+    .setAudience(`${sim.url}/google/token`)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + (overrides.lifetimeSeconds ?? 3600));
+  if (overrides.sub !== undefined) jwt.setSubject(overrides.sub);
+  return jwt.sign(key);
+}
+
+export async function googleTokenRequest(sim: Simulator, assertion: string): Promise<Answer> {
+  const body = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
+  return call(sim, '/google/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
+}
+
+export async function googleToken(t: TestSimulator): Promise<string> {
+  const answer = await googleTokenRequest(t.sim, await googleAssertion(t.sim, t.clock.time));
+  return answer.json<{ access_token: string }>().access_token;
+}
+
+function basic(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+/** Demo credentials per vendor (the PM or Google token must be fetched first). */
+export function credentials(vendor: VendorId, accessToken = ''): Record<string, string> {
   switch (vendor) {
     case 'pm':
-      return { authorization: `Bearer ${pmAccessToken}` };
+    case 'google':
+      return { authorization: `Bearer ${accessToken}` };
+    case 'jira':
+      return { authorization: basic('switchyard-bot@switchyard.example', 'jira-demo-api-token') };
+    case 'bamboohr':
+      return { authorization: basic('bamboohr-demo-api-key', 'x'), accept: 'application/json' };
     case 'hris':
       return { authorization: 'Bearer hris-demo-token' };
     case 'calendar':
@@ -91,6 +138,9 @@ export const ENDPOINTS: Record<VendorId, string> = {
   clienttether: '/clienttether/v2/api/read_client_list',
   servicenow: '/servicenow/api/now/table/incident',
   prometheus: '/prometheus/api/v1/query?query=cpu_usage',
+  jira: '/jira/rest/api/3/project/search',
+  bamboohr: '/bamboohr/api/v1/employees/directory',
+  google: '/google/calendar/v3/calendars/workplace%40switchyard.example/events',
 };
 
 export async function fetchAll(sim: Simulator, token: string): Promise<Record<string, string>> {

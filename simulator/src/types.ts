@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The invented dialects first, then the real vendor APIs (ClientTether API 2.0, ServiceNow
@@ -14,6 +14,9 @@ export const VENDORS = [
   'clienttether',
   'servicenow',
   'prometheus',
+  'jira',
+  'bamboohr',
+  'google',
 ] as const;
 export type VendorId = (typeof VENDORS)[number];
 
@@ -140,4 +143,14 @@ export interface VendorModel {
   unauthorized?(request: FastifyRequest): VendorAnswer;
   /** The vendor's own 429 body and headers; the pipeline adds Retry-After. */
   rateLimited?(request: FastifyRequest, retryAfterSeconds: number): VendorAnswer;
+  /** The vendor's own refusals (real API shapes); without them the pipeline sends the generic bodies. */
+  readonly refusals?: VendorRefusals;
+  /** Named control actions (`POST /_control/vendors/:vendor/actions/:name`), e.g. expiring sync tokens. */
+  readonly actions?: Readonly<Record<string, (now: number) => unknown>>;
+}
+
+/** How a real vendor says "who are you?" and "slow down"; each sends the whole answer. */
+export interface VendorRefusals {
+  unauthorized(reply: FastifyReply, request: FastifyRequest): FastifyReply;
+  rateLimited(reply: FastifyReply, retryAfterSeconds: number, now: number): FastifyReply;
 }

@@ -7,7 +7,7 @@ import { LOCATIONS, person } from './fixtures';
 
 export const CALENDAR_KEY = 'calendar-demo-key';
 
-interface CalendarEvent {
+export interface CalendarEvent {
   id: string;
   title: string;
   location: (typeof LOCATIONS)[number];
@@ -92,6 +92,11 @@ export class CalendarVendor implements VendorModel {
 
   notifyAll(): ChangeNotice {
     return { type: 'events.changed', idsKey: 'eventIds', ids: this.events.map((e) => e.id) };
+  }
+
+  /** The events as they stand, for a vendor that presents the same calendar its own way. */
+  eventsView(): readonly Readonly<CalendarEvent>[] {
+    return this.events;
   }
 
   authenticate(request: FastifyRequest): AuthResult {

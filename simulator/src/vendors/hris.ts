@@ -7,7 +7,7 @@ import { DEPARTMENTS, person } from './fixtures';
 
 export const HRIS_TOKEN = 'hris-demo-token';
 
-interface Pipeline {
+export interface Pipeline {
   applied: number;
   screening: number;
   interviewing: number;
@@ -15,7 +15,7 @@ interface Pipeline {
   hired: number;
 }
 
-interface Team {
+export interface Team {
   id: string;
   name: string;
   managerEmail: string;
@@ -26,7 +26,7 @@ interface Team {
   updatedAt: string;
 }
 
-interface Department {
+export interface Department {
   id: string;
   name: string;
   headcount: number;
@@ -82,6 +82,11 @@ export class HrisVendor implements VendorModel {
 
   notifyAll(): null {
     return null;
+  }
+
+  /** The departments as they stand, for a vendor that presents the same organisation its own way. */
+  departmentsView(): readonly Readonly<Department>[] {
+    return this.departments;
   }
 
   authenticate(request: FastifyRequest): AuthResult {
@@ -141,7 +146,7 @@ function totals(department: Department): void {
   department.openRoles = department.teams.reduce((sum, team) => sum + team.openRoles, 0);
 }
 
-function teamName(slug: string): string {
+export function teamName(slug: string): string {
   const names: Record<string, string> = { fpa: 'FP&A', hrops: 'HR Operations', smb: 'SMB' };
   return names[slug] ?? slug.charAt(0).toUpperCase() + slug.slice(1);
 }
