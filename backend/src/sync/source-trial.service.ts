@@ -144,7 +144,15 @@ export class SourceTrialService {
         stream,
         config,
         source: { id: input.id, tenant: input.tenant },
-        auth: () => this.auth.materialFor({ auth: connector.auth, credentialId, config, vendor: input.name, checkUrl }),
+        auth: () =>
+          this.auth.materialFor({
+            auth: connector.auth,
+            headers: connector.headers,
+            credentialId,
+            config,
+            vendor: input.name,
+            checkUrl,
+          }),
         cursor: null,
         policy,
         now: () => this.clock.now(),

@@ -180,7 +180,14 @@ export class SyncRunner {
         config,
         source: { id: source.id, tenant: source.tenant },
         auth: () =>
-          this.auth.materialFor({ auth: connector.auth, credentialId, config, vendor: source.name, checkUrl }),
+          this.auth.materialFor({
+            auth: connector.auth,
+            headers: connector.headers,
+            credentialId,
+            config,
+            vendor: source.name,
+            checkUrl,
+          }),
         cursor,
         policy,
         now: () => this.clock.now(),

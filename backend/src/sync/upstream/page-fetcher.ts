@@ -28,7 +28,7 @@ export interface FetchResult {
 
 export interface FetchPlan {
   vendor: string;
-  connector: Pick<ConnectorDefinitionInput, 'baseUrl' | 'headers' | 'rateLimit'>;
+  connector: Pick<ConnectorDefinitionInput, 'baseUrl' | 'rateLimit'>;
   stream: StreamDefinition;
   config: Record<string, string>;
   source: { id: string; tenant: string | null };
@@ -102,7 +102,8 @@ async function fetchPage(plan: FetchPlan, url: URL, auth: AuthMaterial): Promise
   const request = plan.stream.request;
   const vars = templateVars(plan);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...plan.connector.headers, ...request.headers })) {
+  // The connector's own headers come with the auth material (they may hold a credential's field).
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
     headers[name.toLowerCase()] = render(value, vars);
   }
   const body = request.body === undefined ? undefined : renderBody(request.body, vars);

@@ -29,6 +29,8 @@ const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 export interface AuthRequest {
   auth: ConnectorAuth;
+  /** The connector's own headers (templates over config and credential). */
+  headers?: Record<string, string>;
   credentialId: string | null;
   config: Record<string, string>;
   vendor: string;
@@ -52,10 +54,24 @@ export class UpstreamAuth {
   ) {}
 
   async materialFor(request: AuthRequest): Promise<AuthMaterial> {
+    const credential =
+      request.auth.type === 'none' && !request.credentialId ? null : await this.open(request.credentialId);
+    const vars = { config: request.config, credential: credential ? credentialVars(credential) : {} };
+    const material = await this.authMaterial(request, credential, vars);
+    // Connector-wide headers may carry a further secret of the credential (a tenant or web key).
+    for (const [name, template] of Object.entries(request.headers ?? {})) {
+      material.headers[name.toLowerCase()] = render(template, vars);
+    }
+    return material;
+  }
+
+  private async authMaterial(
+    request: AuthRequest,
+    credential: OpenedCredential | null,
+    vars: Record<string, unknown>,
+  ): Promise<AuthMaterial> {
     const { auth } = request;
-    if (auth.type === 'none') return { headers: {}, query: {} };
-    const credential = await this.open(request.credentialId);
-    const vars = { config: request.config, credential: credentialVars(credential) };
+    if (auth.type === 'none' || !credential) return { headers: {}, query: {} };
     switch (auth.type) {
       case 'basic': {
         const user = render(auth.username ?? '{{credential.clientId}}', vars);
