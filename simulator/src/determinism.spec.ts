@@ -1,6 +1,8 @@
 import { ENDPOINTS, fetchAll, pmToken, startSimulator, call, credentials, type TestSimulator } from './spec-helpers';
 
 describe('determinism', () => {
+  // Two simulators with every vendor's data each, and a full read of both: slow on a busy machine.
+  jest.setTimeout(30_000);
   const started: TestSimulator[] = [];
   afterEach(async () => {
     await Promise.all(started.splice(0).map(({ sim }) => sim.close()));

