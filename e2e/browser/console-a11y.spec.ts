@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { screenshot } from '../support/console';
-import { apiReader, CONSOLE_PAGES } from '../support/console-pages';
+import { apiReader, CONSOLE_FORM_PAGES, CONSOLE_PAGES } from '../support/console-pages';
 import { waitForDemoData } from '../support/demo-data';
 import { signIn } from '../support/login';
 
@@ -13,18 +13,21 @@ test.describe('accessibility and screenshots of every console page, light and da
 
   for (const theme of ['light', 'dark'] as const) {
     test(`no serious or critical axe violations (${theme})`, async ({ page, request, baseURL }) => {
-      test.setTimeout(240_000);
+      // About 30 pages with an axe scan and a full-page screenshot each.
+      test.setTimeout(360_000);
       const api = apiReader(request, baseURL ?? '', 'master_admin');
       await page.addInitScript((value) => localStorage.setItem('sy-theme', value), theme);
       await signIn(page, 'master_admin');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       const problems: string[] = [];
-      for (const target of CONSOLE_PAGES) {
+      for (const target of [...CONSOLE_PAGES, ...CONSOLE_FORM_PAGES]) {
         const path = await target.path(api);
         if (path === undefined) throw new Error(`${target.name}: master_admin sees no item to open`);
         await page.goto(path);
         await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.getByRole('main').getByTestId('view-loading')).toHaveCount(0);
+        const expected = await target.expected(api);
+        if (expected !== undefined) await expect(page.getByRole('main')).toContainText(expected);
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         for (const violation of result.violations) {
           if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;

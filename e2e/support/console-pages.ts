@@ -11,6 +11,8 @@ import type {
   IntegrationList,
   OpsSnapshot,
   AlertRule,
+  ConnectorSummary,
+  Credential,
   Page,
   PeoplePage,
   Permission,
@@ -181,6 +183,20 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     expected: async (api) => (await firstSource(api))?.name,
   },
   {
+    name: 'connectors',
+    path: fixed('/sources/connectors'),
+    permission: 'sources.read',
+    heading: 'Connectors',
+    expected: async (api) => (await api.get<{ items: ConnectorSummary[] }>('/api/v1/connectors')).items[0]?.name,
+  },
+  {
+    name: 'credentials',
+    path: fixed('/sources/credentials'),
+    permission: 'credentials.read',
+    heading: 'Credentials',
+    expected: async (api) => (await api.get<Page<Credential>>('/api/v1/credentials?pageSize=1')).items[0]?.name,
+  },
+  {
     name: 'admin-users',
     path: fixed('/admin/users'),
     permission: 'users.read',
@@ -234,5 +250,40 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     permission: 'integrations.read',
     heading: /.+/,
     expected: async (api) => (await firstIntegration(api))?.name,
+  },
+];
+
+/** Pages reached by a button rather than the navigation: the forms that change things. */
+export const CONSOLE_FORM_PAGES: ConsolePage[] = [
+  {
+    name: 'source-new',
+    path: fixed('/sources/new'),
+    permission: 'sources.write',
+    heading: 'New source',
+    expected: () => Promise.resolve('Test connection'),
+  },
+  {
+    name: 'source-edit',
+    path: async (api) => {
+      const source = await firstSource(api);
+      return source && `/sources/${source.id}/edit`;
+    },
+    permission: 'sources.write',
+    heading: /^Edit source /,
+    expected: () => Promise.resolve('Save changes'),
+  },
+  {
+    name: 'connector-new',
+    path: fixed('/sources/connectors/new'),
+    permission: 'sources.write',
+    heading: 'New custom connector',
+    expected: () => Promise.resolve('Try it with a draft source'),
+  },
+  {
+    name: 'connector-built-in',
+    path: fixed('/sources/connectors/simulator-ticketing'),
+    permission: 'sources.read',
+    heading: 'Connector simulator-ticketing',
+    expected: () => Promise.resolve('Built-in connectors are read-only'),
   },
 ];

@@ -16,3 +16,8 @@ export async function waitForDemoData(request: APIRequestContext, baseURL: strin
     )
     .toEqual([]);
 }
+
+/** The demo simulator the e2e server runs listens 19 ports above the API (playwright.config.ts, SIMULATOR_PORT). */
+export function simulatorUrl(baseURL: string): string {
+  return `http://127.0.0.1:${Number(new URL(baseURL).port) + 19}`;
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  type ConnectorAuthType,
+  CREDENTIAL_KINDS_FOR_AUTH,
   type ConnectorDefinition,
   type StreamDefinition,
   type CredentialKind,
@@ -201,7 +201,7 @@ export class SourcesService {
     }
     // A webhook source only maps what is pushed to it: the connector's URLs are never called.
     if (input.kind === 'http-pull') problems.push(...(await this.checkPullSettings(connector, input.connector.config)));
-    const needed = CREDENTIAL_KINDS_FOR[connector.auth.type];
+    const needed = CREDENTIAL_KINDS_FOR_AUTH[connector.auth.type];
     // A webhook source only maps what is pushed to it: its connector's auth is never used.
     if (input.kind === 'http-pull' && needed.length > 0 && !input.connector.credentialId) {
       problems.push({
@@ -299,17 +299,6 @@ function resolveDraft(
   }
   return { connector: draft, stream };
 }
-
-/** Which credential kinds each connector auth type can use (none: no credential at all). */
-const CREDENTIAL_KINDS_FOR: Record<ConnectorAuthType, readonly CredentialKind[]> = {
-  none: [],
-  basic: ['basic', 'token'],
-  bearer: ['token'],
-  'api-keys': ['token', 'basic', 'client-credentials'],
-  'oauth2-client-credentials': ['client-credentials'],
-  'oauth2-refresh-token': ['oauth2-refresh-token'],
-  'jwt-bearer': ['service-account'],
-};
 
 function toEntity(
   { input, domain }: Pick<ValidatedSource, 'input' | 'domain'>,

@@ -1,3 +1,4 @@
+import type { ConnectorAuthType } from './connectors';
 import type { SourceFreshness } from './freshness';
 
 export const SOURCE_KINDS = ['http-pull', 'webhook'] as const;
@@ -138,6 +139,20 @@ export const CREDENTIAL_KINDS = [
   'webhook-secret',
 ] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+
+/**
+ * Which credential kinds each connector auth type can use (none: no credential at all).
+ * The API checks a source's credential against it; the console offers only these.
+ */
+export const CREDENTIAL_KINDS_FOR_AUTH: Record<ConnectorAuthType, readonly CredentialKind[]> = {
+  none: [],
+  basic: ['basic', 'token'],
+  bearer: ['token'],
+  'api-keys': ['token', 'basic', 'client-credentials'],
+  'oauth2-client-credentials': ['client-credentials'],
+  'oauth2-refresh-token': ['oauth2-refresh-token'],
+  'jwt-bearer': ['service-account'],
+};
 
 /** Secrets go in and never come out: answers say only whether one is set. */
 export interface CredentialInput {

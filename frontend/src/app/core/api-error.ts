@@ -17,3 +17,18 @@ export function describeError(error: unknown): ConsoleError {
   }
   return { message: error instanceof Error ? error.message : 'Unexpected error' };
 }
+
+/**
+ * The fields a 400 VALIDATION_FAILED names, keyed by path with `prefix` (e.g. `source.`)
+ * taken off, so a form can show each message next to its input. Empty for other errors.
+ */
+export function fieldErrorsOf(error: unknown, prefix = ''): Map<string, string> {
+  const fields = new Map<string, string>();
+  if (!(error instanceof HttpErrorResponse) || !isApiErrorResponse(error.error)) return fields;
+  for (const { field, message } of error.error.error.fields ?? []) {
+    const path = prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field;
+    const previous = fields.get(path);
+    fields.set(path, previous ? `${previous}; ${message}` : message);
+  }
+  return fields;
+}

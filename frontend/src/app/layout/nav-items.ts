@@ -76,6 +76,18 @@ export const NAV_SECTIONS: NavSection[] = [
     title: 'Integration',
     items: [
       { label: 'Sources', path: '/sources', hint: 'Sources, sync runs and freshness', permission: 'sources.read' },
+      {
+        label: 'Connectors',
+        path: '/sources/connectors',
+        hint: 'Built-in and custom connectors and their streams',
+        permission: 'sources.read',
+      },
+      {
+        label: 'Credentials',
+        path: '/sources/credentials',
+        hint: 'Upstream credentials and where they are used',
+        permission: 'credentials.read',
+      },
     ],
   },
   {

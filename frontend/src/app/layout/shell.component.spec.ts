@@ -42,7 +42,15 @@ describe('ShellComponent', () => {
 
   it('shows the navigation items the user may open, and who is signed in', async () => {
     const element = await renderAs('technical_admin');
-    expect(navLinks(element)).toEqual(['Sources', 'System status', 'Operations center', 'Alerts', 'Integrations']);
+    expect(navLinks(element)).toEqual([
+      'Sources',
+      'Connectors',
+      'Credentials',
+      'System status',
+      'Operations center',
+      'Alerts',
+      'Integrations',
+    ]);
     expect(element.querySelector('[data-testid="firing-alerts"]')?.textContent).toContain('0');
     expect(element.querySelector('[data-testid="user-name"]')?.textContent?.trim()).toBe('Ada Lovelace');
     expect(element.querySelector('[data-testid="user-roles"]')?.textContent?.trim()).toBe('Technical admin');

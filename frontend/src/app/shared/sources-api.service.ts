@@ -1,6 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, RawSnapshot, RawSnapshotSummary, RefreshAccepted, Source, SyncRun } from '@switchyard/contracts';
+import type {
+  Page,
+  RawSnapshot,
+  RawSnapshotSummary,
+  RefreshAccepted,
+  Source,
+  SourceDefinitionInput,
+  SourcePreviewResult,
+  SourceTestResult,
+  SourceTrialInput,
+  SyncRun,
+} from '@switchyard/contracts';
 import type { Observable } from 'rxjs';
 
 export interface SourceListQuery {
@@ -12,7 +23,7 @@ export interface SourceListQuery {
   enabled?: string;
 }
 
-/** Data access for sources, their runs and raw snapshots, and refresh / replay. */
+/** Data access for sources (define, test, preview), their runs and raw snapshots, and refresh / replay. */
 @Injectable({ providedIn: 'root' })
 export class SourcesApiService {
   private readonly http = inject(HttpClient);
@@ -23,6 +34,24 @@ export class SourcesApiService {
 
   get(id: string): Observable<Source> {
     return this.http.get<Source>(`/api/v1/sources/${encodeURIComponent(id)}`);
+  }
+
+  create(source: SourceDefinitionInput): Observable<Source> {
+    return this.http.post<Source>('/api/v1/sources', source);
+  }
+
+  replace(id: string, source: SourceDefinitionInput): Observable<Source> {
+    return this.http.put<Source>(`/api/v1/sources/${encodeURIComponent(id)}`, source);
+  }
+
+  /** Connects with a draft source (and optionally a draft connector); nothing is stored. */
+  test(trial: SourceTrialInput): Observable<SourceTestResult> {
+    return this.http.post<SourceTestResult>('/api/v1/sources/test', trial);
+  }
+
+  /** The first mapped records of a draft, with every field that could not be mapped. */
+  preview(trial: SourceTrialInput): Observable<SourcePreviewResult> {
+    return this.http.post<SourcePreviewResult>('/api/v1/sources/preview', trial);
   }
 
   runs(sourceId: string, page: number, pageSize: number): Observable<Page<SyncRun>> {

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { SOURCE_DOMAINS, SOURCE_KINDS, type Source } from '@switchyard/contracts';
+import { AuthService } from '../../core/auth/auth.service';
 import { formatAge } from '../../core/format-age';
 import { FRESHNESS_LABELS, freshnessTone } from '../../core/freshness-view';
 import { NowService } from '../../core/now.service';
@@ -27,6 +28,9 @@ export const SOURCES_POLL_MS = 10_000;
 export class SourcesListPage {
   private readonly api = inject(SourcesApiService);
   private readonly clock = inject(NowService);
+  private readonly auth = inject(AuthService);
+  protected readonly canWrite = this.auth.can('sources.write');
+  protected readonly canReadCredentials = this.auth.can('credentials.read');
   protected readonly domains = SOURCE_DOMAINS;
   protected readonly kinds = SOURCE_KINDS;
   protected readonly domain = signal('');

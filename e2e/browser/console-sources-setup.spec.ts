@@ -1,0 +1,157 @@
+import { expect, test } from '@playwright/test';
+import type { IncidentsPage, Source } from '@switchyard/contracts';
+import { apiAs, collectConsoleErrors, screenshot } from '../support/console';
+import { simulatorUrl, waitForDemoData } from '../support/demo-data';
+import { signIn } from '../support/login';
+
+/** The simulator's documented ticketing token (backend/src/demo/demo-catalog.ts). */
+const TICKETING_TOKEN = 'ticketing-demo-token';
+
+test.describe('setting up sources from the console', () => {
+  test.beforeAll(async ({ request, baseURL }) => {
+    test.setTimeout(120_000);
+    await waitForDemoData(request, baseURL ?? '');
+  });
+
+  test('master_admin creates a credential and a source, tests, previews, saves and sees its data', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const stamp = Date.now().toString(36);
+    const credentialId = `e2e-ticketing-${stamp}`;
+    const sourceId = `e2e-incidents-${stamp}`;
+    await signIn(page, 'master_admin', '/sources/credentials');
+    const errors = collectConsoleErrors(page);
+
+    await page.getByText('Create a credential').click();
+    const create = page.getByRole('form', { name: 'Create a credential' });
+    await create.getByLabel('Credential id').fill(credentialId);
+    await create.getByLabel('Kind').selectOption('token');
+    await create.getByLabel('Name').fill('E2E ticketing token');
+    await create.getByLabel('Token or API key').fill(TICKETING_TOKEN);
+    await create.getByRole('button', { name: 'Create credential' }).click();
+    await expect(page.getByTestId('credentials-message')).toHaveText(`${credentialId} created.`);
+    // Write-only: cleared after saving, and never shown back.
+    await expect(create.getByLabel('Token or API key')).toHaveValue('');
+    const credentialRow = page.getByTestId('credentials').getByRole('row').filter({ hasText: credentialId });
+    await expect(credentialRow).toContainText('unused');
+    await expect(page.getByRole('main')).not.toContainText(TICKETING_TOKEN);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources', exact: true }).click();
+    await page.getByRole('link', { name: 'New source' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New source' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Source' });
+    await form.getByLabel('Connector', { exact: true }).selectOption({ label: 'Simulator: ticketing (demo)' });
+    await expect(form.getByTestId('connector-description')).toContainText('auth: bearer');
+    await expect(form.getByLabel('Stream')).toHaveValue('tickets');
+    await expect(form.getByTestId('stream-target')).toContainText('incidents');
+    await form.getByLabel(/^Credential/).selectOption(credentialId);
+    await form.getByLabel(/Simulator URL/).fill(simulatorUrl(baseURL ?? ''));
+    await form.getByLabel('Id', { exact: true }).fill(sourceId);
+    await form.getByLabel('Name', { exact: true }).fill('E2E ticketing incidents');
+    await form.getByLabel('Interval (seconds)').fill('600');
+    await expect(form.getByLabel('Late after (seconds)')).toHaveValue('1800');
+
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expect(form.getByTestId('test-ok')).toContainText('Connection OK');
+    await expect(form.getByTestId('test-ok')).toContainText('/ticketing/api/v3/tickets');
+
+    await form.getByRole('button', { name: 'Preview' }).click();
+    const preview = form.getByTestId('preview-table');
+    await expect(preview).toBeVisible();
+    await expect(preview.getByRole('columnheader', { name: 'severity' })).toBeVisible();
+    await expect(preview.getByTestId('preview-row').first()).toBeVisible();
+    expect(await preview.getByTestId('preview-row').count()).toBeGreaterThan(1);
+    await expect(form.getByTestId('preview-cell-error')).toHaveCount(0);
+    await expect(preview.getByTestId('preview-row').first().locator('td').nth(2)).not.toBeEmpty();
+    await screenshot(page, 'source-form-preview');
+
+    await form.getByRole('button', { name: 'Save source' }).click();
+    await expect(page).toHaveURL(new RegExp(`/sources/${sourceId}$`));
+    await expect(page.getByTestId('source-name')).toHaveText('E2E ticketing incidents');
+    // The first run starts when the source is saved; the detail page follows it live. The demo
+    // simulator injects faults, so a run may need its retries (each up to the 10 s timeout).
+    await expect(page.getByRole('table', { name: 'Sync runs' })).toContainText('succeeded', { timeout: 90_000 });
+
+    await expect
+      .poll(async () => {
+        const answer = await apiAs<IncidentsPage>(
+          request,
+          baseURL ?? '',
+          'master_admin',
+          '/api/v1/incidents?pageSize=1',
+        );
+        return answer.freshness.sources.map((s) => s.id);
+      })
+      .toContain(sourceId);
+    // The new source reads the same simulator as the demo ticketing source, so the incidents
+    // page now lists each incident once per source: the first row's id appears twice.
+    await page.goto('/workplace/incidents');
+    const incidents = page.getByRole('table', { name: 'Incidents' });
+    const firstId = (await incidents.locator('tbody tr').first().locator('td').first().innerText()).trim();
+    await expect(incidents.getByRole('cell', { name: firstId, exact: true })).toHaveCount(2);
+
+    await page.goto('/sources/credentials');
+    await expect(credentialRow).toContainText(sourceId);
+    const source = await apiAs<Source>(request, baseURL ?? '', 'master_admin', `/api/v1/sources/${sourceId}`);
+    expect(source.connector).toMatchObject({ id: 'simulator-ticketing', stream: 'tickets', credentialId });
+    expect(errors()).toEqual([]);
+  });
+
+  test('a custom connector mapping an enum to a wrong value: validation by path and highlighted preview cells', async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    await signIn(page, 'master_admin', '/sources/connectors');
+    await page.getByRole('link', { name: 'Copy Simulator: ticketing (demo)' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New custom connector' })).toBeVisible();
+    const editor = page.getByLabel('Definition (JSON)');
+    await expect(editor).toHaveValue(/"simulator-ticketing-copy"/);
+    const definition = JSON.parse(await editor.inputValue()) as {
+      id: string;
+      streams: Array<{ records: Array<{ fields: Record<string, unknown> }> }>;
+    };
+    const fields = definition.streams[0].records[0].fields;
+
+    // A field the incidents record does not have: refused with its JSON path.
+    await editor.fill(
+      JSON.stringify(
+        {
+          ...definition,
+          streams: [
+            {
+              ...definition.streams[0],
+              records: [{ ...definition.streams[0].records[0], fields: { ...fields, status: 'state' } }],
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect(page.getByTestId('connector-problems')).toContainText('streams.0.records.0.fields.status');
+
+    // Severity 2 mapped to "urgent", which incidents do not accept.
+    const severity = fields['severity'] as { transforms: Array<{ map: Record<string, string> }> };
+    severity.transforms[0].map['2'] = 'urgent';
+    definition.id = `e2e-bad-${Date.now().toString(36)}`;
+    await editor.fill(JSON.stringify(definition, null, 2));
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect(page.getByTestId('connector-message')).toHaveText('The definition is valid.');
+
+    await page.getByLabel('Stream').selectOption('tickets');
+    await page.getByLabel(/^Credential/).selectOption('ticketing-token');
+    await page.getByLabel(/Simulator URL/).fill(simulatorUrl(baseURL ?? ''));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('preview-summary')).toContainText('Mapped with errors');
+    const bad = page.getByTestId('preview-cell-error').first();
+    await expect(bad).toContainText('"urgent" is not one of critical, high, medium, low');
+    await expect(page.getByTestId('preview-failed-row').first()).toContainText('not mapped');
+    await expect(page.getByTestId('preview-field-errors')).toContainText('incidents.severity');
+    await screenshot(page, 'connector-editor-preview-errors');
+  });
+});
