@@ -2,6 +2,7 @@ import type {
   ConnectorSummary,
   CrmHotListPage,
   CrmLead,
+  CrmLeadPage,
   CrmNotePage,
   SourceDefinitionInput,
 } from '@switchyard/contracts';
@@ -49,11 +50,11 @@ describe('the built-in ClientTether connector against the simulated API 2.0', ()
     retry: { maxAttempts: 1, initialDelayMs: 10, maxDelayMs: 50 },
   });
   /** Every row of one call, read directly with the brand's keys. */
-  const read = async (stream: StreamName): Promise<Row[]> => {
+  const read = async (stream: StreamName, brand = TENANT): Promise<Row[]> => {
     const rows: Row[] = [];
     for (let offset = 0; ; offset += 100) {
       const answer = await fetch(`${apiUrl()}/${STREAMS[stream].call}?limit=100&offset=${offset}`, {
-        headers: { 'x-access-token': CLIENTTETHER_ACCESS_TOKEN, 'x-web-key': clientTetherWebKey(TENANT) },
+        headers: { 'x-access-token': CLIENTTETHER_ACCESS_TOKEN, 'x-web-key': clientTetherWebKey(brand) },
       });
       expect(answer.status).toBe(200);
       const page = ((await answer.json()) as { data: Row[] }).data;
@@ -227,6 +228,32 @@ describe('the built-in ClientTether connector against the simulated API 2.0', ()
       expect(run).toMatchObject({ status: 'succeeded', recordsFetched: after.length, recordsUpserted: changed.length });
       expect(await stored(stream, sourceId(stream))).toHaveLength(after.length);
     }
+  });
+
+  it('reads another brand with that brand’s web key into that brand’s tenant', async () => {
+    const brand = 'bright-smiles';
+    const credential = await bed.api('/credentials', {
+      method: 'POST',
+      body: {
+        id: 'ct-bright-smiles',
+        name: 'ClientTether bright-smiles',
+        kind: 'token',
+        tenant: brand,
+        secret: CLIENTTETHER_ACCESS_TOKEN,
+        fields: { webKey: clientTetherWebKey(brand) },
+      },
+    });
+    expect(credential.status).toBe(201);
+    const theirs = await read('leads', brand);
+    await bed.createSource({ ...source('ct-bright-leads', 'leads', 'ct-bright-smiles'), tenant: brand });
+    const run = await bed.sync('ct-bright-leads', 'full');
+    expect(run).toMatchObject({ status: 'succeeded', recordsFetched: theirs.length });
+    const page = await bed.api<CrmLeadPage>(`/crm/leads?tenant=${brand}&pageSize=1`);
+    expect(page.body.total).toBe(theirs.length);
+    const first = await bed.api<CrmLead>(`/crm/leads/${theirs[0].client_id}?tenant=${brand}`);
+    expect(first.body).toMatchObject({ firstName: theirs[0].firstName, email: theirs[0].email });
+    const ours = (vendor.leads as Row[]).find((l) => l.client_id === theirs[0].client_id);
+    expect(ours?.email).not.toBe(theirs[0].email);
   });
 
   it('waits out a 429 with Retry-After as rate_limited, not failed', async () => {
