@@ -73,6 +73,12 @@ describe('evolution', () => {
     );
   });
 
+  it('gives every new lead its own id, also when one step adds two', async () => {
+    await call(t.sim, '/_control/vendors/crm/advance', sendJson('POST', { steps: 40 }));
+    const leads = (await get('/crm/api/leads?per_page=500')).json<{ data: Array<{ lead_id: number }> }>().data;
+    expect(new Set(leads.map((l) => l.lead_id)).size).toBe(leads.length);
+  });
+
   it('adds a metrics point every 10 s of simulator time', async () => {
     const series = async () => (await get('/metrics/api/v1/series')).json<{ series: Series[] }>().series;
     const first = await series();

@@ -92,6 +92,8 @@ export type FieldTransform =
   | { type: 'trim' }
   | { type: 'lowercase' }
   | { type: 'uppercase' }
+  /** An empty or blank string becomes null (vendors that send "" for an unset field). */
+  | { type: 'empty-to-null' }
   /** Parses a date-time: ISO 8601, `sql` ("YYYY-MM-DD HH:mm:ss", in `timeZone`, default UTC), epoch seconds or ms. */
   | { type: 'date-time'; format?: 'iso' | 'sql' | 'epoch-seconds' | 'epoch-ms'; timeZone?: string }
   /** Keeps the calendar date (YYYY-MM-DD) of a date or date-time. */

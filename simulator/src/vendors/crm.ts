@@ -70,10 +70,12 @@ class CrmBrand implements CrmAccount {
 
   evolve(at: number): void {
     // Mostly one lead and one note per step: enough to see, slow enough for an all-day demo.
-    const newLeads = Array.from({ length: this.rng.chance(0.3) ? 2 : 1 }, () =>
-      this.gen.lead(this.nextId(this.leads, 'lead_id'), at, at, 'New'),
-    );
-    this.leads.push(...newLeads);
+    // Each new lead is added before the next id is taken, so two leads of one step never share an id.
+    const newLeads = Array.from({ length: this.rng.chance(0.3) ? 2 : 1 }, () => {
+      const lead = this.gen.lead(this.nextId(this.leads, 'lead_id'), at, at, 'New');
+      this.leads.push(lead);
+      return lead;
+    });
     for (let i = this.rng.chance(0.3) ? 2 : 1; i > 0; i--) {
       const lead = this.rng.pick(this.leads.slice(-50));
       this.notes.push(this.gen.note(this.nextId(this.notes, 'note_id'), lead.lead_id, at));

@@ -1,5 +1,14 @@
 import type { ConnectorDefinitionInput } from '@switchyard/contracts';
+import { clienttetherConnector } from './clienttether.connector';
+import { prometheusBearerConnector, prometheusConnector } from './prometheus.connector';
+import { servicenowConnector } from './servicenow.connector';
 import { SIMULATOR_CONNECTORS } from './simulator.connectors';
 
 /** Every connector Switchyard ships, validated by a unit test against the definition schema. */
-export const BUILT_IN_CONNECTORS: ConnectorDefinitionInput[] = [...SIMULATOR_CONNECTORS];
+export const BUILT_IN_CONNECTORS: ConnectorDefinitionInput[] = [
+  ...SIMULATOR_CONNECTORS,
+  servicenowConnector,
+  prometheusConnector,
+  prometheusBearerConnector,
+  clienttetherConnector,
+];

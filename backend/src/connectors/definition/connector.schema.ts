@@ -69,6 +69,7 @@ const transform = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('trim') }),
   z.strictObject({ type: z.literal('lowercase') }),
   z.strictObject({ type: z.literal('uppercase') }),
+  z.strictObject({ type: z.literal('empty-to-null') }),
   z.strictObject({
     type: z.literal('date-time'),
     format: z.enum(['iso', 'sql', 'epoch-seconds', 'epoch-ms']).optional(),

@@ -47,7 +47,7 @@ export function render(template: string, vars: TemplateVars): string {
   if (!template.includes('{{')) return template;
   return template.replace(PLACEHOLDER, (_all, name: string, filters: string) => {
     let value: unknown = readPath(vars, name.trim());
-    for (const filter of filters.split('|').slice(1)) value = applyFilter(value, filter.trim());
+    for (const filter of filters.split('|').slice(1)) value = applyFilter(value, filter.trim(), vars);
     return stringify(value);
   });
 }
@@ -66,7 +66,7 @@ function stringify(value: unknown): string {
   return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? value.toString() : '';
 }
 
-function applyFilter(value: unknown, filter: string): unknown {
+function applyFilter(value: unknown, filter: string, vars: TemplateVars): unknown {
   const colon = filter.indexOf(':');
   const name = colon < 0 ? filter : filter.slice(0, colon);
   const arg = colon < 0 ? '' : filter.slice(colon + 1);
@@ -87,10 +87,19 @@ function applyFilter(value: unknown, filter: string): unknown {
     case 'date':
       return date.toISOString().slice(0, 10);
     case 'minusSeconds':
-      return new Date(date.getTime() - Number(arg) * 1000);
+      return new Date(date.getTime() - secondsArgument(arg, vars) * 1000);
     case 'format':
       return formatUtc(date, arg);
   }
+}
+
+/** A number of seconds, or a variable that holds one (`minusSeconds:config.lookbackSeconds`). */
+function secondsArgument(arg: string, vars: TemplateVars): number {
+  const raw = /^-?\d+(\.\d+)?$/.test(arg) ? arg : stringify(readPath(vars, arg));
+  const seconds = raw.trim() === '' ? NaN : Number(raw);
+  if (!Number.isFinite(seconds))
+    throw new TemplateError(`filter "minusSeconds" needs a number of seconds, got "${arg}"`);
+  return seconds;
 }
 
 function toDate(value: unknown): Date | null {

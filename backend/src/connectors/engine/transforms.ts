@@ -115,6 +115,8 @@ export function applyTransform(value: unknown, transform: FieldTransform, contex
       return toText(value).toLowerCase();
     case 'uppercase':
       return toText(value).toUpperCase();
+    case 'empty-to-null':
+      return typeof value === 'string' && value.trim() === '' ? null : value;
     case 'date-time':
       return toInstant(value, transform.format, transform.timeZone);
     case 'date':

@@ -59,7 +59,8 @@ export async function fetchAllPages(plan: FetchPlan): Promise<FetchResult> {
   const pagination = plan.stream.pagination ?? { type: 'none' as const };
   const maxPages = Math.min(
     plan.maxPages ?? Infinity,
-    'maxPages' in pagination ? (pagination.maxPages ?? DEFAULT_MAX_PAGES) : 1,
+    // A paginated stream that names no limit gets the default (not one page: `maxPages` is optional).
+    pagination.type === 'none' ? 1 : (pagination.maxPages ?? DEFAULT_MAX_PAGES),
   );
   const pages: FetchedPage[] = [];
   const seen = new Set<string>();
