@@ -86,12 +86,13 @@ test.describe('setting up sources from the console', () => {
         return answer.freshness.sources.map((s) => s.id);
       })
       .toContain(sourceId);
-    // The new source reads the same simulator as the demo ticketing source, so the incidents
-    // page now lists each incident once per source: the first row's id appears twice.
+    // The incidents page's own query now reads the new source too: its answer names the source
+    // behind the rows (with its freshness), and the page shows that answer's total.
+    const answered = page.waitForResponse((r) => /\/api\/v1\/incidents\?/.test(r.url()) && r.status() === 200);
     await page.goto('/workplace/incidents');
-    const incidents = page.getByRole('table', { name: 'Incidents' });
-    const firstId = (await incidents.locator('tbody tr').first().locator('td').first().innerText()).trim();
-    await expect(incidents.getByRole('cell', { name: firstId, exact: true })).toHaveCount(2);
+    const shown = (await (await answered).json()) as IncidentsPage;
+    expect(shown.freshness.sources.map((s) => s.id)).toContain(sourceId);
+    await expect(page.getByRole('navigation', { name: 'Incident pages' })).toContainText(`of ${shown.total}`);
 
     await page.goto('/sources/credentials');
     await expect(credentialRow).toContainText(sourceId);
