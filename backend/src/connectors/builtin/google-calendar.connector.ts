@@ -38,6 +38,7 @@ export const googleCalendar: ConnectorDefinitionInput = {
       required: true,
       description: 'e.g. workplace@example.com, shared with the service account’s client_email',
     },
+    { name: 'maxResults', label: 'Events per page', default: '250', description: 'at most 2500' },
     {
       name: 'tokenUrl',
       label: 'Token URL',
@@ -59,7 +60,7 @@ export const googleCalendar: ConnectorDefinitionInput = {
       domain: 'events',
       request: {
         path: '/calendars/{{config.calendarId|urlencode}}/events',
-        query: { singleEvents: 'false', maxResults: '250' },
+        query: { singleEvents: 'false', maxResults: '{{config.maxResults|default:250}}' },
       },
       pagination: { type: 'cursor', cursorParam: 'pageToken', cursorPath: 'nextPageToken', maxPages: 200 },
       incremental: { type: 'sync-token', tokenPath: 'nextSyncToken', param: 'syncToken', expiredStatuses: [410] },
