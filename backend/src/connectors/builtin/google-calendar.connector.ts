@@ -7,7 +7,7 @@ const wallClock = (end: 'start' | 'end') => ({
     {
       type: 'local-date-time' as const,
       timeZone: 'UTC',
-      timeZoneFrom: [`${end}.timeZone`, 'start.timeZone', '$page.timeZone'],
+      timeZoneFrom: [...new Set([`${end}.timeZone`, 'start.timeZone', '$page.timeZone'])],
     },
   ],
 });

@@ -158,4 +158,64 @@ describe('record mapping groupBy and aggregates', () => {
     expect(broken.join('\n')).toContain('filter needs an aggregate');
     expect(broken.join('\n')).toContain('this aggregate needs a path');
   });
+
+  it('reads the page ($page), the first of several paths (coalesce), a zone from the record and an RRULE line', () => {
+    const mapper = new StreamMapper({
+      records: [
+        {
+          target: 'events',
+          selector: 'items',
+          primaryKey: 'id',
+          fields: {
+            title: 'summary',
+            timeZone: { coalesce: ['start.timeZone', '$page.timeZone'] },
+            localStart: {
+              coalesce: ['start.dateTime', 'start.date'],
+              transforms: [
+                { type: 'local-date-time', timeZone: 'UTC', timeZoneFrom: ['start.timeZone', '$page.timeZone'] },
+              ],
+            },
+            localEnd: {
+              coalesce: ['end.dateTime', 'end.date'],
+              transforms: [
+                { type: 'local-date-time', timeZone: 'UTC', timeZoneFrom: ['end.timeZone', '$page.timeZone'] },
+              ],
+            },
+            rrule: { path: 'recurrence', transforms: [{ type: 'strip-prefix', prefix: 'RRULE:' }] },
+          },
+        },
+      ],
+    });
+    const page = mapper.mapPage(
+      {
+        timeZone: 'America/Chicago',
+        items: [
+          {
+            id: 'a',
+            summary: 'Standup',
+            start: { dateTime: '2026-05-14T09:00:00-04:00', timeZone: 'America/New_York' },
+            end: { dateTime: '2026-05-14T14:30:00Z' },
+            recurrence: ['EXDATE:20260520T090000', 'RRULE:FREQ=WEEKLY;BYDAY=TH'],
+          },
+          { id: 'b', summary: 'Offsite', start: { date: '2026-05-15' }, end: { date: '2026-05-16' } },
+        ],
+      },
+      {},
+    );
+    expect(page.errors).toEqual([]);
+    expect(page.rows.get('events')?.map((row) => row.values)).toEqual([
+      expect.objectContaining({
+        timeZone: 'America/New_York',
+        localStart: '2026-05-14T09:00:00',
+        localEnd: '2026-05-14T09:30:00',
+        rrule: 'FREQ=WEEKLY;BYDAY=TH',
+      }),
+      expect.objectContaining({
+        timeZone: 'America/Chicago',
+        localStart: '2026-05-15T00:00:00',
+        localEnd: '2026-05-16T00:00:00',
+        rrule: null,
+      }),
+    ]);
+  });
 });

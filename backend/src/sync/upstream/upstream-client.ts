@@ -54,7 +54,7 @@ export async function requestJson(
     const wait = retryAfterOf(response.headers, now(), rateLimit);
     // A vendor that throttles with another status (BambooHR: 503 + Retry-After) is rate limiting too.
     const slowDown = wait !== undefined && (rateLimit.statuses ?? []).includes(response.status);
-    throw UpstreamError.fromStatus(vendor, slowDown ? 429 : response.status, wait, said);
+    throw UpstreamError.fromStatus(vendor, response.status, wait, said, slowDown);
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_PAGE_BYTES) {
