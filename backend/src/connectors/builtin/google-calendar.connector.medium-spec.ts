@@ -170,6 +170,22 @@ describe('built-in connector google-calendar against the simulator’s Calendar 
     expect(await rows('gcal-limited')).toEqual([]);
   });
 
+  it('without a tokenUrl setting asks the token_uri of the key itself', async () => {
+    const key = { ...GOOGLE_DEMO_SERVICE_ACCOUNT, token_uri: `${bed.simulator.url}/google/token` };
+    const created = await bed.api('/credentials', {
+      method: 'POST',
+      body: { id: 'google-own-uri', name: 'own uri', kind: 'service-account', secret: JSON.stringify(key) },
+    });
+    expect(created.status).toBe(201);
+    const definition = source('gcal-own-uri', 'google-own-uri');
+    const { tokenUrl: _none, ...config } = definition.connector.config ?? {};
+    await bed.createSource({ ...definition, connector: { ...definition.connector, config } });
+    bed.simulator.clearRequests();
+    expect(await bed.sync('gcal-own-uri', 'full')).toMatchObject({ status: 'succeeded', errorCode: null });
+    expect(bed.simulator.requests({ vendor: 'google' })[0]).toMatchObject({ method: 'POST', path: '/google/token' });
+    expect((await rows('gcal-own-uri')).length).toBeGreaterThan(20);
+  });
+
   it('reports a refused service account as UPSTREAM_AUTH_FAILED with Google’s own words', async () => {
     await bed.createSource(source('gcal-wrong', 'google-wrong'));
     const run = await bed.sync('gcal-wrong', 'full');
