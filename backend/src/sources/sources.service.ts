@@ -236,7 +236,11 @@ export class SourcesService {
     }
     if (problems.length > 0) return problems;
     const urls = [render(connector.baseUrl, { config })];
-    if ('tokenUrl' in connector.auth && connector.auth.tokenUrl) urls.push(render(connector.auth.tokenUrl, { config }));
+    if ('tokenUrl' in connector.auth && connector.auth.tokenUrl) {
+      const tokenUrl = render(connector.auth.tokenUrl, { config });
+      // jwt-bearer: an empty token URL means the key's own token_uri, checked by the address policy when used.
+      if (tokenUrl !== '' || connector.auth.type !== 'jwt-bearer') urls.push(tokenUrl);
+    }
     for (const url of urls) {
       if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
         problems.push({

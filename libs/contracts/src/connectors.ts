@@ -98,8 +98,12 @@ export type FieldTransform =
   | { type: 'date-time'; format?: 'iso' | 'sql' | 'epoch-seconds' | 'epoch-ms'; timeZone?: string }
   /** Keeps the calendar date (YYYY-MM-DD) of a date or date-time. */
   | { type: 'date' }
-  /** Wall-clock time of an instant in a time zone (YYYY-MM-DDTHH:mm:ss). */
-  | { type: 'local-date-time'; timeZone: string }
+  /**
+   * Wall-clock time of an instant in a time zone (YYYY-MM-DDTHH:mm:ss); a plain date is its
+   * midnight. `timeZoneFrom`: paths (`start.timeZone`, `$page.timeZone`) whose first non-empty
+   * value is the zone, `timeZone` when none has one.
+   */
+  | { type: 'local-date-time'; timeZone: string; timeZoneFrom?: string[] }
   | { type: 'enum'; map: Record<string, JsonValue>; default?: JsonValue }
   | { type: 'scale'; factor: number }
   /** Template over the value (`{{value}}`) and the record (`{{record.path}}`). */
@@ -108,16 +112,42 @@ export type FieldTransform =
   | { type: 'lookup'; match: string; equals: string; take: string }
   /** Number of items in a list (optionally only those whose `match` field equals `equals`). */
   | { type: 'count'; match?: string; equals?: string }
-  | { type: 'first' };
+  | { type: 'first' }
+  /**
+   * Text after `prefix` (`RRULE:FREQ=…` → `FREQ=…`), null when the text does not start with it;
+   * in a list, the first item that starts with it.
+   */
+  | { type: 'strip-prefix'; prefix: string };
 export type FieldTransformType = FieldTransform['type'];
+
+/** A condition on one record: the value at `path`, as text, is `equals` or one of `in`. */
+export interface RecordFilter {
+  path: string;
+  equals?: string;
+  in?: string[];
+}
+
+/**
+ * How a grouped record mapping (`groupBy`) reduces the records of one group to one value:
+ * `count` (records, or those matching `filter`), `count-distinct`, `sum`, `min`, `max` of
+ * `path`, or `first`, the first non-empty value of `path` (in the order the upstream gave).
+ */
+export const FIELD_AGGREGATES = ['count', 'count-distinct', 'sum', 'min', 'max', 'first'] as const;
+export type FieldAggregate = (typeof FIELD_AGGREGATES)[number];
 
 /** A path (shorthand), or how to build the value from paths, constants and templates. */
 export type FieldMapping =
   | string
   | {
+      /** Only in a mapping with `groupBy`: reduce the group's records (see FIELD_AGGREGATES). */
+      aggregate?: FieldAggregate;
+      /** With `aggregate`: only the group's records that match. */
+      filter?: RecordFilter;
       path?: string;
       /** Values of several paths joined with `separator` (default a space); empty parts left out. */
       concat?: string[];
+      /** The first of several paths whose value is not missing, null or empty. */
+      coalesce?: string[];
       separator?: string;
       const?: JsonValue;
       template?: string;
@@ -138,6 +168,14 @@ export interface RecordMapping {
   primaryKey: FieldMapping;
   /** When the record last changed upstream; feeds freshness and the incremental cursor. */
   updatedAt?: FieldMapping;
+  /** Only the selected records that match are mapped; the others are left out without error. */
+  filter?: RecordFilter;
+  /**
+   * Rows are groups, not records: the records of a page with the same key (a path or
+   * template; records whose key is empty are left out) become one row. Field mappings with
+   * `aggregate` reduce the group; the others read its first record.
+   */
+  groupBy?: FieldMapping;
   fields: Record<string, FieldMapping>;
 }
 
@@ -179,6 +217,11 @@ export interface RateLimitHeaders {
   remaining?: string;
   reset?: string;
   resetFormat?: 'epoch-seconds' | 'delta-seconds' | 'epoch-ms' | 'http-date';
+  /**
+   * Further HTTP statuses that mean "slow down" when they carry a wait (`Retry-After` or an
+   * exhausted window), e.g. BambooHR's 503; 429 always does.
+   */
+  statuses?: number[];
 }
 
 export interface ConnectorDefinitionInput {

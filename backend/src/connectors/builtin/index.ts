@@ -1,4 +1,7 @@
 import type { ConnectorDefinitionInput } from '@switchyard/contracts';
+import { bamboohr } from './bamboohr.connector';
+import { googleCalendar } from './google-calendar.connector';
+import { jira } from './jira.connector';
 import { clienttetherConnector } from './clienttether.connector';
 import { prometheusBearerConnector, prometheusConnector } from './prometheus.connector';
 import { servicenowConnector } from './servicenow.connector';
@@ -11,4 +14,7 @@ export const BUILT_IN_CONNECTORS: ConnectorDefinitionInput[] = [
   prometheusConnector,
   prometheusBearerConnector,
   clienttetherConnector,
+  jira,
+  bamboohr,
+  googleCalendar,
 ];

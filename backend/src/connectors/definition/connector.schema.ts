@@ -1,4 +1,5 @@
 import {
+  FIELD_AGGREGATES,
   RECORD_SCHEMAS,
   RECORD_TYPES,
   SOURCE_DOMAINS,
@@ -76,7 +77,11 @@ const transform = z.discriminatedUnion('type', [
     timeZone: timeZone.optional(),
   }),
   z.strictObject({ type: z.literal('date') }),
-  z.strictObject({ type: z.literal('local-date-time'), timeZone }),
+  z.strictObject({
+    type: z.literal('local-date-time'),
+    timeZone,
+    timeZoneFrom: z.array(path).min(1).max(5).optional(),
+  }),
   z.strictObject({
     type: z.literal('enum'),
     map: z.record(z.string().max(200), json).refine((m) => Object.keys(m).length <= 500, 'at most 500 entries'),
@@ -87,14 +92,26 @@ const transform = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lookup'), match: path, equals: z.string().max(200), take: path }),
   z.strictObject({ type: z.literal('count'), match: path.optional(), equals: z.string().max(200).optional() }),
   z.strictObject({ type: z.literal('first') }),
+  z.strictObject({ type: z.literal('strip-prefix'), prefix: z.string().min(1).max(200) }),
 ]);
+
+const recordFilter = z
+  .strictObject({
+    path,
+    equals: z.string().max(200).optional(),
+    in: z.array(z.string().max(200)).min(1).max(100).optional(),
+  })
+  .refine((f) => f.equals !== undefined || f.in !== undefined, 'give equals or in');
 
 const fieldMapping: z.ZodType<FieldMapping> = z.union([
   path,
   z
     .strictObject({
+      aggregate: z.enum(FIELD_AGGREGATES).optional(),
+      filter: recordFilter.optional(),
       path: path.optional(),
       concat: z.array(path).min(1).max(10).optional(),
+      coalesce: z.array(path).min(1).max(10).optional(),
       separator: z.string().max(10).optional(),
       const: json.optional(),
       template: recordTemplate.optional(),
@@ -102,10 +119,24 @@ const fieldMapping: z.ZodType<FieldMapping> = z.union([
       default: json.optional(),
     })
     .refine(
-      (m) => [m.path, m.concat, m.const, m.template].filter((v) => v !== undefined).length <= 1,
-      'give at most one of path, concat, const and template',
+      (m) => [m.path, m.concat, m.coalesce, m.const, m.template].filter((v) => v !== undefined).length <= 1,
+      'give at most one of path, concat, coalesce, const and template',
+    )
+    .refine(
+      (m) =>
+        m.aggregate === undefined ||
+        (m.concat === undefined && m.coalesce === undefined && m.const === undefined && m.template === undefined),
+      'an aggregate reads a path (or, for count, nothing)',
+    )
+    .refine((m) => m.filter === undefined || m.aggregate !== undefined, 'filter needs an aggregate')
+    .refine(
+      (m) => m.aggregate === undefined || m.aggregate === 'count' || m.path !== undefined,
+      'this aggregate needs a path',
     ),
 ]);
+
+const usesAggregate = (mapping: FieldMapping | undefined) =>
+  mapping !== undefined && typeof mapping !== 'string' && mapping.aggregate !== undefined;
 
 const recordMapping = z
   .strictObject({
@@ -113,9 +144,25 @@ const recordMapping = z
     selector: path,
     primaryKey: fieldMapping,
     updatedAt: fieldMapping.optional(),
+    filter: recordFilter.optional(),
+    groupBy: fieldMapping.optional(),
     fields: z.record(z.string().max(64), fieldMapping),
   })
   .superRefine((record, ctx) => {
+    if (record.groupBy === undefined) {
+      const mappings: Array<[string[], FieldMapping | undefined]> = [
+        [['primaryKey'], record.primaryKey],
+        [['updatedAt'], record.updatedAt],
+        ...Object.entries(record.fields).map(([name, m]): [string[], FieldMapping] => [['fields', name], m]),
+      ];
+      for (const [at, mapping] of mappings) {
+        if (usesAggregate(mapping)) {
+          ctx.addIssue({ code: 'custom', path: at, message: 'an aggregate needs the record mapping’s groupBy' });
+        }
+      }
+    } else if (usesAggregate(record.groupBy)) {
+      ctx.addIssue({ code: 'custom', path: ['groupBy'], message: 'the group key cannot be an aggregate' });
+    }
     const specs = RECORD_SCHEMAS[record.target].fields as Record<string, RecordFieldSpec>;
     for (const name of Object.keys(record.fields)) {
       if (!(name in specs)) {
@@ -300,6 +347,7 @@ export const connectorDefinitionSchema = z
         remaining: z.string().regex(HEADER).optional(),
         reset: z.string().regex(HEADER).optional(),
         resetFormat: z.enum(['epoch-seconds', 'delta-seconds', 'epoch-ms', 'http-date']).optional(),
+        statuses: z.array(z.number().int().min(400).max(599)).max(5).optional(),
       })
       .optional(),
     streams: z.array(stream).min(1).max(50),

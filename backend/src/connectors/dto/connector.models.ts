@@ -49,7 +49,7 @@ export const CONNECTOR_DEFINITION_SCHEMA = {
       additionalProperties: true,
     },
     headers: { type: 'object', additionalProperties: { type: 'string' } },
-    rateLimit: { type: 'object', additionalProperties: { type: 'string' } },
+    rateLimit: { type: 'object', additionalProperties: true },
     streams: { type: 'array', items: { type: 'object', additionalProperties: true } },
   },
 };

@@ -1,7 +1,8 @@
 /**
  * Field paths and record selectors: `data.items`, `result[0].id`, `metric["__name__"]`,
  * `departments[*].teams[*]` (a wildcard flattens a list), and `$parent.id` inside a
- * record reached through a wildcard. The empty path is the value itself.
+ * record reached through a wildcard, `$page.timeZone` in the whole page the record came from.
+ * The empty path is the value itself.
  */
 /** A field name, a list index, or `*` (every item of a list). */
 export type PathSegment = string | number;
@@ -41,13 +42,22 @@ function step(value: unknown, segment: string | number): unknown {
 export interface SelectedRecord {
   record: unknown;
   parents: unknown[];
+  /** The whole page the record was selected from (read with `$page.…`). */
+  page?: unknown;
 }
 
-/** Reads one value; `$parent` steps out to the enclosing record. Wildcards are not allowed here. */
-export function readPath(record: unknown, path: string, parents: unknown[] = []): unknown {
+/**
+ * Reads one value; `$parent` steps out to the enclosing record, a leading `$page` starts at
+ * the whole page. Wildcards are not allowed here.
+ */
+export function readPath(record: unknown, path: string, parents: unknown[] = [], page?: unknown): unknown {
   let current = record;
   let depth = 0;
-  for (const segment of parsePath(path)) {
+  for (const [index, segment] of parsePath(path).entries()) {
+    if (segment === '$page' && index === 0) {
+      current = page;
+      continue;
+    }
     if (segment === '$parent') {
       current = parents[depth];
       depth += 1;
@@ -87,5 +97,5 @@ export function selectRecords(payload: unknown, selector: string): SelectedRecor
     if (next.length === 0 && segment !== '*' && frontier.length === 1) return null;
     frontier = next;
   }
-  return frontier.map(({ record, parents }) => ({ record, parents }));
+  return frontier.map(({ record, parents }) => ({ record, parents, page: payload }));
 }

@@ -67,6 +67,8 @@ export function toDateOnly(value: unknown): string {
 }
 
 export function toLocalDateTime(value: unknown, timeZone?: string): string {
+  // A calendar date (an all-day event) has no instant: its wall-clock start is midnight in any zone.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00`;
   if (typeof value === 'string' && !timeZone) {
     const match = LOCAL_DATE_TIME.exec(value);
     if (match) return `${match[1]}T${match[2]}${match[3] ?? ':00'}`;
@@ -89,6 +91,18 @@ export interface TransformContext {
   record: unknown;
   parent: unknown;
   config: Record<string, string>;
+  /** The whole page, and every enclosing record, for paths such as `$page.timeZone`. */
+  page?: unknown;
+  parents?: unknown[];
+}
+
+/** The first path (on the record, `$parent.…` or `$page.…`) that names a time zone, else the fallback. */
+function zoneOf(paths: string[] | undefined, fallback: string, context: TransformContext): string {
+  for (const path of paths ?? []) {
+    const zone = readPath(context.record, path, context.parents ?? [], context.page);
+    if (typeof zone === 'string' && zone !== '') return zone;
+  }
+  return fallback;
 }
 
 export function applyTransform(value: unknown, transform: FieldTransform, context: TransformContext): unknown {
@@ -122,20 +136,33 @@ export function applyTransform(value: unknown, transform: FieldTransform, contex
     case 'date':
       return toDateOnly(value);
     case 'local-date-time':
-      return toLocalDateTime(value, transform.timeZone);
+      return toLocalDateTime(value, zoneOf(transform.timeZoneFrom, transform.timeZone, context));
     case 'scale':
       return toNumber(value) * transform.factor;
     case 'enum':
       return mapEnum(value, transform.map, transform.default);
     case 'template':
-      return render(transform.template, { value, ...context });
+      return render(transform.template, {
+        value,
+        record: context.record,
+        parent: context.parent,
+        config: context.config,
+      });
     case 'lookup':
       return lookup(value, transform.match, transform.equals, transform.take);
     case 'count':
       return count(value, transform.match, transform.equals);
     case 'first':
       return Array.isArray(value) ? value[0] : value;
+    case 'strip-prefix':
+      return stripPrefix(value, transform.prefix);
   }
+}
+
+function stripPrefix(value: unknown, prefix: string): string | null {
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  const found = items.find((item) => typeof item === 'string' && item.startsWith(prefix)) as string | undefined;
+  return found === undefined ? null : found.slice(prefix.length);
 }
 
 function mapEnum(value: unknown, map: Record<string, JsonValue>, fallback: JsonValue | undefined): unknown {

@@ -158,7 +158,8 @@ export class UpstreamAuth {
       private_key_id?: string;
       token_uri?: string;
     };
-    const tokenUrl = auth.tokenUrl ? render(auth.tokenUrl, { config: request.config }) : key.token_uri;
+    // A tokenUrl setting left empty falls back to the key's own token_uri.
+    const tokenUrl = (auth.tokenUrl ? render(auth.tokenUrl, { config: request.config }) : '') || key.token_uri;
     if (!tokenUrl)
       throw UpstreamError.configuration('the service account key has no token_uri and the connector names none');
     let assertion: string;

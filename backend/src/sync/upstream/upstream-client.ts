@@ -50,8 +50,11 @@ export async function requestJson(
     throw UpstreamError.unreachable(vendor, cause);
   }
   if (response.status < 200 || response.status > 299) {
-    const said = await errorSnippet(response);
-    throw UpstreamError.fromStatus(vendor, response.status, retryAfterOf(response.headers, now(), rateLimit), said);
+    const said = (await errorSnippet(response)) ?? errorHeader(response.headers);
+    const wait = retryAfterOf(response.headers, now(), rateLimit);
+    // A vendor that throttles with another status (BambooHR: 503 + Retry-After) is rate limiting too.
+    const slowDown = wait !== undefined && (rateLimit.statuses ?? []).includes(response.status);
+    throw UpstreamError.fromStatus(vendor, response.status, wait, said, slowDown);
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_PAGE_BYTES) {
@@ -95,6 +98,14 @@ async function errorSnippet(response: Response): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Vendors that answer errors without a body name the cause in a header (BambooHR: X-BambooHR-Error-Message). */
+function errorHeader(headers: Headers): string | undefined {
+  for (const [name, value] of headers) {
+    if (/^x-[a-z0-9-]*error-message$/i.test(name) && value.trim() !== '') return value.trim().slice(0, 300);
+  }
+  return undefined;
 }
 
 /**

@@ -18,6 +18,11 @@ describe('UpstreamError', () => {
     ]);
   });
 
+  it('treats another status the connector declared as a rate limit, keeping the real status', () => {
+    const error = UpstreamError.fromStatus('bamboohr', 503, 9, undefined, true);
+    expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfterSeconds: 9, status: 503 });
+  });
+
   it('keeps the Retry-After delay of a 429 and defaults it when missing', () => {
     expect(UpstreamError.fromStatus('crm', 429, 7).retryAfterSeconds).toBe(7);
     expect(UpstreamError.fromStatus('crm', 429, undefined).retryAfterSeconds).toBe(60);

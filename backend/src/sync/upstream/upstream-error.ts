@@ -54,9 +54,11 @@ export class UpstreamError extends Error {
     status: number,
     retryAfterSeconds: number | undefined,
     said?: string,
+    /** Another status the connector declared as "slow down" (BambooHR's 503 with Retry-After). */
+    rateLimited = false,
   ): UpstreamError {
     const quoted = said ? ` — it said: ${said}` : '';
-    if (status === 429) {
+    if (status === 429 || rateLimited) {
       const wait = retryAfterSeconds ?? 60;
       return new UpstreamError(`${vendor} is rate limiting us; it asked us to wait ${wait} s`, {
         code: 'UPSTREAM_RATE_LIMITED',
