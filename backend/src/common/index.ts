@@ -22,6 +22,6 @@ export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './tr
 export { parseOrThrow, toFieldErrors } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
-export { zonedWallTimeToUtc } from './time/zoned-time';
+export { isTimeZone, zonedWallTimeToUtc } from './time/zoned-time';
 export { GroupCommit } from './batching/group-commit';
 export { KeyedSerialQueue } from './batching/keyed-serial-queue';

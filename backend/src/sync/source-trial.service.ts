@@ -6,13 +6,13 @@ import type {
   SourceTrialInput,
 } from '@switchyard/contracts';
 import { z } from 'zod';
-import { Clock, DomainException, parseOrThrow, ValidationFailedException } from '../common';
+import { DomainException, parseOrThrow, ValidationFailedException } from '../common';
 import { ConnectorsService, RECORD_TABLES, SelectorError, StreamMapper } from '../connectors';
 import { SourcesService, type ValidatedSource } from '../sources';
 import { normalizePages } from './normalize/normalize-pages';
-import { fetchAllPages, type FetchResult } from './upstream/page-fetcher';
+import type { FetchResult } from './upstream/page-fetcher';
 import { RequestPolicy } from './upstream/request-policy';
-import { UpstreamAuth } from './upstream/upstream-auth';
+import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamError } from './upstream/upstream-error';
 
 const trialSchema = z.strictObject({
@@ -34,8 +34,7 @@ export class SourceTrialService {
   constructor(
     private readonly sources: SourcesService,
     private readonly connectors: ConnectorsService,
-    private readonly auth: UpstreamAuth,
-    private readonly clock: Clock,
+    private readonly fetcher: StreamFetcher,
   ) {}
 
   async test(body: unknown): Promise<SourceTestResult> {
@@ -132,36 +131,18 @@ export class SourceTrialService {
       breakerSnapshot: null,
       onBreakerChange: () => undefined,
     });
-    const checkUrl = async (url: string) => {
-      const verdict = await this.sources.addressPolicy.check(url);
-      if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
-    };
-    const { config, credentialId } = input.connector;
     try {
-      return await fetchAllPages({
+      return await this.fetcher.fetch({
         vendor: input.name,
         connector,
         stream,
-        config,
-        source: { id: input.id, tenant: input.tenant },
-        auth: () =>
-          this.auth.materialFor({
-            auth: connector.auth,
-            headers: connector.headers,
-            credentialId,
-            config,
-            vendor: input.name,
-            checkUrl,
-          }),
+        source: input,
         cursor: null,
         policy,
-        now: () => this.clock.now(),
-        checkUrl,
         maxPages,
       });
     } catch (error) {
       if (error instanceof UpstreamError) {
-        if (error.code === 'UPSTREAM_AUTH_FAILED') this.auth.forget(credentialId);
         throw upstreamFailure(error, null, Math.round(performance.now() - started));
       }
       throw error;

@@ -15,9 +15,9 @@ import { SyncRunsRepository } from './sync-runs.repository';
 import { RecordWriter, type WriteResult } from './record-writer';
 import { publishRunFinished } from './run-events';
 import type { ResolvedStream } from '../connectors';
-import { fetchAllPages, SyncTokenExpiredError, type FetchResult } from './upstream/page-fetcher';
+import { SyncTokenExpiredError, type FetchResult } from './upstream/page-fetcher';
 import { RequestPolicy } from './upstream/request-policy';
-import { UpstreamAuth } from './upstream/upstream-auth';
+import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamError } from './upstream/upstream-error';
 
 /** How long a claim lasts without news; every fetched page extends it. */
@@ -50,7 +50,7 @@ export class SyncRunner {
     private readonly runs: SyncRunsRepository,
     private readonly snapshots: RawSnapshotsRepository,
     private readonly writer: RecordWriter,
-    private readonly auth: UpstreamAuth,
+    private readonly fetcher: StreamFetcher,
     private readonly bus: DomainEventBus,
     private readonly metrics: SyncMetrics,
     private readonly clock: Clock,
@@ -165,40 +165,18 @@ export class SyncRunner {
     });
   }
 
-  private async fetch(context: RunContext, { connector, stream }: ResolvedStream, cursor: string | null) {
+  private fetch(context: RunContext, { connector, stream }: ResolvedStream, cursor: string | null) {
     const { source, policy } = context;
-    const { config, credentialId } = source.connector;
-    const checkUrl = async (url: string) => {
-      const verdict = await this.sources.addressPolicy.check(url);
-      if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
-    };
-    try {
-      return await fetchAllPages({
-        vendor: source.name,
-        connector,
-        stream,
-        config,
-        source: { id: source.id, tenant: source.tenant },
-        auth: () =>
-          this.auth.materialFor({
-            auth: connector.auth,
-            headers: connector.headers,
-            credentialId,
-            config,
-            vendor: source.name,
-            checkUrl,
-          }),
-        cursor,
-        policy,
-        now: () => this.clock.now(),
-        checkUrl,
-        onPage: () =>
-          this.states.extendLease(source.id, this.identity.id, new Date(this.clock.now().getTime() + LEASE_MS)),
-      });
-    } catch (error) {
-      if (error instanceof UpstreamError && error.code === 'UPSTREAM_AUTH_FAILED') this.auth.forget(credentialId);
-      throw error;
-    }
+    return this.fetcher.fetch({
+      vendor: source.name,
+      connector,
+      stream,
+      source,
+      cursor,
+      policy,
+      onPage: () =>
+        this.states.extendLease(source.id, this.identity.id, new Date(this.clock.now().getTime() + LEASE_MS)),
+    });
   }
 
   private async succeed(

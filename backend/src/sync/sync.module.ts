@@ -22,6 +22,7 @@ import { SyncRunner } from './sync-runner.service';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { SyncController } from './sync.controller';
 import { SyncService } from './sync.service';
+import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamAuth } from './upstream/upstream-auth';
 import { UpstreamHealthController } from './upstream-health.controller';
 import { WebhookReceiptsRepository } from './webhook-receipts.repository';
@@ -44,6 +45,7 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     RecordWriter,
     NormalizedStore,
     UpstreamAuth,
+    StreamFetcher,
     SyncMetrics,
     SourceStateRepository,
     SyncRunsRepository,

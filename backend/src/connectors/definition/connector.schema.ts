@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { parsePath } from '../engine/paths';
 import { isKnownFilter, templateFilters, templateVariables } from '../engine/template';
-import { isTimeZone } from '../engine/record-fields';
+import { isTimeZone } from '../../common/time/zoned-time';
 
 export const CONNECTOR_ID = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;

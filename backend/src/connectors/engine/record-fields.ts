@@ -1,15 +1,6 @@
 import { RECORD_SCHEMAS, type RecordFieldSpec, type RecordType } from '@switchyard/contracts';
-import { zonedWallTimeToUtc } from '../../common/time/zoned-time';
+import { isTimeZone, zonedWallTimeToUtc } from '../../common/time/zoned-time';
 import { FieldValueError, toBoolean, toDateOnly, toInstant, toLocalDateTime, toNumber, toText } from './transforms';
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Coerces a mapped value to what the record schema's field accepts, or says why it cannot. */
 export function coerceField(spec: RecordFieldSpec, value: unknown): unknown {

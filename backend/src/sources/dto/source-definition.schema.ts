@@ -1,5 +1,6 @@
 import { CREDENTIAL_KINDS, SOURCE_KINDS, type SourceDefinitionInput } from '@switchyard/contracts';
 import { Cron } from 'croner';
+import { isTimeZone } from '../../common';
 import { z } from 'zod';
 
 export const MIN_CADENCE_SECONDS = 5;
@@ -11,15 +12,6 @@ export const DEFAULT_BREAKER = { failureThreshold: 5, halfOpenAfterMs: 60_000 };
 
 const id = z.string().regex(ID_PATTERN, 'must be 3–64 lowercase letters, digits or dashes');
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isCron(expression: string): boolean {
   try {
