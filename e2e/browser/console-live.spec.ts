@@ -5,7 +5,7 @@ import { collectConsoleErrors } from '../support/console';
 import { waitForDemoData } from '../support/demo-data';
 import { demoEmail, signIn } from '../support/login';
 
-const SOURCE = 'ticketing-incidents';
+const SOURCE = 'servicenow-incidents';
 
 /** The e2e server's in-process simulator listens 19 ports above the API (playwright.config.ts). */
 function simulatorUrl(baseURL: string): string {
@@ -30,7 +30,7 @@ test.describe('console live: updates arrive on screen without a reload', () => {
   });
 
   test.afterEach(async ({ request, baseURL }) => {
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
   });
 
   test('a refresh triggered through the API shows up in the open source page, live', async ({ page, request }) => {
@@ -75,17 +75,17 @@ test.describe('console live: updates arrive on screen without a reload', () => {
     await expect(page.getByTestId('live-state')).toHaveText('Live');
     await expect(page.getByTestId('data-delayed')).toHaveCount(0);
 
-    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`, {
+    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`, {
       data: { type: 'rate_limit', retryAfterSeconds: 3 },
     });
     expect(fault.status()).toBe(201);
     await refresh(request, auth);
     const banner = page.getByTestId('data-delayed');
-    await expect(banner).toContainText('Ticketing incidents and requests', { timeout: 30_000 });
+    await expect(banner).toContainText('ServiceNow incidents', { timeout: 30_000 });
     // The state, how old the data is, and why.
     await expect(banner).toContainText(/Rate limited · data .+ old/);
 
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
     await refresh(request, auth);
     await expect(page.getByTestId('data-delayed')).toHaveCount(0, { timeout: 45_000 });
   });
