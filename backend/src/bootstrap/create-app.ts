@@ -30,6 +30,8 @@ import { installHttpHooks } from './http-hooks';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
+/** A console error report: message, URL and a stack of at most 8,000 characters, with room for JSON escapes. */
+const CLIENT_ERROR_BODY_LIMIT_BYTES = 32 * 1024;
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -72,9 +74,10 @@ export async function createApp(
   fastify.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   installHttpHooks(fastify, app.get(MetricsService));
-  // Integration webhooks get their own, smaller body limit; Nest adds its routes at init().
+  // Integration webhooks and error reports get their own, smaller body limits; Nest adds its routes at init().
   fastify.addHook('onRoute', (route) => {
     if (route.url.startsWith('/webhooks/')) route.bodyLimit = config.integrations.bodyLimitBytes;
+    if (route.url === `/${API_PREFIX}/system/client-errors`) route.bodyLimit = CLIENT_ERROR_BODY_LIMIT_BYTES;
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

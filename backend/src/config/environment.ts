@@ -57,6 +57,13 @@ export class EnvironmentVariables {
   @Max(52_428_800, { message: 'must be between 1024 and 52428800 bytes' })
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Browser error reports (`POST /api/v1/system/client-errors`) per client address per minute. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of reports' })
+  @Min(1, { message: 'must be between 1 and 10000' })
+  @Max(10_000, { message: 'must be between 1 and 10000' })
+  CLIENT_ERRORS_PER_MINUTE = 30;
+
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(50, { message: 'must be between 50 and 60000 ms' })
