@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config';
@@ -22,7 +21,6 @@ import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
-import { JwtStrategy } from './tokens/jwt.strategy';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { UsersService } from './users.service';
 
@@ -37,7 +35,6 @@ import { UsersService } from './users.service';
       AuditEventEntity,
       PrincipalVersionEntity,
     ]),
-    PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -54,7 +51,6 @@ import { UsersService } from './users.service';
   controllers: [AuthController, JwksController, AdminController],
   providers: [
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
-    JwtStrategy,
     SigningKeysService,
     AccessTokensService,
     SessionsService,

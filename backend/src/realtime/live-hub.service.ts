@@ -62,10 +62,21 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
 
   /** Decides every topic, then starts the granted ones at their current seq. */
   async subscribe(sink: LiveSink, topics: unknown): Promise<TopicGrant[]> {
-    const names = [...new Set(Array.isArray(topics) ? topics : [topics])];
+    const given: unknown[] = Array.isArray(topics) ? topics : [topics];
+    // Anything but a string is answered as an invalid topic, never turned into text (an object
+    // without a prototype cannot be).
+    const invalid: TopicGrant[] = given
+      .filter((name) => typeof name !== 'string')
+      .map((name) => ({
+        topic: `(${name === null ? 'null' : typeof name})`,
+        granted: false,
+        code: 'invalid_topic',
+        reason: 'a topic is a string such as alerts or crm:<tenant>',
+      }));
+    const names = [...new Set(given.filter((name): name is string => typeof name === 'string'))];
     const limit = this.config.live.maxTopicsPerConnection;
     const results: TopicGrant[] = names.slice(limit).map((name) => ({
-      topic: String(name),
+      topic: name,
       granted: false,
       code: 'too_many_topics',
       reason: `a connection may follow at most ${limit} topics`,
@@ -77,13 +88,14 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
         results.push(refusal);
         continue;
       }
-      const topic = name as string;
+      const topic = name;
       if (!sink.cursors.has(topic)) {
         this.join(sink, topic);
         started.push(topic);
       }
       results.push({ topic, granted: true, seq: 0 });
     }
+    results.push(...invalid);
     const seqs = await this.log.seqs(started);
     for (const topic of started) this.note(topic, seqs[topic] ?? 0);
     for (const result of results) {
@@ -145,7 +157,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   }
 
   private async admit(sink: LiveSink, name: unknown): Promise<Extract<TopicGrant, { granted: false }> | null> {
-    const topic = typeof name === 'string' ? name : String(name);
+    const topic = typeof name === 'string' ? name : `(${name === null ? 'null' : typeof name})`;
     if (typeof name === 'string' && sink.cursors.has(name)) return null;
     const decision = await this.access.decide(sink.principal, name);
     if (!decision.granted) {

@@ -2,6 +2,7 @@ import type { ClientCredentialsToken, DataScopes, Role, SessionTokens, Subscribe
 import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../../test/support/live-client';
+import { seedCrmTenants } from '../../../test/support/sync-testbed';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { testRedisUrl } from '../../../test/support/test-redis';
 import { ClientsService } from '../clients.service';
@@ -16,7 +17,12 @@ describe('revocation takes effect at once (tokens are checked against the princi
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ SYNC_ENABLED: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    app = await startTestApp({
+      SYNC_ENABLED: 'false',
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+    });
+    await seedCrmTenants(app, ['acme-fitness', 'zen-yoga']);
   });
 
   afterAll(async () => {

@@ -29,7 +29,7 @@ export class AccessTokensService {
   ): Promise<{ token: string; expiresIn: number }> {
     const { ver, gen } = stamp ?? (await this.versions.stampFor(principal.kind, principal.id));
     const { kid, privateKey } = this.keys.signingKey();
-    // Wall time, not the injected clock: passport-jwt checks expiry against the real clock.
+    // Wall time, not the injected clock: verification checks expiry against the real clock.
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = Math.min(ttlSeconds ?? Infinity, this.config.auth.accessTokenTtlSeconds);
     const token = await new SignJWT({ ...claimsOf(principal), ver, gen })
