@@ -135,8 +135,12 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     const startedAt = performance.now();
     await this.ingest.flush();
     await this.evaluator.evaluateRules();
-    const freshness = await this.freshness.summarize((source) => source.enabled);
-    await this.evaluator.evaluateFreshness(freshness.sources);
+    const tenants = new Map<string, string | null>();
+    const freshness = await this.freshness.summarize((source) => {
+      tenants.set(source.id, source.tenant);
+      return source.enabled;
+    });
+    await this.evaluator.evaluateFreshness(freshness.sources, (id) => tenants.get(id) ?? null);
     const snapshot = await this.builder.build(startedAt);
     this.latest = snapshot;
     this.bus.publish({ type: 'ops.snapshot', at: snapshot.builtAt, snapshot: summarizeSnapshot(snapshot) });

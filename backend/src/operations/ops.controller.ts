@@ -68,9 +68,13 @@ export class OpsController {
   @ApiQuery({ name: 'to', type: String, format: 'date-time' })
   @ApiQuery({ name: 'step', type: Number, description: 'Seconds per bucket, at least 10.' })
   @ApiOkResponse({ type: MetricSeriesModel })
-  @ApiErrors(400)
-  series(@Param('metric') metric: string, @Query() query: Record<string, string>): Promise<MetricSeries> {
-    return this.metrics.series(metric, query);
+  @ApiErrors(400, 404)
+  series(
+    @Param('metric') metric: string,
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MetricSeries> {
+    return this.metrics.series(metric, query, principal);
   }
 
   @Get('metrics/:metric/forecast')
@@ -82,9 +86,13 @@ export class OpsController {
   @ApiQuery({ name: 'horizon', type: Number, required: false, description: 'Steps ahead, 1–240 (default 30).' })
   @ApiQuery({ name: 'step', type: Number, required: false, description: 'Seconds per step, 60–3600 (default 60).' })
   @ApiOkResponse({ type: MetricForecastModel })
-  @ApiErrors(400, 409)
-  forecast(@Param('metric') metric: string, @Query() query: Record<string, string>): Promise<MetricForecast> {
-    return this.metrics.forecast(metric, query);
+  @ApiErrors(400, 404, 409)
+  forecast(
+    @Param('metric') metric: string,
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MetricForecast> {
+    return this.metrics.forecast(metric, query, principal);
   }
 
   @Get('snapshot')

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
+import { updateVisibleTo } from './topic-audience';
 import { TopicCursors } from './topic-cursors';
 
 /**
@@ -32,6 +33,7 @@ export class SseSink implements LiveSink {
         accepts,
       },
       () => metrics.coalesced.inc({ transport: 'sse' }),
+      (update) => updateVisibleTo(this.principal, update),
     );
     response.on('drain', () => this.cursors.flush());
   }

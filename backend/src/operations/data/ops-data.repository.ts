@@ -146,6 +146,15 @@ export class OpsDataRepository {
     );
   }
 
+  /** The modules that may see a metric, from its newest point; null when it has no raw points. */
+  async moduleAccessOf(metric: string): Promise<string[] | null> {
+    const rows: Array<{ module_access: string[] }> = await this.dataSource.query(
+      `SELECT module_access FROM ops_data_points WHERE metric = $1 ORDER BY recorded_at DESC LIMIT 1`,
+      [metric],
+    );
+    return rows.length ? rows[0].module_access : null;
+  }
+
   async valueAtOrBefore(metric: string, at: Date): Promise<number | null> {
     const rows: Array<{ value: number | string }> = await this.dataSource.query(
       `SELECT value FROM ops_data_points WHERE metric = $1 AND recorded_at <= $2 ORDER BY recorded_at DESC LIMIT 1`,

@@ -91,6 +91,8 @@ export class AlertViewModel {
   @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
   @ApiProperty({ type: String, nullable: true }) metric!: string | null;
   @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The brand of that source, if it has one.' })
+  tenant!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
   @ApiProperty({ enum: OPS_MODULES }) module!: OpsModule;
   @ApiProperty({ enum: ALERT_STATES }) state!: AlertState;
