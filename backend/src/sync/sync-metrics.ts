@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { BreakerState, FreshnessState, SourceFreshness } from '@switchyard/contracts';
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram, type Metric } from 'prom-client';
+import type { Subscription } from 'rxjs';
+import { DomainEventBus } from '../events';
 import { MetricsService } from '../metrics';
 
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
@@ -12,9 +14,10 @@ const FRESHNESS_VALUE: Record<FreshnessState, number> = {
   unavailable: 4,
 };
 
-/** Prometheus metrics of the sync engine, labelled by source id. */
+/** Prometheus metrics of the sync engine, labelled by source id; a deleted source's series go with it. */
 @Injectable()
-export class SyncMetrics {
+export class SyncMetrics implements OnModuleInit, OnModuleDestroy {
+  private subscription: Subscription | null = null;
   readonly runs: Counter<'source' | 'status'>;
   readonly duration: Histogram<'source'>;
   readonly upstreamRequests: Counter<'source' | 'outcome'>;
@@ -22,7 +25,10 @@ export class SyncMetrics {
   readonly sourceAge: Gauge<'source'>;
   readonly freshness: Gauge<'source'>;
 
-  constructor(metrics: MetricsService) {
+  constructor(
+    metrics: MetricsService,
+    private readonly bus: DomainEventBus,
+  ) {
     const registers = [metrics.registry];
     this.runs = new Counter({
       name: 'switchyard_sync_runs_total',
@@ -72,7 +78,35 @@ export class SyncMetrics {
     if (freshness.ageSeconds !== null) this.sourceAge.set({ source: freshness.id }, freshness.ageSeconds);
   }
 
-  forget(source: string): void {
-    for (const gauge of [this.breaker, this.sourceAge, this.freshness]) gauge.remove({ source });
+  onModuleInit(): void {
+    this.subscription = this.bus.ofType('source.changed').subscribe((event) => {
+      if (event.action === 'deleted') void this.forget(event.sourceId);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Removes every series of a source, whatever its other labels (status, outcome, bucket). */
+  async forget(source: string): Promise<void> {
+    const metrics: Array<Metric<string>> = [
+      this.runs,
+      this.duration,
+      this.upstreamRequests,
+      this.breaker,
+      this.sourceAge,
+      this.freshness,
+    ];
+    for (const metric of metrics) {
+      const { values } = await metric.get();
+      const labelSets = new Map<string, Record<string, string | number>>();
+      for (const { labels } of values) {
+        if (labels.source !== source) continue;
+        const { le: _bucket, ...own } = labels as Record<string, string | number>;
+        labelSets.set(JSON.stringify(own), own);
+      }
+      for (const labels of labelSets.values()) (metric as Gauge<string>).remove(labels);
+    }
   }
 }
