@@ -120,7 +120,7 @@ export async function createApp(
   });
   app.useWebSocketAdapter(new LiveIoAdapter(app, config, app.get(RedisConnections)));
   await serveConsoleFiles(app);
-  mountOpenApi(app, buildOpenApiDocument(app, config.version));
+  mountOpenApi(app, buildOpenApiDocument(app, config.version, publicOrigin(config)));
   // init() registers Nest's routes and error handler; the fallback must come after both.
   await app.init();
   registerConsoleFallback(fastify, app.get(ConsoleAssets));
@@ -141,4 +141,10 @@ async function serveConsoleFiles(app: NestFastifyApplication): Promise<void> {
       void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+}
+
+/** The origin the OpenAPI document's server variable defaults to (integrators override it). */
+function publicOrigin(config: AppConfig): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.http.host) ? 'localhost' : config.http.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { LiveUpdate, Principal } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentPrincipal } from '../auth';
@@ -43,6 +43,10 @@ export class StreamController {
       'Only updates whose data names one of these sources or categories (e.g. `system_health,workflows` on `ops`).',
   })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'The stream: `event:` lines `update`, `resync`, `heartbeat`, `auth_expired`, each with JSON `data:`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 403, 404)
   async stream(
     @Req() request: FastifyRequest,
