@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LiveUpdate, ResumeAck, TopicGrant } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
+import { EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
@@ -19,6 +20,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private readonly byTopic = new Map<string, Set<LiveSink>>();
   private readonly latest = new Map<string, number>();
   private subscription: Subscription | null = null;
+  private revocations: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -26,16 +28,21 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     private readonly access: TopicAccessService,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   onModuleInit(): void {
     this.subscription = this.log.updates$.subscribe((update) => this.dispatch(update));
+    // Every revocation this replica learns of (made here, relayed or polled) ends its streams
+    // of that principal, as the gateway closes its sockets.
+    this.revocations = this.versions.changes$.subscribe(({ principalKey }) => this.revoke(principalKey));
     this.timer = setInterval(() => this.beat(), this.config.live.heartbeatSeconds * 1000);
     this.timer.unref();
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+    this.revocations?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
   }
 
@@ -174,6 +181,13 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       };
     }
     return null;
+  }
+
+  private revoke(principalKey: string): void {
+    for (const sink of [...this.sinks]) {
+      const key = `${sink.principal.kind}:${sink.principal.id}`;
+      if (principalKey === EVERY_PRINCIPAL || principalKey === key) sink.revoke?.('access revoked');
+    }
   }
 
   private join(sink: LiveSink, topic: string): void {

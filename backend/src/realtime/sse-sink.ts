@@ -16,6 +16,8 @@ export class SseSink implements LiveSink {
   readonly transport = 'sse' as const;
   readonly cursors: TopicCursors;
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** Ends the response and detaches the sink (set with the expiry). */
+  private onEnd: () => void = () => undefined;
 
   constructor(
     private readonly response: ServerResponse,
@@ -44,12 +46,18 @@ export class SseSink implements LiveSink {
 
   /** Ends the stream when the token expires; the client reconnects with a new token and its Last-Event-ID. */
   scheduleExpiry(onExpired: () => void): void {
+    this.onEnd = onExpired;
     const delay = Math.max(0, this.tokenExpiresAt.getTime() - Date.now());
     this.expiryTimer = setTimeout(() => {
       this.write(LIVE_SERVER_EVENTS.authExpired, { reason: 'the access token expired; reconnect with a new one' });
       onExpired();
     }, delay);
     this.expiryTimer.unref();
+  }
+
+  revoke(reason: string): void {
+    this.write(LIVE_SERVER_EVENTS.authExpired, { reason });
+    this.onEnd();
   }
 
   dispose(): void {
