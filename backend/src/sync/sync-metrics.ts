@@ -24,6 +24,7 @@ export class SyncMetrics implements OnModuleInit, OnModuleDestroy {
   readonly breaker: Gauge<'source'>;
   readonly sourceAge: Gauge<'source'>;
   readonly freshness: Gauge<'source'>;
+  readonly skippedOlder: Counter<'source'>;
 
   constructor(
     metrics: MetricsService,
@@ -58,6 +59,12 @@ export class SyncMetrics implements OnModuleInit, OnModuleDestroy {
     this.sourceAge = new Gauge({
       name: 'switchyard_source_data_age_seconds',
       help: 'Age of the newest data per source (from dataAsOf, else the last success).',
+      labelNames: ['source'],
+      registers,
+    });
+    this.skippedOlder = new Counter({
+      name: 'switchyard_records_skipped_older_total',
+      help: 'Rows not written because the stored row is newer (late retries, out-of-order events), by source.',
       labelNames: ['source'],
       registers,
     });
@@ -97,6 +104,7 @@ export class SyncMetrics implements OnModuleInit, OnModuleDestroy {
       this.breaker,
       this.sourceAge,
       this.freshness,
+      this.skippedOlder,
     ];
     for (const metric of metrics) {
       const { values } = await metric.get();
