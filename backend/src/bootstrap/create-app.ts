@@ -77,7 +77,8 @@ export async function createApp(
   // Integration webhooks and error reports get their own, smaller body limits; Nest adds its routes at init().
   fastify.addHook('onRoute', (route) => {
     if (route.url.startsWith('/webhooks/')) route.bodyLimit = config.integrations.bodyLimitBytes;
-    if (route.url === `/${API_PREFIX}/system/client-errors`) route.bodyLimit = CLIENT_ERROR_BODY_LIMIT_BYTES;
+    if (route.url === `/${API_PREFIX}/system/client-errors`)
+      route.bodyLimit = Math.min(CLIENT_ERROR_BODY_LIMIT_BYTES, config.http.bodyLimitBytes);
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
