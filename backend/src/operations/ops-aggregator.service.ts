@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { OpsModule, OpsSnapshot, OpsStatus } from '@switchyard/contracts';
+import { alertVisibleTo, opsModulesOf, type OpsSnapshot, type OpsStatus, type Principal } from '@switchyard/contracts';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '../common';
 import { AppConfig } from '../config';
@@ -96,8 +96,10 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     return this.aggregating;
   }
 
-  async snapshotFor(modules: readonly OpsModule[]): Promise<OpsSnapshot> {
-    return visibleSnapshot(this.latest ?? (await this.aggregate()), modules);
+  /** The snapshot as a principal may see it: its role's modules, and alerts of its tenants only. */
+  async snapshotFor(principal: Principal): Promise<OpsSnapshot> {
+    const visible = visibleSnapshot(this.latest ?? (await this.aggregate()), opsModulesOf(principal.roles));
+    return { ...visible, alerts: visible.alerts.filter((alert) => alertVisibleTo(principal, alert)) };
   }
 
   async status(): Promise<OpsStatus> {

@@ -92,6 +92,9 @@ describe('tenant and module scopes on health and the operations center', () => {
     const scoped = await alertsOf(await techAcme());
     expect(scoped.map((a) => a.sourceId)).toContain(ACME);
     expect(scoped.map((a) => a.sourceId)).not.toContain(ZEN);
+    const snapshot = await call<{ alerts: AlertView[] }>(await techAcme(), 'GET', '/ops/snapshot');
+    expect(snapshot.body.alerts.map((a) => a.sourceId)).toContain(ACME);
+    expect(snapshot.body.alerts.map((a) => a.sourceId)).not.toContain(ZEN);
     const id = (zenAlert as AlertView).id;
     expect((await call(await techAcme(), 'GET', `/ops/alerts/${id}`)).status).toBe(404);
     const ack = await call(await techAcme(), 'POST', `/ops/alerts/${id}/acknowledge`, { comment: 'mine now' });

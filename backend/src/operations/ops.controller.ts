@@ -9,7 +9,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  opsModulesOf,
   type DataPointsAccepted,
   type MetricForecast,
   type MetricSeries,
@@ -101,7 +100,7 @@ export class OpsController {
   @ApiOkResponse({ type: OpsSnapshotModel })
   @ApiErrors()
   snapshot(@CurrentPrincipal() principal: Principal): Promise<OpsSnapshot> {
-    return this.aggregator.snapshotFor(opsModulesOf(principal.roles));
+    return this.aggregator.snapshotFor(principal);
   }
 
   @Get('status')
@@ -121,7 +120,7 @@ export class OpsController {
   @ApiErrors()
   async aggregate(@CurrentPrincipal() principal: Principal): Promise<OpsSnapshot> {
     await this.aggregator.aggregate();
-    return this.aggregator.snapshotFor(opsModulesOf(principal.roles));
+    return this.aggregator.snapshotFor(principal);
   }
 
   @Post('aggregator/start')
