@@ -46,9 +46,13 @@ export class OpsScopeService {
 
   async metricVisible(scope: OpsScope, metric: string): Promise<boolean> {
     if (scope.modules.length === OPS_MODULE_COUNT) return true;
+    return this.modulesVisible(scope, await this.data.moduleAccessOf(metric));
+  }
+
+  /** Whether a metric seen by these modules is the principal's (null: a metric without points). */
+  modulesVisible(scope: OpsScope, access: readonly string[] | null): boolean {
     // A metric without points belongs to the system module, as its alerts do (see AlertEvaluator).
-    const access = (await this.data.moduleAccessOf(metric)) ?? [CATEGORY_MODULE.custom];
-    return access.some((m) => (scope.modules as string[]).includes(m));
+    return (access ?? [CATEGORY_MODULE.custom]).some((m) => (scope.modules as string[]).includes(m));
   }
 
   async sourceVisible(scope: OpsScope, sourceId: string): Promise<boolean> {

@@ -168,6 +168,14 @@ describe('tenant and module scopes on health and the operations center', () => {
     expect((await call(compliance, 'GET', `/ops/metrics/failed_auth_attempts/series?${range}`)).status).toBe(200);
     expect([200, 409]).toContain((await call(compliance, 'GET', '/ops/metrics/failed_auth_attempts/forecast')).status);
 
+    const listed = async (token: string) =>
+      (await call<{ items: Array<{ metric: string }> }>(token, 'GET', '/ops/metrics')).body.items.map((i) => i.metric);
+    expect(await listed(business)).toContain('revenue_today');
+    expect(await listed(business)).not.toContain('failed_auth_attempts');
+    expect(await listed(viewer)).not.toContain('failed_auth_attempts');
+    expect(await listed(compliance)).toContain('failed_auth_attempts');
+    expect(await listed(await master())).toEqual(expect.arrayContaining(['failed_auth_attempts', 'revenue_today']));
+
     const security = (await alertsOf(await master())).filter((a) => a.module === 'security');
     expect(security.length).toBeGreaterThan(0);
     expect((await alertsOf(compliance)).filter((a) => a.module === 'security')).toHaveLength(security.length);

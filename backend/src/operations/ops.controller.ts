@@ -12,6 +12,7 @@ import {
   type DataPointsAccepted,
   type MetricForecast,
   type MetricSeries,
+  type OpsMetricList,
   type OpsSnapshot,
   type OpsStatus,
   type Principal,
@@ -24,6 +25,7 @@ import {
   DataPointsAcceptedModel,
   MetricForecastModel,
   MetricSeriesModel,
+  OpsMetricListModel,
   OpsSnapshotModel,
   OpsStatusModel,
 } from './dto/ops.models';
@@ -53,6 +55,17 @@ export class OpsController {
   @ApiErrors(400, 413, 415, 503)
   dataPoints(@Body() body: unknown): Promise<DataPointsAccepted> {
     return this.metrics.accept(body);
+  }
+
+  @Get('metrics')
+  @RequirePermission('ops.read')
+  @ApiOperation({
+    summary: 'The metrics you may chart: those with data points or an alert rule, in your role’s modules.',
+  })
+  @ApiOkResponse({ type: OpsMetricListModel })
+  @ApiErrors()
+  metricList(@CurrentPrincipal() principal: Principal): Promise<OpsMetricList> {
+    return this.metrics.visibleMetrics(principal);
   }
 
   @Get('metrics/:metric/series')

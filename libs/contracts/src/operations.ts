@@ -86,6 +86,17 @@ export interface DataPointsAccepted {
   generatedAt: string;
 }
 
+/** A metric the caller may chart, with the modules that may see it. */
+export interface OpsMetricInfo {
+  metric: string;
+  modules: OpsModule[];
+}
+
+export interface OpsMetricList {
+  items: OpsMetricInfo[];
+  generatedAt: string;
+}
+
 export const SERIES_RESOLUTIONS = ['raw', '1m', '1h'] as const;
 export type SeriesResolution = (typeof SERIES_RESOLUTIONS)[number];
 

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DataPointsAccepted,
-  MetricForecast,
-  MetricSeries,
-  Principal,
-  SeriesResolution,
+import {
+  CATEGORY_MODULE,
+  OPS_MODULES,
+  type DataPointsAccepted,
+  type MetricForecast,
+  type MetricSeries,
+  type OpsMetricList,
+  type OpsModule,
+  type Principal,
+  type SeriesResolution,
 } from '@switchyard/contracts';
 import { z } from 'zod';
 import { Clock, DomainException, parseOrThrow } from '../../common';
@@ -53,6 +57,24 @@ export class OpsMetricsService {
       })),
     );
     return { accepted: points.length, generatedAt: this.clock.now().toISOString() };
+  }
+
+  /** The metrics (with points, or watched by a rule) the caller's modules may see, by name. */
+  async visibleMetrics(principal: Principal): Promise<OpsMetricList> {
+    const scope = this.scope.of(principal);
+    const withPoints = await this.data.metricModules();
+    const names = new Set([...withPoints.keys(), ...(await this.alerts.listRules()).map((r) => r.metric)]);
+    const items = [...names]
+      .sort()
+      .map((metric) => ({ metric, access: withPoints.get(metric) ?? null }))
+      .filter(({ access }) => this.scope.modulesVisible(scope, access))
+      .map(({ metric, access }) => ({
+        metric,
+        modules: (access ?? [CATEGORY_MODULE.custom]).filter((m): m is OpsModule =>
+          (OPS_MODULES as readonly string[]).includes(m),
+        ),
+      }));
+    return { items, generatedAt: this.clock.now().toISOString() };
   }
 
   /** A metric outside the caller's modules answers 404, like one that does not exist. */
