@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config';
@@ -21,12 +22,14 @@ import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
+import { JwtStrategy } from './tokens/jwt.strategy';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { UsersService } from './users.service';
 
 @Global()
 @Module({
   imports: [
+    PassportModule,
     TypeOrmModule.forFeature([
       UserEntity,
       ServiceClientEntity,
@@ -53,6 +56,7 @@ import { UsersService } from './users.service';
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     SigningKeysService,
     AccessTokensService,
+    JwtStrategy,
     SessionsService,
     ClientCredentialsService,
     UsersService,
