@@ -33,6 +33,8 @@ export interface AppConfigValues {
     host: string;
     bodyLimitBytes: number;
     corsOrigins: string[];
+    /** Console error reports accepted per client address per minute. */
+    clientErrorsPerMinute: number;
   };
   database: {
     kind: DatabaseKind;

@@ -92,6 +92,16 @@ export class EnvironmentVariables {
   BODY_LIMIT_BYTES = 1_048_576;
 
   /**
+   * console error reports per minute per client address (429 beyond); each report is at most 32 KiB
+   * @default `30`
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of reports' })
+  @Min(1, { message: 'must be between 1 and 10000' })
+  @Max(10_000, { message: 'must be between 1 and 10000' })
+  CLIENT_ERRORS_PER_MINUTE = 30;
+
+  /**
    * how long `/health/ready` waits for the database
    * @default `2000`
    */

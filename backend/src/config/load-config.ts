@@ -49,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       host: vars.HOST,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
       corsOrigins: list(vars.CORS_ORIGINS),
+      clientErrorsPerMinute: vars.CLIENT_ERRORS_PER_MINUTE,
     },
     database,
     logLevel: vars.LOG_LEVEL,

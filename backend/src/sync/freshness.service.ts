@@ -67,8 +67,9 @@ export class FreshnessService implements OnModuleInit {
     };
   }
 
-  async upstreamHealth(detailed: boolean): Promise<UpstreamHealth> {
-    const sources = await this.sources.findAll();
+  /** `visible` is the caller's tenant scope: other tenants' sources are neither listed nor counted. */
+  async upstreamHealth(detailed: boolean, visible: (tenant: string | null) => boolean): Promise<UpstreamHealth> {
+    const sources = (await this.sources.findAll()).filter((source) => visible(source.tenant));
     const statuses = await this.statusOf(sources);
     const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
     const entries: UpstreamHealthEntry[] = sources.map((source) => {
