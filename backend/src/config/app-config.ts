@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@switchyard/contracts';
 import type { WebhookSecrets } from './integration-secrets';
+import type { WebhookSchemes } from './integration-schemes';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -107,6 +108,7 @@ export interface AppConfigValues {
   };
   integrations: {
     webhookSecrets: WebhookSecrets;
+    webhookSchemes: WebhookSchemes;
     redactFields: string[];
     rateLimitPerMinute: number;
     bodyLimitBytes: number;

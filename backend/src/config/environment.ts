@@ -311,9 +311,13 @@ export class EnvironmentVariables {
   @Max(3650, { message: 'must be between 1 and 3650 days' })
   OPS_HOUR_ROLLUP_RETENTION_DAYS = 90;
 
-  /** Webhook signing secrets per integration: `procore=whsec_a|whsec_b,gusto=whsec_c` or JSON. */
+  /** Webhook secrets per integration (signing secret, verifier token or hook header): `procore=a|b,gusto=c` or JSON. */
   @IsString()
   INTEGRATION_WEBHOOK_SECRETS = '';
+
+  /** Signing scheme per integration (JSON); unset: each sender's native scheme, plus Standard Webhooks. */
+  @IsString()
+  INTEGRATION_WEBHOOK_SCHEMES = '';
 
   /** Extra payload field names (comma-separated) whose values are redacted before storage. */
   @IsString()
