@@ -203,5 +203,8 @@ export interface GoldenCase {
   eventType: string;
   error: { message: string; code?: string; httpStatus?: number };
   context?: Record<string, unknown>;
-  expected: { category: FailureCategory };
+  /** `retryable`, when labelled, is checked too: a 429/503 must be retryable, a decline or violation not. */
+  expected: { category: FailureCategory; retryable?: boolean };
+  /** Why an ambiguous label was chosen. */
+  note?: string;
 }
