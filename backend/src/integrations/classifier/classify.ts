@@ -1,4 +1,4 @@
-import type { ErrorClassification, IntegrationId } from '@switchyard/contracts';
+import type { ErrorClassification, FailureCategory, IntegrationId } from '@switchyard/contracts';
 import { categorize, type FailureSignal } from './category-rules';
 import { normalizeErrorMessage } from './error-signature';
 import { playbookFor, stakesOf } from './playbook';
@@ -14,23 +14,33 @@ export interface FailureInput extends FailureSignal {
  * retryability and origin from the playbook, severity raised by business context.
  */
 export function classifyByRules(input: FailureInput, now: Date): ErrorClassification {
-  const { category } = categorize(input);
+  const { category, code } = categorize(input);
   const entry = playbookFor(input.integration, category);
   const stakes = stakesOf(input.integration);
-  const retryable =
-    category === 'unknown' && input.httpStatus !== null && input.httpStatus < 500 ? false : entry.retryable;
   return {
     category,
     severity: assessSeverity(entry.baseSeverity, input.integration, category, readBusinessContext(input.data), now),
-    cause: `${entry.cause} ${describeError(input)}`,
-    suggestedFix: entry.suggestedFix,
+    cause: `${code?.cause ?? entry.cause} ${describeError(input)}`,
+    suggestedFix: code?.fix ?? entry.suggestedFix,
     affectedData: affectedData(input.integration, input.eventType, input.data),
     businessImpact: stakes.impact,
-    retryable,
+    retryable: isRetryable(category, input.httpStatus, code?.retryable ?? entry.retryable),
     origin: entry.origin,
     classifiedBy: 'rules',
     signature: normalizeErrorMessage(input.message),
   };
+}
+
+/**
+ * Retrying is decided by evidence, in this order: a decline or a compliance violation never
+ * heals by itself; a 429 or 503 (and 502/504) says "later" by definition; a documented code
+ * says what its vendor says; a 4xx without a known reason will fail the same way again.
+ */
+export function isRetryable(category: FailureCategory, httpStatus: number | null, byCode: boolean): boolean {
+  if (category === 'spending_control' || category === 'compliance') return false;
+  if (httpStatus === 429 || httpStatus === 502 || httpStatus === 503 || httpStatus === 504) return true;
+  if (category === 'unknown' && httpStatus !== null && httpStatus < 500) return false;
+  return byCode;
 }
 
 function describeError(input: FailureInput): string {
