@@ -31,12 +31,16 @@ export class StripeSender implements WebhookSender {
     if (!signature) return { ok: false, reason: 'missing Stripe-Signature header' };
     const helper = Stripe.webhooks.signature;
     if (!helper) return { ok: false, reason: 'the stripe package has no signature helper' };
-    const now = Math.floor(request.receivedAt.getTime() / 1000);
-    let reason = 'no matching signature';
+    const receivedMs = request.receivedAt.getTime();
+    const timestamp = /(?:^|,)t=(\d{1,12})(?:,|$)/.exec(signature)?.[1];
+    // The package refuses old timestamps only; one far ahead of our clock is refused too.
+    if (timestamp && Number(timestamp) - receivedMs / 1000 > STRIPE_TOLERANCE_SECONDS) {
+      return { ok: false, reason: 'timestamp is in the future' };
+    }
     for (const secret of secrets) {
       try {
-        helper.verifyHeader(request.rawBody, signature, secret, STRIPE_TOLERANCE_SECONDS, undefined, now);
-        const timestamp = /(?:^|,)t=(\d+)/.exec(signature)?.[1];
+        // receivedAt in milliseconds, as the package expects.
+        helper.verifyHeader(request.rawBody, signature, secret, STRIPE_TOLERANCE_SECONDS, undefined, receivedMs);
         return { ok: true, sentAt: timestamp ? new Date(Number(timestamp) * 1000) : null };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -44,10 +48,9 @@ export class StripeSender implements WebhookSender {
         if (/tolerance/i.test(message)) return { ok: false, reason: 'timestamp outside the 300 s tolerance' };
         if (/extract timestamp|expected scheme/i.test(message))
           return { ok: false, reason: 'malformed Stripe-Signature' };
-        reason = 'no matching signature';
       }
     }
-    return { ok: false, reason };
+    return { ok: false, reason: 'no matching signature' };
   }
 
   parse(body: unknown): SenderEvent[] {
