@@ -248,7 +248,9 @@ describe('native webhook receivers (real HTTP, real Postgres)', () => {
         JSON.stringify({ verification_token: 'asdf1234qwer5678', webhook_subscription_uuid: 'sub-1' }),
         {},
       );
-      expect(answer).toEqual({ status: 202, body: expect.objectContaining({ handshake: 'verification_token' }) });
+      expect(answer.status).toBe(202);
+      expect(answer.body).toMatchObject({ integration: 'gusto', handshake: 'verification_token' });
+      expect(await rows('sub-1')).toBe(0);
       expect(app.logs.some((line) => line.verificationToken === 'asdf1234qwer5678')).toBe(true);
     });
 
