@@ -1,4 +1,4 @@
-import type { IntegrationEventDetail } from '@switchyard/contracts';
+import type { IntegrationEventDetail, IntegrationList } from '@switchyard/contracts';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { nativeSign, postRaw, type PostAnswer } from '../../../test/support/native-webhooks';
@@ -106,7 +106,7 @@ describe('native webhook receivers (real HTTP, real Postgres)', () => {
       expect(again.body.eventId).toBe(first.body.eventId);
       expect(await rows('evt_decline_1')).toBe(1);
       let event = await detail(first.body.eventId);
-      for (let i = 0; i < 50 && !event.classification; i += 1) {
+      for (let i = 0; i < 50 && !(event.classification && event.issueId); i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         event = await detail(first.body.eventId);
       }
@@ -118,6 +118,15 @@ describe('native webhook receivers (real HTTP, real Postgres)', () => {
         classification: { category: 'spending_control', retryable: false },
       });
       expect(event.payload).toMatchObject({ sender: 'stripe', entity: { type: 'issuing.authorization' } });
+      // Grouped into an issue, and counted in the integration's health, like any other failure.
+      expect(event.issueId).toEqual(expect.any(String));
+      const health = (await (
+        await fetch(`${app.baseUrl}/api/v1/integrations`, { headers: await app.adminHeaders() })
+      ).json()) as IntegrationList;
+      const stripe = health.items.find((item) => item.id === 'stripe_issuing');
+      expect(stripe?.errors24h).toBeGreaterThanOrEqual(1);
+      expect(stripe?.openIssues).toBeGreaterThanOrEqual(1);
+      expect(stripe?.mttdSeconds).toEqual(expect.any(Number));
       expect(JSON.stringify(event.payload)).toContain('Lumber Yard');
     });
 
