@@ -109,6 +109,8 @@ export interface AppConfigValues {
   integrations: {
     webhookSecrets: WebhookSecrets;
     webhookSchemes: WebhookSchemes;
+    /** Re-read when it changes; its secrets add to `webhookSecrets`. */
+    webhookSecretsFile: string | null;
     redactFields: string[];
     rateLimitPerMinute: number;
     bodyLimitBytes: number;

@@ -315,6 +315,15 @@ export class EnvironmentVariables {
   @IsString()
   INTEGRATION_WEBHOOK_SECRETS = '';
 
+  /**
+   * A file with more webhook secrets (same syntax), re-read when it changes: secrets are
+   * rotated without a restart (a mounted secret, a file an operator edits).
+   */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  INTEGRATION_WEBHOOK_SECRETS_FILE?: string;
+
   /** Signing scheme per integration (JSON); unset: each sender's native scheme, plus Standard Webhooks. */
   @IsString()
   INTEGRATION_WEBHOOK_SCHEMES = '';

@@ -113,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     integrations: {
       webhookSecrets,
       webhookSchemes,
+      webhookSecretsFile: vars.INTEGRATION_WEBHOOK_SECRETS_FILE || null,
       redactFields: list(vars.INTEGRATION_REDACT_FIELDS),
       rateLimitPerMinute: vars.INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: vars.INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES,
