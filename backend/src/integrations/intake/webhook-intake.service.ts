@@ -88,11 +88,17 @@ export class WebhookIntakeService {
     request: SenderRequest,
   ): WebhookHandshakeReceipt | null {
     if (!sender.handshake || sender.recognizes(request.headers)) return null;
-    const answer = sender.handshake(parseWebhookJson(request.rawBody));
+    let body: unknown;
+    try {
+      body = parseWebhookJson(request.rawBody);
+    } catch {
+      return null; // not a handshake: the signature check refuses it next
+    }
+    const answer = sender.handshake(body);
     if (!answer) return null;
     // The token is the secret to configure; it is logged once, on purpose, for the admin to copy.
     this.logger.warn(
-      { integration, ...answer.answer, verificationToken: tokenOf(request.rawBody) },
+      { integration, subscription: answer.subscription, verificationToken: answer.token },
       `${integration} sent a webhook subscription verification token: verify the subscription with it, then add it to INTEGRATION_WEBHOOK_SECRETS`,
     );
     return { integration, handshake: 'verification_token' };
@@ -166,10 +172,6 @@ function withEntity(event: SenderEvent): Record<string, unknown> {
     Object.entries(event.facts).filter(([, value]) => value !== null && value !== undefined),
   );
   return event.entity ? { ...facts, entityType: event.entity.type, entityId: event.entity.id } : facts;
-}
-
-function tokenOf(rawBody: Buffer): unknown {
-  return (JSON.parse(rawBody.toString('utf8')) as { verification_token?: unknown }).verification_token;
 }
 
 function receipt(events: IntegrationEventEntity[]): WebhookReceipt {

@@ -41,10 +41,11 @@ export interface SenderEvent {
   native: unknown;
 }
 
-/** A request a sender makes that is not an event: answered 200 and stored nowhere. */
+/** A request a sender makes that is not an event (a subscription handshake): answered, stored nowhere. */
 export interface SenderHandshake {
-  kind: 'handshake';
-  answer: Record<string, unknown>;
+  /** What the sender handed over, for an admin to act on (Gusto: the verification token). */
+  token: string;
+  subscription: string | null;
 }
 
 /**

@@ -49,10 +49,7 @@ export class GustoSender implements WebhookSender {
     const keys = Object.keys(body);
     if (keys.some((key) => key !== 'verification_token' && key !== 'webhook_subscription_uuid')) return null;
     if (!/^[A-Za-z0-9_-]{8,200}$/.test(body.verification_token)) return null;
-    return {
-      kind: 'handshake',
-      answer: { received: 'verification_token', subscription: text(body.webhook_subscription_uuid) },
-    };
+    return { token: body.verification_token, subscription: text(body.webhook_subscription_uuid) };
   }
 
   verify(request: SenderRequest, secrets: readonly string[]): Verification {
