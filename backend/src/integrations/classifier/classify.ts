@@ -52,8 +52,11 @@ function affectedData(integration: IntegrationId, eventType: string, data?: Reco
   const stakes = stakesOf(integration).data;
   const words = eventType.toLowerCase().split(/[._]/);
   const matching = stakes.filter((item) => words.some((w) => w.length > 3 && item.includes(w.replace(/s$/, ''))));
-  const ids = Object.entries(data ?? {})
+  const { entityType, entityId, ...rest } = data ?? {};
+  // A native event names the record it is about (an authorization, a payroll): that one first.
+  const entity = typeof entityType === 'string' && typeof entityId === 'string' ? [`${entityType} ${entityId}`] : [];
+  const ids = Object.entries(rest)
     .filter(([key, value]) => /id$/i.test(key) && (typeof value === 'string' || typeof value === 'number'))
     .map(([key, value]) => `${key.replace(/Id$/i, '')} ${String(value)}`);
-  return [...(matching.length > 0 ? matching : stakes), ...ids];
+  return [...(matching.length > 0 ? matching : stakes), ...entity, ...ids];
 }

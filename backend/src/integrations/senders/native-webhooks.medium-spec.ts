@@ -117,6 +117,7 @@ describe('native webhook receivers (real HTTP, real Postgres)', () => {
         error: { code: 'issuing_authorization_declined/spending_controls' },
         classification: { category: 'spending_control', retryable: false },
       });
+      expect(event.classification?.affectedData).toContain('issuing.authorization iauth_1Q2w3E');
       expect(event.payload).toMatchObject({ sender: 'stripe', entity: { type: 'issuing.authorization' } });
       // Grouped into an issue, and counted in the integration's health, like any other failure.
       expect(event.issueId).toEqual(expect.any(String));
