@@ -44,8 +44,9 @@ export function isRetryable(category: FailureCategory, httpStatus: number | null
 }
 
 function describeError(input: FailureInput): string {
-  const status = input.httpStatus ? ` (HTTP ${input.httpStatus})` : '';
-  return `The ${input.eventType} call said${status}: "${input.message}".`;
+  // A failure with an HTTP status is an answer to a call; without one, the sender's event reported it.
+  if (!input.httpStatus) return `The ${input.eventType} event reported: "${input.message}".`;
+  return `The ${input.eventType} call said (HTTP ${input.httpStatus}): "${input.message}".`;
 }
 
 function affectedData(integration: IntegrationId, eventType: string, data?: Record<string, unknown>): string[] {
