@@ -7,9 +7,9 @@ require('reflect-metadata');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { createServer } = require('node:http');
 const { Pool } = require('pg');
-const { figure } = require('./lib/harness.cjs');
+const { figure, median } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
-const { measure, REPEATS } = require('./lib/load.cjs');
+const { load, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -26,7 +26,30 @@ const STRIPE_SIGNER = {
   export: 'stripeSigner',
   args: [STRIPE_SECRET],
 };
-const drive = (url, signer = SIGNER) => measure({ url, connections: CONNECTIONS, seconds: SECONDS, signer });
+const once = (url, signer = SIGNER) => load({ url, connections: CONNECTIONS, seconds: SECONDS, signer });
+
+/**
+ * Warm-ups, then REPEATS rounds of baseline, Standard Webhooks, baseline, native Stripe:
+ * on a shared machine the load drifts, so each figure's baseline runs right beside it.
+ */
+async function measureAll(bareUrl, app) {
+  const runs = { baseline: [], standard: [], stripeBaseline: [], stripe: [] };
+  await once(bareUrl);
+  await once(app.url);
+  await once(app.stripeUrl, STRIPE_SIGNER);
+  for (let i = 0; i < REPEATS; i += 1) {
+    runs.baseline.push(await once(bareUrl));
+    runs.standard.push(await once(app.url));
+    runs.stripeBaseline.push(await once(bareUrl));
+    runs.stripe.push(await once(app.stripeUrl, STRIPE_SIGNER));
+  }
+  const summary = (list) => ({
+    rps: median(list.map((r) => r.rps)),
+    p99: median(list.map((r) => r.p99)),
+    errors: list.reduce((n, r) => n + r.errors, 0),
+  });
+  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, summary(list)]));
+}
 
 /** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */
 async function bareServer(databaseUrl) {
@@ -93,11 +116,7 @@ async function run() {
   const app = await switchyard(database.url);
   const bare = await bareServer(database.url);
   try {
-    // Each figure right after its own baseline run: on a shared machine the load drifts.
-    const baseline = await drive(bare.url);
-    const full = await drive(app.url);
-    const stripeBaseline = await drive(bare.url);
-    const stripe = await drive(app.stripeUrl, STRIPE_SIGNER);
+    const { baseline, standard: full, stripeBaseline, stripe } = await measureAll(bare.url, app);
     const failed = full.errors + stripe.errors;
     if (failed > 0 || baseline.errors + stripeBaseline.errors > 0) {
       throw new Error(
