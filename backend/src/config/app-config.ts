@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@switchyard/contracts';
 import type { WebhookSecrets } from './integration-secrets';
+import type { WebhookSchemes } from './integration-schemes';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -109,6 +110,9 @@ export interface AppConfigValues {
   };
   integrations: {
     webhookSecrets: WebhookSecrets;
+    webhookSchemes: WebhookSchemes;
+    /** Re-read when it changes; its secrets add to `webhookSecrets`. */
+    webhookSecretsFile: string | null;
     redactFields: string[];
     rateLimitPerMinute: number;
     bodyLimitBytes: number;

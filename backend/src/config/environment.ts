@@ -490,11 +490,27 @@ export class EnvironmentVariables {
   OPS_HOUR_ROLLUP_RETENTION_DAYS = 90;
 
   /**
-   * integration webhook signing secrets: `procore=whsec_a|whsec_b,gusto=whsec_c` or JSON `{"procore":["whsec_a"]}`; several per integration for rotation
+   * per integration, the secret its sender signs with (see docs/webhook-senders.md): `procore=a|b,gusto=c` or JSON; several for rotation
    * @default _(empty)_
    */
   @IsString()
   INTEGRATION_WEBHOOK_SECRETS = '';
+
+  /**
+   * a file with more webhook secrets (same syntax), re-read when it changes: rotate secrets without a restart
+   * @default _(unset)_
+   */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  INTEGRATION_WEBHOOK_SECRETS_FILE?: string;
+
+  /**
+   * JSON per integration: `native` (default), `standard-webhooks` or a configured `hmac` scheme; see docs/webhook-senders.md
+   * @default _(empty)_
+   */
+  @IsString()
+  INTEGRATION_WEBHOOK_SCHEMES = '';
 
   /**
    * extra payload field names (comma-separated, any case style) whose values are redacted before storage

@@ -68,7 +68,7 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     const seeded = await this.seed(this.simulator.url, simulatorModule);
     await this.seedIdentities();
     await this.connectWebhooks(this.simulator);
-    // The simulator plays the five business integrations too, signing with the demo secret.
+    // The simulator plays the five business integrations too, each natively signed with the demo secret.
     this.integrationEvents = startIntegrationEventSender({
       targetUrl: () => `http://127.0.0.1:${this.listeningPort()}/webhooks`,
       secret: DEMO_WEBHOOK_SECRET,
@@ -159,6 +159,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       `  Upstream simulator: ${this.simulator.url} (faults: ${this.simulator.url}/_control/state)`,
       `  Integration webhooks: POST ${baseUrl}/webhooks/<procore|gusto|quickbooks|stripe_issuing|lcptracker>`,
       `    every integration accepts the demo secret ${DEMO_WEBHOOK_SECRET}`,
+      '    in its sender’s scheme: Stripe signing secret, QuickBooks verifier token, Gusto verification token,',
+      '    Procore Authorization value, Standard Webhooks secret (docs/webhook-senders.md)',
       '',
     ].join('\n');
   }

@@ -1,4 +1,5 @@
 import type { FailureCategory, IntegrationId } from '@switchyard/contracts';
+import { lookUpCode, type CodeVerdict } from './vendor-codes';
 
 export interface FailureSignal {
   integration: IntegrationId;
@@ -34,6 +35,7 @@ const RULES: CategoryRule[] = [
       /\bi-9\b|new hire report|classified as contractor|misclassif|wage law|labor law/,
       /(craft|worker|trade) classification/,
       /overdue|past due|deadline missed/,
+      /overtime .*(below|less than|under)|paid (below|less than|under) .*(rate|wage)|underpa(id|yment)/,
     ],
     integrations: ['lcptracker'],
   },
@@ -97,11 +99,19 @@ const RULES: CategoryRule[] = [
 
 export interface CategoryVerdict {
   category: FailureCategory;
-  /** 0..1: how clearly the rules decided (winner's share of all points). */
+  /** 0..1: how clearly the rules decided (winner's share of all points); 1 for a documented code. */
   confidence: number;
+  /** The documented code that decided, if one did. */
+  code?: CodeVerdict;
 }
 
+/**
+ * Structured evidence first: a vendor code the vendor documents decides. Without one, the
+ * keyword rules read the message, with the HTTP status adding a few points (a prior, not a verdict).
+ */
 export function categorize(signal: FailureSignal): CategoryVerdict {
+  const coded = lookUpCode(signal.integration, signal.code);
+  if (coded) return { category: coded.category, confidence: 1, code: coded };
   const text = `${signal.message} ${signal.code ?? ''}`.toLowerCase();
   let best: { category: FailureCategory; score: number } = { category: 'unknown', score: 0 };
   let total = 0;

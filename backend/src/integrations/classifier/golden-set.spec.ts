@@ -4,24 +4,38 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGoldenSet } from './golden-eval';
 
-const cases = JSON.parse(readFileSync(join(__dirname, 'golden-set.json'), 'utf8')) as GoldenCase[];
+const load = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as GoldenCase[];
+const dev = load('golden-set.json');
+const heldOut = load('golden-set.held-out.json');
+
+/** What the rules honestly reach on the held-out set (98.5 % when last measured), with one miss of slack. */
+const HELD_OUT_FLOOR = 0.95;
 
 describe('classifier golden set', () => {
-  it('holds at least 60 labelled cases across all five integrations, with unique ids', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(cases.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
-    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
-    for (const item of cases) expect(FAILURE_CATEGORIES).toContain(item.expected.category);
+  it('holds at least 200 labelled cases, 60 of them held out, across all five integrations, with unique ids', () => {
+    expect(dev.length + heldOut.length).toBeGreaterThanOrEqual(200);
+    expect(heldOut.length).toBeGreaterThanOrEqual(60);
+    const all = [...dev, ...heldOut];
+    expect(new Set(heldOut.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+    for (const item of all) expect(FAILURE_CATEGORIES).toContain(item.expected.category);
   });
 
-  it('the rules get at least 90 % of the categories right', () => {
-    const report = evaluateGoldenSet(cases);
-    expect(report.misses.length).toBeLessThanOrEqual(Math.floor(cases.length * 0.1));
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+  it('the rules get at least 90 % of the development set right', () => {
+    expect(evaluateGoldenSet(dev).accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the held-out set right`, () => {
+    expect(evaluateGoldenSet(heldOut).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+  });
+
+  it('never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
+    expect(evaluateGoldenSet(dev).retryViolations).toEqual([]);
+    expect(evaluateGoldenSet(heldOut).retryViolations).toEqual([]);
   });
 
   it('scores a wrong label as a miss, per category and overall', () => {
-    const [first] = cases;
+    const [first] = dev;
     const wrong: GoldenCase = {
       ...first,
       expected: { category: first.expected.category === 'auth' ? 'compliance' : 'auth' },
@@ -30,5 +44,16 @@ describe('classifier golden set', () => {
     expect(report.correct).toBe(1);
     expect(report.accuracy).toBe(0.5);
     expect(report.misses).toHaveLength(1);
+  });
+
+  it('keeps a 429 retryable whatever its text says', () => {
+    const bad: GoldenCase = {
+      id: 'probe',
+      integration: 'procore',
+      eventType: 'project.sync',
+      error: { message: 'Project 12 is archived', httpStatus: 429 },
+      expected: { category: 'data_state_mismatch' },
+    };
+    expect(evaluateGoldenSet([bad]).retryViolations).toEqual([]);
   });
 });
