@@ -297,9 +297,14 @@ describe('CRM API', () => {
       expect(source.status.lastError).not.toBeNull();
       expect(source.status.lastError?.message).toMatch(/503/);
 
-      const status = (await get<CrmSyncStatus>(`/crm/sync-status?tenant=${ACME}`)).body.tenants[0];
-      const leads = status.sources.find((s) => s.id === sourceId);
+      // The upstream's own words only for roles allowed raw data; CRM readers get a generic message.
+      const asAdmin = await bed.getAs<CrmSyncStatus>('master_admin', `/crm/sync-status?tenant=${ACME}`);
+      const leads = asAdmin.body.tenants[0].sources.find((s) => s.id === sourceId);
       expect(leads).toMatchObject({ lastSuccessAt, lastError: { message: expect.stringMatching(/503/) as unknown } });
+      const status = (await get<CrmSyncStatus>(`/crm/sync-status?tenant=${ACME}`)).body.tenants[0];
+      const forReader = status.sources.find((s) => s.id === sourceId);
+      expect(forReader).toMatchObject({ lastSuccessAt, lastError: { code: leads?.lastError?.code } });
+      expect(JSON.stringify(status)).not.toMatch(/503/);
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   type SourceDomain,
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
+import { redactFreshness, redactSyncError } from './crm-error-detail';
 import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
 import { SourcesService, type SourceEntity } from '../sources';
 import { FreshnessService } from '../sync';
@@ -49,26 +50,29 @@ export class CrmService {
   ): Promise<Stamped<CrmLeadPage>> {
     await this.requireTenant(principal, tenant);
     const [rows, total] = await this.crm.listLeads(tenant, filters, window);
-    return { ...toPage(window, rows.map(toLead), total), freshness: await this.freshnessOf(tenant, 'crm-leads') };
+    return {
+      ...toPage(window, rows.map(toLead), total),
+      freshness: await this.freshnessOf(principal, tenant, 'crm-leads'),
+    };
   }
 
   async lead(principal: Principal, tenant: string, id: string): Promise<CrmLeadDetail> {
     await this.requireTenant(principal, tenant);
     const row = await this.crm.findLead(tenant, id);
     if (!row) throw new ResourceNotFoundException('lead', id);
-    return { ...toLead(row), freshness: await this.freshnessOf(tenant, 'crm-leads') };
+    return { ...toLead(row), freshness: await this.freshnessOf(principal, tenant, 'crm-leads') };
   }
 
   async leadStats(principal: Principal, tenant: string): Promise<Stamped<CrmLeadStats>> {
     await this.requireTenant(principal, tenant);
     const summary = summarizeLeads(await this.crm.countLeads(tenant));
-    return { tenant, ...summary, freshness: await this.freshnessOf(tenant, 'crm-leads') };
+    return { tenant, ...summary, freshness: await this.freshnessOf(principal, tenant, 'crm-leads') };
   }
 
   async pipeline(principal: Principal, tenant: string): Promise<Stamped<CrmPipeline>> {
     await this.requireTenant(principal, tenant);
     const summary = summarizePipeline(await this.crm.dealsOf(tenant), this.clock.now());
-    return { tenant, ...summary, freshness: await this.freshnessOf(tenant, 'crm-pipeline') };
+    return { tenant, ...summary, freshness: await this.freshnessOf(principal, tenant, 'crm-pipeline') };
   }
 
   async hotList(
@@ -81,7 +85,7 @@ export class CrmService {
     const [rows, total] = await this.crm.listHotList(tenant, status, window);
     return {
       ...toPage(window, rows.map(toHotListItem), total),
-      freshness: await this.freshnessOf(tenant, 'crm-hot-list'),
+      freshness: await this.freshnessOf(principal, tenant, 'crm-hot-list'),
     };
   }
 
@@ -93,7 +97,10 @@ export class CrmService {
   ): Promise<Stamped<CrmNotePage>> {
     await this.requireTenant(principal, tenant);
     const [rows, total] = await this.crm.listNotes(tenant, filters, window);
-    return { ...toPage(window, rows.map(toNote), total), freshness: await this.freshnessOf(tenant, 'crm-notes') };
+    return {
+      ...toPage(window, rows.map(toNote), total),
+      freshness: await this.freshnessOf(principal, tenant, 'crm-notes'),
+    };
   }
 
   async schedule(
@@ -110,7 +117,7 @@ export class CrmService {
     const [rows, total] = await this.crm.listActivities(tenant, query, window);
     return {
       ...toPage(window, rows.map(toActivity), total),
-      freshness: await this.freshnessOf(tenant, 'crm-schedule'),
+      freshness: await this.freshnessOf(principal, tenant, 'crm-schedule'),
     };
   }
 
@@ -126,8 +133,13 @@ export class CrmService {
     const statuses = await this.freshness.statusOf(crmSources);
     const answers: CrmTenantSyncStatus[] = [];
     for (const t of tenants) {
-      const summary = await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t);
-      answers.push(tenantSyncStatus(t, summary, (id) => statuses.get(id)?.lastError ?? null));
+      const summary = redactFreshness(
+        await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t),
+        principal,
+      );
+      answers.push(
+        tenantSyncStatus(t, summary, (id) => redactSyncError(statuses.get(id)?.lastError ?? null, principal)),
+      );
     }
     return { tenants: answers };
   }
@@ -141,8 +153,9 @@ export class CrmService {
     throw new ResourceNotFoundException('tenant', tenant);
   }
 
-  private freshnessOf(tenant: string, domain: SourceDomain): Promise<Freshness> {
-    return this.freshness.summarize((s) => s.domain === domain && s.tenant === tenant);
+  private async freshnessOf(principal: Principal, tenant: string, domain: SourceDomain): Promise<Freshness> {
+    const freshness = await this.freshness.summarize((s) => s.domain === domain && s.tenant === tenant);
+    return redactFreshness(freshness, principal);
   }
 }
 

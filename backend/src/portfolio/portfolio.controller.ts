@@ -1,6 +1,12 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { DashboardData, FinancialMetrics, PortfolioName, Principal } from '@switchyard/contracts';
+import {
+  BLUEPRINT_DEFAULT_LIMIT,
+  type DashboardData,
+  type FinancialMetrics,
+  type PortfolioName,
+  type Principal,
+} from '@switchyard/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth';
 import { ApiErrors, ConditionalGetInterceptor, resolvePage } from '../common';
 import {
@@ -36,7 +42,11 @@ export class PortfolioController {
       priority: query.priority,
       team: query.team,
     };
-    return this.portfolio.listProjects(filters, resolvePage(query), principal);
+    return this.portfolio.listProjects(
+      filters,
+      resolvePage(query, { offsetStyleSize: BLUEPRINT_DEFAULT_LIMIT }),
+      principal,
+    );
   }
 
   @Get('projects/:id')
@@ -94,7 +104,8 @@ export class PortfolioController {
   @UseInterceptors(ConditionalGetInterceptor)
   @ApiOperation({
     summary: 'Executive dashboard: KPIs, the ten most important alerts, trends and top projects.',
-    description: 'Strong ETag; send If-None-Match for a 304 when nothing changed.',
+    description:
+      'Strong ETag; send If-None-Match, or the last answer’s refreshToken as ?refreshToken=, for a 304 when nothing changed.',
   })
   @ApiHeader({ name: 'If-None-Match', required: false })
   @ApiOkResponse({ type: DashboardDataModel })

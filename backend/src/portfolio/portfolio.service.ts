@@ -12,7 +12,14 @@ import type {
   RiskView,
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
-import { Clock, ResourceNotFoundException, toPage, ValidationFailedException, type PageWindow } from '../common';
+import {
+  Clock,
+  entityTag,
+  ResourceNotFoundException,
+  toPage,
+  ValidationFailedException,
+  type PageWindow,
+} from '../common';
 import { AppConfig } from '../config';
 import type { DomainEvent, SourceDomain } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
@@ -23,13 +30,21 @@ import type { FinancialEntryEntity } from './entities/financial-entry.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
 import { portfolioAlerts } from './metrics/portfolio-alerts';
-import { budgetVariance, earnedValue, healthScore, riskLevelOf, scheduleVariance } from './metrics/project-metrics';
+import {
+  blueprintHealthScore,
+  budgetVariance,
+  earnedValue,
+  healthScore,
+  riskLevelOf,
+  scheduleVariance,
+} from './metrics/project-metrics';
+import { healthTrend, lastMonths, riskTrend } from './metrics/dashboard-trends';
 import { analyze, toRiskView } from './metrics/risk-analytics';
 import { dashboardKpis } from './metrics/dashboard-kpis';
 import { PortfolioRepository, type ProjectQuery } from './portfolio.repository';
 
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
-type DashboardFigures = Omit<DashboardData, 'freshness'>;
+type DashboardFigures = Omit<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
 const PROJECT_DOMAINS: SourceDomain[] = ['projects', 'risks'];
 const DASHBOARD_DOMAINS: SourceDomain[] = ['projects', 'risks', 'financials'];
 /** Figures that move with the clock alone (risk age in days, overdue milestones) are at most this late. */
@@ -136,7 +151,10 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     const scope = this.scopeOf(principal);
     const key = JSON.stringify([portfolio, scope, this.clock.now().toISOString().slice(0, 10)]);
     const figures = await this.dashboards.get(key, () => this.dashboardFigures(portfolio, principal));
-    return { ...figures, freshness: await this.freshnessOf(DASHBOARD_DOMAINS) };
+    const freshness = await this.freshnessOf(DASHBOARD_DOMAINS);
+    // The blueprint's refreshToken is the ETag's value: same figures and freshness, same token.
+    const refreshToken = entityTag({ ...figures, freshness }).slice(1, -1);
+    return { ...figures, freshness, refreshToken, timestamp: this.clock.now().toISOString() };
   }
 
   private async dashboardFigures(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardFigures> {
@@ -159,7 +177,11 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
       portfolio,
       kpis: dashboardKpis(projects, risks),
       alerts: portfolioAlerts(projects, risks, this.config.portfolio, now.toISOString().slice(0, 10)).slice(0, 10),
-      trends: monthlyTrends(entries),
+      trends: {
+        healthTrend: healthTrend(projects, entries, lastMonths(now)),
+        budgetTrend: monthlyTrends(entries),
+        riskTrend: riskTrend(risks, lastMonths(now)),
+      },
       topProjects: {
         atRisk: projects
           .filter((p) => ['At Risk', 'Behind Schedule', 'Critical'].includes(p.status))
@@ -216,13 +238,17 @@ function toProjectView(p: ProjectEntity, openRiskScores: number[], today: string
     startDate: p.startDate ? String(p.startDate).slice(0, 10) : null,
     endDate: p.endDate ? String(p.endDate).slice(0, 10) : null,
     strategicGoal: p.strategicGoal,
+    strategicGoalId: p.strategicGoal,
+    projectManager: p.ownerName,
     milestones: p.milestones.map((m) => ({ ...m, overdue: !m.completed && m.dueDate < today })),
     healthScore: healthScore(p),
+    blueprintHealthScore: blueprintHealthScore(p.status),
     riskLevel: riskLevelOf(Math.max(0, ...openRiskScores)),
     budgetVariance: budgetVariance(p),
     scheduleVariance: scheduleVariance(p),
     openRisks: openRiskScores.length,
     updatedAt: p.sourceUpdatedAt?.toISOString() ?? null,
+    lastUpdated: p.sourceUpdatedAt?.toISOString() ?? null,
   };
 }
 

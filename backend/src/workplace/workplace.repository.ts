@@ -63,16 +63,28 @@ export class WorkplaceRepository {
     return query.orderBy('d.externalId', 'ASC').getMany();
   }
 
-  /** Open tickets (new, in_progress, on_hold) per department and kind. */
-  async openTicketCounts(departmentIds: string[]): Promise<OpenTicketCount[]> {
+  /**
+   * Open tickets (new, in_progress, on_hold) per department and kind; with `at`, the tickets
+   * open at that instant: reported by then and either still open or resolved after it. A
+   * ticket closed without a resolution time cannot be placed in time and is left out.
+   */
+  async openTicketCounts(departmentIds: string[], at?: Date): Promise<OpenTicketCount[]> {
     if (departmentIds.length === 0) return [];
-    const rows = await this.incidentRows
+    const query = this.incidentRows
       .createQueryBuilder('i')
       .select('i.department_id', 'departmentId')
       .addSelect('i.kind', 'kind')
       .addSelect('COUNT(*)', 'count')
-      .where('i.deleted_at IS NULL')
-      .andWhere('i.state IN (:...open)', { open: [...INCIDENT_STATE_GROUPS.open] })
+      .where('i.deleted_at IS NULL');
+    const open = [...INCIDENT_STATE_GROUPS.open];
+    if (at) {
+      query
+        .andWhere('i.reported_at <= :at', { at })
+        .andWhere('(i.state IN (:...open) OR i.resolved_at > :at)', { open, at });
+    } else {
+      query.andWhere('i.state IN (:...open)', { open });
+    }
+    const rows = await query
       .andWhere('i.department_id IN (:...departmentIds)', { departmentIds })
       .groupBy('i.department_id')
       .addGroupBy('i.kind')

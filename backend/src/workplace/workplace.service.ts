@@ -52,6 +52,8 @@ export interface IncidentsQuery {
 }
 
 const UPTIME_METRIC = 'uptime_percentage';
+/** Scorecard figures without history: the HR system reports today's staffing only. */
+const STAFFING_FIGURES = ['headcount', 'openRoles', 'utilisation'] as const;
 const SENTIMENT_READ = 'people.sentiment_read';
 
 /** Rules of the workplace answers: scorecards, staffing, the event calendar and the ticket queue. */
@@ -82,7 +84,10 @@ export class WorkplaceService {
     const chosen = asked.length > 0 ? visible.filter((d) => asked.includes(d.externalId)) : visible;
     const at = asOfInstant(query.date, this.clock.now());
     const [counts, uptime, freshness] = await Promise.all([
-      this.repository.openTicketCounts(chosen.map((d) => d.externalId)),
+      this.repository.openTicketCounts(
+        chosen.map((d) => d.externalId),
+        query.date ? at : undefined,
+      ),
       this.repository.latestPoint(UPTIME_METRIC, at),
       this.summaryFreshness(),
     ]);
@@ -101,7 +106,9 @@ export class WorkplaceService {
       },
       freshness: departmentFreshness(freshness, d.sourceId),
     }));
-    return { date: query.date ?? null, departments, freshness: freshness.all };
+    // The HR system reports only today's staffing, so with a date these stay current.
+    const figuresAsOfNow = query.date ? [...STAFFING_FIGURES] : [];
+    return { date: query.date ?? null, figuresAsOfNow, departments, freshness: freshness.all };
   }
 
   async people(query: PeopleQuery, window: PageWindow, principal: Principal | undefined): Promise<Stamped<PeoplePage>> {

@@ -38,8 +38,14 @@ export interface ProjectView {
   endDate: string | null;
   strategicGoal: string | null;
   milestones: MilestoneView[];
-  /** 0–100; see README for the formula. */
+  /** 0–100; see docs/dashboards.md for the formula. */
   healthScore: number;
+  /** The executive dashboard blueprint's score: the status score alone (On Track 100 … Critical 10). */
+  blueprintHealthScore: number;
+  /** Blueprint name of `owner.name`. */
+  projectManager: string | null;
+  /** Blueprint name of `strategicGoal` (the goal's id as the source stores it). */
+  strategicGoalId: string | null;
   riskLevel: RiskLevel;
   /** (actual − budget) / budget × 100; null when the budget is 0. */
   budgetVariance: number | null;
@@ -47,6 +53,8 @@ export interface ProjectView {
   scheduleVariance: number;
   openRisks: number;
   updatedAt: string | null;
+  /** Blueprint name of `updatedAt`. */
+  lastUpdated: string | null;
 }
 
 export interface FinancialSummary {
@@ -96,6 +104,8 @@ export interface RiskView {
   category: string | null;
   probability: number;
   impact: number;
+  /** Band of `impact` (1–5): 5 Critical, 4 High, 3 Medium, 1–2 Low. */
+  impactCategory: RiskLevel;
   score: number;
   level: RiskLevel;
   status: string;
@@ -139,14 +149,41 @@ export interface DashboardKpis {
   riskExposure: number | null;
   strategicAlignmentRate: number | null;
   resourceUtilisation: number | null;
+  /** Blueprint name of `riskExposure`. */
+  riskExposureScore: number | null;
+  /** Blueprint name of `resourceUtilisation`. */
+  resourceUtilizationRate: number | null;
+}
+
+/** Month-end portfolio health; see docs/dashboards.md for which parts are historical. */
+export interface HealthTrendPoint {
+  month: string;
+  healthScore: number | null;
+}
+
+/** Risks open at each month end (from identified and closed dates) and their exposure. */
+export interface RiskTrendPoint {
+  month: string;
+  openRisks: number;
+  exposureScore: number | null;
+}
+
+export interface DashboardTrends {
+  healthTrend: HealthTrendPoint[];
+  budgetTrend: FinancialTrendPoint[];
+  riskTrend: RiskTrendPoint[];
 }
 
 export interface DashboardData {
   portfolio: PortfolioName | 'All';
   kpis: DashboardKpis;
   alerts: PortfolioAlert[];
-  trends: FinancialTrendPoint[];
+  trends: DashboardTrends;
   topProjects: { atRisk: ProjectView[]; highPerforming: ProjectView[]; criticalPath: ProjectView[] };
   projectCount: number;
   freshness: Freshness;
+  /** Send it back as `?refreshToken=` for a 304 while the figures are unchanged (the ETag's value). */
+  refreshToken: string;
+  /** Blueprint name of `generatedAt`. */
+  timestamp: string;
 }

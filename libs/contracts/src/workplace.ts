@@ -50,6 +50,12 @@ export interface DepartmentScorecard {
 export interface WorkplaceSummary extends WithFreshness {
   /** The day asked for (YYYY-MM-DD), or null for "now". */
   date: string | null;
+  /**
+   * With a `date`: the scorecard figures that are still today's because no history is kept
+   * (headcount, openRoles, utilisation); openIncidents, openTasks and uptime are as of `date`.
+   * Empty without a date.
+   */
+  figuresAsOfNow: string[];
   departments: DepartmentScorecard[];
   generatedAt: string;
 }

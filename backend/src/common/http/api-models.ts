@@ -34,4 +34,5 @@ export abstract class PageModel extends TimestampedModel {
   @ApiProperty({ minimum: 1 }) page!: number;
   @ApiProperty({ minimum: 1 }) pageSize!: number;
   @ApiProperty({ minimum: 0, description: 'Rows matching the filters, across all pages.' }) total!: number;
+  @ApiProperty({ description: 'More rows follow this page (offset + items < total).' }) hasMore!: boolean;
 }

@@ -18,7 +18,7 @@ export class ConditionalGetInterceptor implements NestInterceptor {
       map((body: unknown) => {
         const etag = entityTag(body);
         void reply.header('etag', etag).header('cache-control', 'private, no-cache');
-        if (matches(request.headers['if-none-match'], etag)) {
+        if (matches(request.headers['if-none-match'], etag) || sameRefreshToken(request, body)) {
           void reply.status(304);
           return undefined;
         }
@@ -28,10 +28,19 @@ export class ConditionalGetInterceptor implements NestInterceptor {
   }
 }
 
+/** Keys that tick with the clock alone (`timestamp` is the blueprint name of generatedAt). */
+const UNSTABLE_KEYS = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp']);
+
+/** The executive dashboard blueprint's `?refreshToken=`: the token of an earlier answer, still current. */
+function sameRefreshToken(request: FastifyRequest, body: unknown): boolean {
+  const sent = (request.query as Record<string, unknown> | undefined)?.refreshToken;
+  const current =
+    typeof body === 'object' && body !== null ? (body as { refreshToken?: unknown }).refreshToken : undefined;
+  return typeof sent === 'string' && typeof current === 'string' && sent === current;
+}
+
 export function entityTag(body: unknown): string {
-  const stable = JSON.stringify(body, (key, value: unknown) =>
-    key === 'ageSeconds' || key === 'reason' || key === 'generatedAt' ? undefined : value,
-  );
+  const stable = JSON.stringify(body, (key, value: unknown) => (UNSTABLE_KEYS.has(key) ? undefined : value));
   return `"${createHash('sha256').update(stable).digest('base64url')}"`;
 }
 

@@ -245,7 +245,14 @@ export class CrmSyncErrorModel {
 }
 
 export class CrmSourceSyncStatusModel extends CrmSourceFreshnessModel {
-  @ApiProperty({ type: CrmSyncErrorModel, nullable: true }) lastError!: CrmSyncErrorModel | null;
+  @ApiProperty({
+    type: CrmSyncErrorModel,
+    nullable: true,
+    description:
+      'The upstream’s own message only for roles with sync.raw_read; other CRM readers get a generic message ' +
+      '(and freshness reasons without the quoted error).',
+  })
+  lastError!: CrmSyncErrorModel | null;
 }
 
 export class CrmTenantSyncStatusModel {

@@ -86,9 +86,10 @@ export const silenceSchema = z
   });
 
 export const alertListQuerySchema = z.strictObject({
+  // One comma list or repeated parameters (`state=firing&state=acknowledged`), as on every list filter.
   state: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()))
+    .union([z.string(), z.array(z.string()).max(20)])
+    .transform((s) => (Array.isArray(s) ? s.join(',') : s).split(',').map((x) => x.trim()))
     .pipe(z.array(z.enum([...ALERT_STATES, 'open'])).min(1))
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

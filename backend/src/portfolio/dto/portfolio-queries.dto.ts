@@ -8,26 +8,52 @@ import {
   RISK_STATUSES,
   type DateRange,
 } from '@switchyard/contracts';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '../../common';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
+import { BlueprintPageQueryDto, CommaList, PageQueryDto } from '../../common';
 
 /** A comma-separated list whose every item is one of `values`. */
 function listOf(values: readonly string[]): RegExp {
   const one = values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`^(${one})(,(${one}))*$`);
 }
+/**
+ * Status words other documents use: `active` (seed 000's `?status=active`: every status but
+ * Completed) and lower-case or kebab-case names (`at-risk`, seed 000's status style).
+ */
+const ACTIVE_STATUSES = PROJECT_STATUSES.filter((s) => s !== 'Completed');
+const STATUS_ALIASES = new Map<string, readonly string[]>([
+  ['active', ACTIVE_STATUSES],
+  ...PROJECT_STATUSES.map((s): [string, readonly string[]] => [s.toLowerCase().replace(/ /g, '-'), [s]]),
+]);
+
+/** Joins repeated parameters and expands aliases into the canonical comma list; unknown words stay for the validator to name. */
+function canonicalStatuses({ value }: { value: unknown }): unknown {
+  const list = Array.isArray(value) ? value.map(String).join(',') : value;
+  if (typeof list !== 'string') return list;
+  const words = list.split(',').flatMap((w) => STATUS_ALIASES.get(w.trim().toLowerCase().replace(/[ _]/g, '-')) ?? [w]);
+  return [...new Set(words)].join(',');
+}
+
 const ID_LIST = /^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,99}$/;
 
-export class ProjectQueryDto extends PageQueryDto {
+export class ProjectQueryDto extends BlueprintPageQueryDto {
   @ApiPropertyOptional({ enum: [...PORTFOLIOS, 'All'], default: 'All' })
   @IsOptional()
   @IsIn([...PORTFOLIOS, 'All'], { message: `portfolio must be one of ${[...PORTFOLIOS, 'All'].join(', ')}` })
   portfolio?: string;
 
-  @ApiPropertyOptional({ description: `Comma-separated: ${PROJECT_STATUSES.join(', ')}`, example: 'At Risk,Critical' })
+  @ApiPropertyOptional({
+    description:
+      `Comma-separated or repeated: ${PROJECT_STATUSES.join(', ')}; also active (every status but Completed) ` +
+      'and kebab-case names (at-risk).',
+    example: 'At Risk,Critical',
+  })
   @IsOptional()
+  @Transform(canonicalStatuses)
+  @MaxLength(500, { message: 'status is too long' })
   @Matches(listOf(PROJECT_STATUSES), {
-    message: `status must be a comma-separated list of ${PROJECT_STATUSES.join(', ')}`,
+    message: `status must be a comma-separated list of ${PROJECT_STATUSES.join(', ')} or active`,
   })
   status?: string;
 
@@ -48,6 +74,7 @@ export class FinancialQueryDto {
     example: 'PRJ-1001,PRJ-1002',
   })
   @IsOptional()
+  @CommaList()
   @Matches(ID_LIST, { message: 'projectIds must be a comma-separated list of project ids' })
   projectIds?: string;
 
@@ -70,16 +97,19 @@ export class FinancialQueryDto {
 export class RiskQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: `Comma-separated: ${RISK_LEVELS.join(', ')}`, example: 'Critical,High' })
   @IsOptional()
+  @CommaList()
   @Matches(listOf(RISK_LEVELS), { message: `riskLevel must be a comma-separated list of ${RISK_LEVELS.join(', ')}` })
   riskLevel?: string;
 
   @ApiPropertyOptional({ description: `Comma-separated: ${RISK_STATUSES.join(', ')}`, example: 'Open' })
   @IsOptional()
+  @CommaList()
   @Matches(listOf(RISK_STATUSES), { message: `status must be a comma-separated list of ${RISK_STATUSES.join(', ')}` })
   status?: string;
 
   @ApiPropertyOptional({ example: 'PRJ-1001' })
   @IsOptional()
+  @CommaList()
   @Matches(ID_LIST, { message: 'projectIds must be a comma-separated list of project ids' })
   projectIds?: string;
 }
@@ -89,6 +119,15 @@ export class DashboardQueryDto {
   @IsOptional()
   @IsIn([...PORTFOLIOS, 'All'], { message: `portfolio must be one of ${[...PORTFOLIOS, 'All'].join(', ')}` })
   portfolio?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The refreshToken of your last answer: when the figures have not changed since, the answer is 304 ' +
+      '(the same check as If-None-Match).',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'refreshToken must be a refreshToken from an earlier answer' })
+  refreshToken?: string;
 }
 
 export const splitList = (value: string | undefined): string[] | undefined => (value ? value.split(',') : undefined);

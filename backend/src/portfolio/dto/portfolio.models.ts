@@ -34,12 +34,24 @@ export class ProjectModel {
     description: '0.5 × status score + 0.25 × budget score + 0.25 × schedule score.',
   })
   healthScore!: number;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 100,
+    description: 'The executive dashboard blueprint’s score: status score alone (On Track 100 … Critical 10).',
+  })
+  blueprintHealthScore!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Blueprint name of owner.name.' })
+  projectManager!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Blueprint name of strategicGoal.' })
+  strategicGoalId!: string | null;
   @ApiProperty({ enum: RISK_LEVELS, description: 'From the highest open risk score.' }) riskLevel!: string;
   @ApiProperty({ type: Number, nullable: true, description: '(actual − budget) / budget × 100.' }) budgetVariance!:
     number | null;
   @ApiProperty({ description: 'percentComplete − plannedProgress.' }) scheduleVariance!: number;
   @ApiProperty() openRisks!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Blueprint name of updatedAt.' })
+  lastUpdated!: string | null;
 }
 
 export class ProjectDetailModel extends ProjectModel {
@@ -65,7 +77,12 @@ export class FinancialMetricsModel extends TimestampedModel {
 }
 
 export class RiskPageModel extends PageModel {
-  @ApiProperty({ type: 'array', items: object('Risk with level, age in days, mitigation status and urgency.') })
+  @ApiProperty({
+    type: 'array',
+    items: object(
+      'Risk with level, impactCategory (impact 5 Critical, 4 High, 3 Medium, 1–2 Low), age in days, mitigation status and urgency.',
+    ),
+  })
   items!: unknown[];
   @ApiProperty(object('Totals, mitigation rate, average score, distribution, age analysis and 6-month trend.'))
   analytics!: unknown;
@@ -85,8 +102,17 @@ export class DashboardDataModel extends TimestampedModel {
     items: object('Budget overrun, schedule slip, critical risk or overdue milestone, most important first.'),
   })
   alerts!: unknown[];
-  @ApiProperty({ type: 'array', items: object('Monthly budget and actual, last 6 months.') }) trends!: unknown[];
+  @ApiProperty(
+    object(
+      'healthTrend (month-end health; budget part historical, status and schedule today’s), budgetTrend (monthly ' +
+        'budget and actual) and riskTrend (risks open at each month end and their exposure), last 6 months.',
+    ),
+  )
+  trends!: unknown;
   @ApiProperty(object('Top projects: at risk, high performing, critical path.')) topProjects!: unknown;
   @ApiProperty() projectCount!: number;
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
+  @ApiProperty({ description: 'Send back as ?refreshToken= for a 304 while nothing changed (the ETag’s value).' })
+  refreshToken!: string;
+  @ApiProperty({ format: 'date-time', description: 'Blueprint name of generatedAt.' }) timestamp!: string;
 }

@@ -61,6 +61,8 @@ describe('dashboard KPIs (worked examples)', () => {
       riskExposure: null,
       strategicAlignmentRate: null,
       resourceUtilisation: null,
+      riskExposureScore: null,
+      resourceUtilizationRate: null,
     });
   });
 });

@@ -19,13 +19,17 @@ function project(id: string, overrides: Partial<ProjectView> = {}): ProjectView 
     startDate: null,
     endDate: null,
     strategicGoal: null,
+    strategicGoalId: null,
+    projectManager: null,
     milestones: [],
     healthScore: 100,
+    blueprintHealthScore: 100,
     riskLevel: 'Low',
     budgetVariance: 0,
     scheduleVariance: 0,
     openRisks: 0,
     updatedAt: null,
+    lastUpdated: null,
     ...overrides,
   };
 }

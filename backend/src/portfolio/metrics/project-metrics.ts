@@ -51,6 +51,19 @@ export function healthScore(p: ProjectFigures): number {
   return Math.round(status * 0.5 + budget * 0.25 + schedule * 0.25);
 }
 
+/** The blueprint's own health score: the status score alone (unknown statuses 50). */
+export function blueprintHealthScore(status: string): number {
+  return STATUS_SCORES[status] ?? 50;
+}
+
+/** Band of a risk's impact (1–5); the blueprint names `impactCategory` without defining it. */
+export function impactCategoryOf(impact: number): RiskLevel {
+  if (impact >= 5) return 'Critical';
+  if (impact >= 4) return 'High';
+  if (impact >= 3) return 'Medium';
+  return 'Low';
+}
+
 /** Risk level from a score (probability × impact, 1–25). */
 export function riskLevelOf(score: number): RiskLevel {
   if (score >= 15) return 'Critical';

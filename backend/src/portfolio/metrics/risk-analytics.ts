@@ -1,5 +1,5 @@
 import type { RiskAnalytics, RiskLevel, RiskView } from '@switchyard/contracts';
-import { ratio, riskLevelOf, round } from './project-metrics';
+import { impactCategoryOf, ratio, riskLevelOf, round } from './project-metrics';
 
 export interface RiskFigures {
   id: string;
@@ -29,6 +29,7 @@ export function toRiskView(r: RiskFigures, now: Date): RiskView {
     category: r.category,
     probability: r.probability,
     impact: r.impact,
+    impactCategory: impactCategoryOf(r.impact),
     score: r.score,
     level,
     status: r.status,

@@ -7,7 +7,7 @@ import {
   type IncidentKind,
 } from '@switchyard/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common';
+import { CommaList, PageQueryDto } from '../../common';
 
 /** A department or team id: a code (`ops`) or the name an HRIS uses as its id (`FP&A`). */
 const NAME = "[\\p{L}\\p{N}][\\p{L}\\p{N} _&.'()/-]{0,63}";
@@ -17,16 +17,19 @@ const ID_LIST = new RegExp(`^${NAME}(,${NAME})*$`, 'u');
 export class SummaryQueryDto {
   @ApiPropertyOptional({
     example: 'Operations,Engineering',
-    description: 'Comma-separated department ids; all visible when absent.',
+    description: 'Comma-separated or repeated department ids; all visible when absent.',
   })
   @IsOptional()
+  @CommaList()
   @Matches(ID_LIST, { message: 'departments must be a comma-separated list of department ids' })
   departments?: string;
 
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-05-01',
-    description: 'Point-in-time metrics (uptime) as of the end of this UTC day; now when absent.',
+    description:
+      'Open incidents and tasks and uptime as of the end of this UTC day; staffing stays today’s and the answer ' +
+      'names it in figuresAsOfNow. Now when absent.',
   })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
@@ -74,11 +77,13 @@ export class IncidentsQueryDto extends PageQueryDto {
     description: `Comma list of open, closed or raw states (${INCIDENT_STATES.join(', ')}).`,
   })
   @IsOptional()
+  @CommaList()
   @MaxLength(200, { message: 'state is too long' })
   state?: string;
 
   @ApiPropertyOptional({ example: 'high,critical', description: `Comma list of ${INCIDENT_SEVERITIES.join(', ')}.` })
   @IsOptional()
+  @CommaList()
   @MaxLength(200, { message: 'severity is too long' })
   severity?: string;
 

@@ -54,6 +54,14 @@ export class DepartmentScorecardModel {
 
 export class WorkplaceSummaryModel extends TimestampedModel {
   @ApiProperty({ type: String, format: 'date', nullable: true }) date!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['headcount', 'openRoles', 'utilisation'],
+    description:
+      'With a date: the figures that are still today’s (no staffing history is kept); openIncidents, openTasks ' +
+      'and uptime are as of the end of that day. Empty without a date.',
+  })
+  figuresAsOfNow!: string[];
   @ApiProperty({ type: [DepartmentScorecardModel] }) departments!: DepartmentScorecardModel[];
   @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
 }
