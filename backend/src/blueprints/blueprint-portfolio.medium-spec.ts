@@ -71,7 +71,7 @@ describe('blueprint 001: executive dashboard API', () => {
     expect(body.error.fields?.[0].field).toBe('status');
   });
 
-  it('"projectManager / strategicGoalId / lastUpdated" (Project schema) sit beside owner, strategicGoal, updatedAt', async () => {
+  it('"projectManager / strategicGoalId / lastUpdated" (Project schema) sit beside owner, strategicGoal, updatedAt', () => {
     for (const p of all) {
       expect(p.projectManager).toBe(p.owner.name);
       expect(p.strategicGoalId).toBe(p.strategicGoal);
@@ -80,7 +80,7 @@ describe('blueprint 001: executive dashboard API', () => {
     expect(all.some((p) => p.projectManager !== null)).toBe(true);
   });
 
-  it("\"const statusScores = { 'On Track': 100, 'At Risk': 60, …}\": blueprintHealthScore is the status score", async () => {
+  it("\"const statusScores = { 'On Track': 100, 'At Risk': 60, …}\": blueprintHealthScore is the status score", () => {
     const scores: Record<string, number> = {
       'On Track': 100,
       'At Risk': 60,

@@ -33,6 +33,7 @@ const INSTANCES: Page<BackendInstance> = {
   page: 1,
   pageSize: 50,
   total: 1,
+  hasMore: false,
   generatedAt: STATUS.generatedAt,
 };
 
