@@ -11,7 +11,7 @@ import type {
 import { startDomainTestbed, type DomainTestbed } from '../../test/support/domain-testbed';
 import { entityTag } from '../common';
 
-const CLOCK_TEXT = new Set(['ageSeconds', 'reason', 'generatedAt']);
+const CLOCK_TEXT = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp']);
 const withoutClockText = (body: unknown): unknown =>
   JSON.parse(JSON.stringify(body, (key, value: unknown) => (CLOCK_TEXT.has(key) ? undefined : value)));
 
