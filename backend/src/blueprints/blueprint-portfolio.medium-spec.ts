@@ -98,6 +98,20 @@ describe('blueprint 001: executive dashboard API', () => {
     for (const r of body.items) expect(r.impactCategory).toBe(band(r.impact));
   });
 
+  it('"ageInDays: calculateRiskAge(risk.dateIdentified, risk.dateClosed)" and riskScore on every risk', async () => {
+    const { body } = await get<RiskPage>('/risks?pageSize=200');
+    for (const r of body.items) {
+      expect(r).toMatchObject({ riskScore: r.score, dateIdentified: r.identifiedAt, dateClosed: r.closedAt });
+      expect(r.ageInDays).toBe(r.ageDays);
+    }
+  });
+
+  it('"weightedROI: calculateWeightedROI(financialData), portfolioNPV: calculatePortfolioNPV(financialData)"', async () => {
+    const { summary } = (await get<FinancialMetrics>('/financial-metrics?dateRange=6M')).body;
+    expect(summary.weightedROI).toBe(summary.weightedRoi);
+    expect(summary.portfolioNPV).toBe(summary.portfolioNpv);
+  });
+
   it('"projectIds: type: array": repeated projectIds on /financial-metrics equal the comma list', async () => {
     const [a, b] = all.map((p) => p.id);
     const repeated = await get<FinancialMetrics>(`/financial-metrics?projectIds=${a}&projectIds=${b}`);

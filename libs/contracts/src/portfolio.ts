@@ -64,6 +64,10 @@ export interface FinancialSummary {
   budgetVariancePercent: number | null;
   weightedRoi: number | null;
   portfolioNpv: number;
+  /** Blueprint name of `weightedRoi`. */
+  weightedROI: number | null;
+  /** Blueprint name of `portfolioNpv`. */
+  portfolioNPV: number;
   costPerformanceIndex: number | null;
   schedulePerformanceIndex: number | null;
   forecastAccuracy: number | null;
@@ -114,6 +118,11 @@ export interface RiskView {
   identifiedAt: string;
   closedAt: string | null;
   ageDays: number;
+  /** Blueprint names of `score`, `identifiedAt`, `closedAt` and `ageDays`. */
+  riskScore: number;
+  dateIdentified: string;
+  dateClosed: string | null;
+  ageInDays: number;
   mitigationStatus: 'unmitigated' | 'in_progress' | 'mitigated';
   urgency: 'immediate' | 'high' | 'normal' | 'none';
 }

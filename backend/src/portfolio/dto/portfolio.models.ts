@@ -67,7 +67,12 @@ export class ProjectPageModel extends PageModel {
 export class FinancialMetricsModel extends TimestampedModel {
   @ApiProperty(object('The months covered.', { dateRange: '3M', startDate: '2026-09-01', endDate: '2026-11-01' }))
   range!: unknown;
-  @ApiProperty(object('Totals, variance, weighted ROI, NPV, CPI, SPI and forecast accuracy (null when undefined).'))
+  @ApiProperty(
+    object(
+      'Totals, variance, weighted ROI, NPV, CPI, SPI and forecast accuracy (null when undefined); weightedROI and ' +
+        'portfolioNPV repeat weightedRoi and portfolioNpv under the blueprint’s names.',
+    ),
+  )
   summary!: unknown;
   @ApiProperty({ type: 'array', items: object('Month with budget, actual, forecast and running totals.') })
   trends!: unknown[];
@@ -80,7 +85,9 @@ export class RiskPageModel extends PageModel {
   @ApiProperty({
     type: 'array',
     items: object(
-      'Risk with level, impactCategory (impact 5 Critical, 4 High, 3 Medium, 1–2 Low), age in days, mitigation status and urgency.',
+      'Risk with level, impactCategory (impact 5 Critical, 4 High, 3 Medium, 1–2 Low), age in days, mitigation ' +
+        'status and urgency; riskScore, dateIdentified, dateClosed and ageInDays repeat score, identifiedAt, ' +
+        'closedAt and ageDays under the blueprint’s names.',
     ),
   })
   items!: unknown[];

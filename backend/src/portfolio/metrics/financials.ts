@@ -72,18 +72,22 @@ export function summarize(
   const forecast = withForecast.reduce((s, e) => s + (e.forecast ?? 0), 0);
   const forecastActual = withForecast.reduce((s, e) => s + e.actual, 0);
   const accuracy = ratio(Math.abs(forecast - forecastActual), forecast);
+  const weightedRoi = round(
+    ratio(
+      withRoi.reduce((s, e) => s + (e.roi ?? 0) * e.budget, 0),
+      roiWeight,
+    ),
+  );
+  const portfolioNpv = netPresentValue(entries, startDate);
   return {
     totalBudget: round(totalBudget) ?? 0,
     totalActual: round(totalActual) ?? 0,
     budgetVariance: round(totalActual - totalBudget) ?? 0,
     budgetVariancePercent: round(ratio((totalActual - totalBudget) * 100, totalBudget)),
-    weightedRoi: round(
-      ratio(
-        withRoi.reduce((s, e) => s + (e.roi ?? 0) * e.budget, 0),
-        roiWeight,
-      ),
-    ),
-    portfolioNpv: netPresentValue(entries, startDate),
+    weightedRoi,
+    portfolioNpv,
+    weightedROI: weightedRoi,
+    portfolioNPV: portfolioNpv,
     costPerformanceIndex: round(ratio(ev, ac), 3),
     schedulePerformanceIndex: round(ratio(ev, pv), 3),
     forecastAccuracy: accuracy === null ? null : round(Math.max(0, 100 - accuracy * 100)),

@@ -38,6 +38,10 @@ export function toRiskView(r: RiskFigures, now: Date): RiskView {
     identifiedAt: r.identifiedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
     ageDays,
+    riskScore: r.score,
+    dateIdentified: r.identifiedAt.toISOString(),
+    dateClosed: r.closedAt?.toISOString() ?? null,
+    ageInDays: ageDays,
     mitigationStatus: closed ? 'mitigated' : r.status === 'Mitigating' ? 'in_progress' : 'unmitigated',
     // Critical and untouched is for today; critical or high and not closed is for this week.
     urgency: closed
