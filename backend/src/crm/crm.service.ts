@@ -123,11 +123,13 @@ export class CrmService {
       if (!tenants.includes(tenant)) throw new ResourceNotFoundException('tenant', tenant);
       tenants = [tenant];
     }
-    const statuses = await this.freshness.statusOf(crmSources);
+    // What the vendor itself said is for readers of raw errors only; everyone gets the plain cause.
+    const rawErrors = principal.permissions.includes('sync.raw_read');
     const answers: CrmTenantSyncStatus[] = [];
     for (const t of tenants) {
-      const summary = await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t);
-      answers.push(tenantSyncStatus(t, summary, (id) => statuses.get(id)?.lastError ?? null));
+      answers.push(
+        tenantSyncStatus(t, await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t, rawErrors)),
+      );
     }
     return { tenants: answers };
   }
@@ -146,12 +148,8 @@ export class CrmService {
   }
 }
 
-export function tenantSyncStatus(
-  tenant: string,
-  summary: Freshness,
-  lastErrorOf: (sourceId: string) => CrmTenantSyncStatus['sources'][number]['lastError'],
-): CrmTenantSyncStatus {
-  const sources = summary.sources.map((s) => ({ ...s, lastError: lastErrorOf(s.id) }));
+export function tenantSyncStatus(tenant: string, summary: Freshness): CrmTenantSyncStatus {
+  const sources = summary.sources;
   const successes = sources.map((s) => s.lastSuccessAt);
   const lastSuccessAt =
     successes.length === 0 || successes.includes(null)

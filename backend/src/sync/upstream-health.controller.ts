@@ -1,7 +1,7 @@
 import { CurrentPrincipal, Public } from '../auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal, UpstreamHealth } from '@switchyard/contracts';
+import type { Permission, Principal, UpstreamHealth } from '@switchyard/contracts';
 import { ApiErrors } from '../common';
 import { UpstreamHealthModel } from './dto/sync.models';
 import { FreshnessService } from './freshness.service';
@@ -21,6 +21,7 @@ export class UpstreamHealthController {
   @ApiOkResponse({ type: UpstreamHealthModel })
   @ApiErrors()
   health(@CurrentPrincipal() principal: Principal | undefined): Promise<UpstreamHealth> {
-    return this.freshness.upstreamHealth(principal?.permissions.includes('health.read') ?? false);
+    const can = (permission: Permission) => principal?.permissions.includes(permission) ?? false;
+    return this.freshness.upstreamHealth(can('health.read'), can('sync.raw_read'));
   }
 }

@@ -8,6 +8,7 @@ import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhoo
 import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-principal-versions';
 import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webhook-receipts';
 import { CreateConnectors1764936000000 } from './1764936000000-create-connectors';
+import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreatePrincipalVersions1764763200000,
   CreateWebhookReceipts1764849600000,
   CreateConnectors1764936000000,
+  AddRetrySchedule1765200000000,
 ];
