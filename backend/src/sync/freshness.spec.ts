@@ -168,7 +168,7 @@ describe('judgeFreshness and the last attempt', () => {
   });
 
   it('has nothing cached to serve before the first success, and nothing failed after a success', () => {
-    expect(judgeFreshness(source(), { ...failed, lastSuccessAt: null } as SourceStateEntity, now)).toMatchObject({
+    expect(judgeFreshness(source(), { ...failed, lastSuccessAt: null }, now)).toMatchObject({
       state: 'unavailable',
       servingCached: false,
       lastAttemptStatus: 'failed',
