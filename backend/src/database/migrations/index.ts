@@ -9,6 +9,7 @@ import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-pri
 import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webhook-receipts';
 import { CreateConnectors1764936000000 } from './1764936000000-create-connectors';
 import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
+import { CreateNotifications1765300000000 } from './1765300000000-create-notifications';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateWebhookReceipts1764849600000,
   CreateConnectors1764936000000,
   AddRetrySchedule1765200000000,
+  CreateNotifications1765300000000,
 ];

@@ -1,0 +1,75 @@
+/**
+ * Where alerts are sent. A contact point is one receiver (a Slack channel's incoming
+ * webhook, an SMTP mailbox, a Teams channel, a PagerDuty service, a signed webhook); its
+ * secret (webhook URL, routing key, SMTP password, signing secret) is write-only.
+ */
+export const CONTACT_POINT_KINDS = ['slack', 'email', 'teams', 'pagerduty', 'webhook'] as const;
+export type ContactPointKind = (typeof CONTACT_POINT_KINDS)[number];
+
+/** Settings that are not secret, per kind. */
+export interface ContactPointSettings {
+  /** webhook: where to POST (the signing secret is the contact point's secret). */
+  url?: string;
+  /** email: the SMTP server and the envelope. */
+  smtpHost?: string;
+  smtpPort?: number;
+  /** email: TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  smtpSecure?: boolean;
+  smtpUser?: string | null;
+  from?: string;
+  to?: string[];
+}
+
+export interface ContactPointInput {
+  id: string;
+  name: string;
+  kind: ContactPointKind;
+  /** The CRM brand it belongs to; null for operators of the whole install. */
+  tenant?: string | null;
+  settings?: ContactPointSettings;
+  /**
+   * slack / teams: the incoming-webhook URL; pagerduty: the Events API v2 routing key;
+   * webhook: the Standard Webhooks signing secret (`whsec_…`); email: the SMTP password (optional).
+   */
+  secret?: string | null;
+}
+
+export interface ContactPoint {
+  id: string;
+  name: string;
+  kind: ContactPointKind;
+  tenant: string | null;
+  settings: ContactPointSettings;
+  /** Secrets are write-only; this says whether one is stored. */
+  hasSecret: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** What a contact point is sent: rendered for its kind at delivery time. */
+export interface NotificationMessage {
+  title: string;
+  text: string;
+  severity: 'critical' | 'warning' | 'info';
+  /** Stable per alert group, so receivers (PagerDuty) can de-duplicate. */
+  groupKey: string;
+  status: 'firing' | 'resolved' | 'test';
+  labels: Record<string, string>;
+}
+
+/** One send, queued in Postgres and retried with backoff until it is delivered or given up. */
+export interface NotificationDelivery {
+  id: string;
+  contactPointId: string;
+  tenant: string | null;
+  status: DeliveryStatus;
+  title: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
