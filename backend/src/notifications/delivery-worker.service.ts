@@ -2,6 +2,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock, SecretBox } from '../common';
 import { NotificationSender } from './channels/notification-sender';
+import { NotificationRouter } from './notification-router.service';
 import type { NotificationDeliveryEntity } from './entities/notification-delivery.entity';
 import { ContactPointsRepository, DeliveriesRepository } from './notifications.repository';
 
@@ -29,6 +30,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly points: ContactPointsRepository,
     private readonly deliveries: DeliveriesRepository,
     private readonly sender: NotificationSender,
+    private readonly router: NotificationRouter,
     private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly scheduler: SchedulerRegistry,
@@ -46,7 +48,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     await this.running;
   }
 
-  /** Sends what is due; overlapping calls share the tick in progress. Answers how many were attempted. */
+  /** Queues due alert groups, then sends what is due; overlapping calls share the tick in progress. */
   tick(): Promise<number> {
     if (this.stopped) return Promise.resolve(0);
     this.running ??= this.sendDue()
@@ -61,6 +63,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async sendDue(): Promise<number> {
+    await this.router.flushDue();
     const now = this.clock.now();
     const due = await this.deliveries.claimDue(now, new Date(now.getTime() + LEASE_MS), BATCH);
     await Promise.all(due.map((delivery) => this.deliver(delivery)));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../common';
 import { returnedRows } from '../database/query-result';
 import { ContactPointEntity } from './entities/contact-point.entity';
@@ -15,6 +15,10 @@ export class ContactPointsRepository {
 
   find(id: string): Promise<ContactPointEntity | null> {
     return this.rows.findOneBy({ id });
+  }
+
+  findMany(ids: string[]): Promise<ContactPointEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.rows.findBy({ id: In(ids) });
   }
 
   list(tenants: TenantFilter, window: PageWindow): Promise<[ContactPointEntity[], number]> {
@@ -38,8 +42,8 @@ export class DeliveriesRepository {
     @InjectRepository(NotificationDeliveryEntity) private readonly rows: Repository<NotificationDeliveryEntity>,
   ) {}
 
-  async insert(delivery: NotificationDeliveryEntity): Promise<void> {
-    await this.rows.insert(delivery);
+  async insert(delivery: NotificationDeliveryEntity, manager?: EntityManager): Promise<void> {
+    await (manager ? manager.getRepository(NotificationDeliveryEntity) : this.rows).insert(delivery);
   }
 
   find(id: string): Promise<NotificationDeliveryEntity | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactPoint, NotificationDelivery, NotificationMessage, Page, Principal } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AuditService, DataScopeService } from '../auth';
 import { Clock, parseOrThrow, ResourceNotFoundException, SecretBox, toPage, type PageWindow } from '../common';
 import { contactPointSchema } from './dto/contact-point.schema';
@@ -88,7 +89,11 @@ export class NotificationsService {
     return toPage(window, rows.map(presentDelivery), total);
   }
 
-  async enqueue(point: ContactPointEntity, message: NotificationMessage): Promise<NotificationDelivery> {
+  async enqueue(
+    point: ContactPointEntity,
+    message: NotificationMessage,
+    manager?: EntityManager,
+  ): Promise<NotificationDelivery> {
     const now = this.clock.now();
     const delivery: NotificationDeliveryEntity = {
       id: randomUUID(),
@@ -103,7 +108,7 @@ export class NotificationsService {
       createdAt: now,
       sentAt: null,
     };
-    await this.deliveries.insert(delivery);
+    await this.deliveries.insert(delivery, manager);
     return presentDelivery(delivery);
   }
 

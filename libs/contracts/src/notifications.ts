@@ -1,3 +1,5 @@
+import type { AlertSeverity, OpsModule } from './operations';
+
 /**
  * Where alerts are sent. A contact point is one receiver (a Slack channel's incoming
  * webhook, an SMTP mailbox, a Teams channel, a PagerDuty service, a signed webhook); its
@@ -72,4 +74,38 @@ export interface NotificationDelivery {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** Which alerts a policy routes; every given condition must hold (an empty policy matches all). */
+export interface NotificationMatch {
+  severities?: AlertSeverity[];
+  modules?: OpsModule[];
+  /** Matches the alert's `team` label. */
+  teams?: string[];
+  /** Every label given must be equal on the alert. */
+  labels?: Record<string, string>;
+}
+
+/**
+ * Routes alerts to contact points. Alerts with the same values of `groupBy` (label names, or
+ * `ruleId`, `module`, `severity`) are sent together: the first after `groupWaitSeconds`, and,
+ * while any still fires, again every `repeatIntervalSeconds`. Silenced alerts are not sent.
+ * A tenant's policy sees only alerts labelled with its tenant.
+ */
+export interface NotificationPolicyInput {
+  id: string;
+  name: string;
+  tenant?: string | null;
+  enabled?: boolean;
+  contactPointIds: string[];
+  match?: NotificationMatch;
+  groupBy?: string[];
+  groupWaitSeconds?: number;
+  repeatIntervalSeconds?: number;
+}
+
+export interface NotificationPolicy extends Required<Omit<NotificationPolicyInput, 'match'>> {
+  match: NotificationMatch;
+  createdAt: string;
+  updatedAt: string;
 }

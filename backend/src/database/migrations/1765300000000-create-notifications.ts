@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Contact points (sealed secrets) and the notification outbox with its delivery log. */
+/** Contact points (sealed secrets), the notification outbox with its delivery log, policies and their alert groups. */
 export class CreateNotifications1765300000000 implements MigrationInterface {
   name = 'CreateNotifications1765300000000';
 
@@ -26,9 +26,23 @@ export class CreateNotifications1765300000000 implements MigrationInterface {
     await runner.query(
       `CREATE INDEX "ix_notification_deliveries_contact_point" ON "notification_deliveries" ("contact_point_id")`,
     );
+    await runner.query(`CREATE TABLE "notification_policies" (
+      "id" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "tenant_id" character varying(64),
+      "enabled" boolean NOT NULL DEFAULT true, "contact_point_ids" jsonb NOT NULL, "match" jsonb NOT NULL,
+      "group_by" jsonb NOT NULL, "group_wait_seconds" integer NOT NULL, "repeat_interval_seconds" integer NOT NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      CONSTRAINT "PK_notification_policies" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE INDEX "ix_notification_policies_tenant" ON "notification_policies" ("tenant_id")`);
+    await runner.query(`CREATE TABLE "notification_groups" (
+      "policy_id" character varying(64) NOT NULL, "group_key" character varying(500) NOT NULL,
+      "alerts" jsonb NOT NULL, "flush_at" TIMESTAMP WITH TIME ZONE, "last_sent_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_notification_groups" PRIMARY KEY ("policy_id", "group_key"))`);
+    await runner.query(`CREATE INDEX "ix_notification_groups_flush_at" ON "notification_groups" ("flush_at")`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "notification_groups"`);
+    await runner.query(`DROP TABLE "notification_policies"`);
     await runner.query(`DROP TABLE "notification_deliveries"`);
     await runner.query(`DROP TABLE "contact_points"`);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationMessage } from '@switchyard/contracts';
 import { createTransport } from 'nodemailer';
-import { Clock } from '../../common';
 import { AppConfig } from '../../config';
 import { AddressPolicy } from '../../sources';
 import type { ContactPointEntity } from '../entities/contact-point.entity';
@@ -14,10 +13,7 @@ const SEND_TIMEOUT_MS = 10_000;
 export class NotificationSender {
   private readonly addresses: AddressPolicy;
 
-  constructor(
-    config: AppConfig,
-    private readonly clock: Clock,
-  ) {
+  constructor(config: AppConfig) {
     // Receivers are checked like upstreams: no private addresses unless allow-listed.
     this.addresses = new AddressPolicy(config.sync.allowedHosts);
   }
@@ -32,13 +28,9 @@ export class NotificationSender {
       case 'pagerduty':
         return this.post(pagerDutyPayload(required(secret, 'routing key'), message, settings.url));
       case 'webhook':
+        // The wall clock, not the app's Clock: receivers check the signed timestamp against theirs.
         return this.post(
-          signedWebhookPayload(
-            required(settings.url, 'url'),
-            required(secret, 'signing secret'),
-            message,
-            this.clock.now(),
-          ),
+          signedWebhookPayload(required(settings.url, 'url'), required(secret, 'signing secret'), message, new Date()),
         );
       case 'email':
         return this.mail(point, secret, message);

@@ -7,11 +7,14 @@ import {
   type ContactPointSettings,
   type DeliveryStatus,
   type NotificationDelivery,
+  type NotificationMatch,
+  type NotificationPolicy,
 } from '@switchyard/contracts';
 import { IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
 import { PageModel, PageQueryDto } from '../../common';
 import { contactPointSchema } from './contact-point.schema';
+import { notificationPolicySchema } from './notification-policy.schema';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
 export const CONTACT_POINT_BODY = z.toJSONSchema(contactPointSchema, {
@@ -59,4 +62,33 @@ export class DeliveryQueryDto extends PageQueryDto {
   @IsOptional()
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'contactPointId must be a contact point id' })
   contactPointId?: string;
+}
+
+export const NOTIFICATION_POLICY_BODY = z.toJSONSchema(notificationPolicySchema, {
+  target: 'openapi-3.0',
+  io: 'input',
+  unrepresentable: 'any',
+}) as BodySchema;
+
+export class NotificationPolicyModel implements NotificationPolicy {
+  @ApiProperty({ example: 'critical-to-pager' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ type: [String] }) contactPointIds!: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { severities: ['critical'], modules: ['system'], teams: ['platform'], labels: { env: 'prod' } },
+  })
+  match!: NotificationMatch;
+  @ApiProperty({ type: [String], example: ['ruleId'] }) groupBy!: string[];
+  @ApiProperty() groupWaitSeconds!: number;
+  @ApiProperty() repeatIntervalSeconds!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class NotificationPolicyPageModel extends PageModel {
+  @ApiProperty({ type: [NotificationPolicyModel] }) items!: NotificationPolicyModel[];
 }
