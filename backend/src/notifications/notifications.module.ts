@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SourcesModule } from '../sources';
 import { NotificationSender } from './channels/notification-sender';
 import { DeliveryWorker } from './delivery-worker.service';
 import { ContactPointEntity } from './entities/contact-point.entity';
@@ -22,6 +23,7 @@ import { NotificationsService } from './notifications.service';
       NotificationPolicyEntity,
       NotificationGroupEntity,
     ]),
+    SourcesModule,
   ],
   controllers: [NotificationsController, NotificationPoliciesController],
   providers: [

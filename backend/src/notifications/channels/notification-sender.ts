@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationMessage } from '@switchyard/contracts';
 import { createTransport } from 'nodemailer';
-import { AppConfig } from '../../config';
-import { AddressPolicy } from '../../sources';
+import { SourcesService, type AddressPolicy } from '../../sources';
 import type { ContactPointEntity } from '../entities/contact-point.entity';
 import { pagerDutyPayload, signedWebhookPayload, slackPayload, teamsPayload, type HttpSend } from './http-payloads';
 
@@ -11,11 +10,11 @@ const SEND_TIMEOUT_MS = 10_000;
 /** Sends one message to one contact point; throws an Error whose message is the delivery log's last error. */
 @Injectable()
 export class NotificationSender {
+  /** Receivers are checked like upstreams, by the same policy: no private addresses unless allow-listed. */
   private readonly addresses: AddressPolicy;
 
-  constructor(config: AppConfig) {
-    // Receivers are checked like upstreams: no private addresses unless allow-listed.
-    this.addresses = new AddressPolicy(config.sync.allowedHosts);
+  constructor(sources: SourcesService) {
+    this.addresses = sources.addressPolicy;
   }
 
   async send(point: ContactPointEntity, secret: string | null, message: NotificationMessage): Promise<void> {

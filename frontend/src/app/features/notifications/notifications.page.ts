@@ -10,7 +10,7 @@ import {
   type NotificationPolicy,
 } from '@switchyard/contracts';
 import { map, type Observable } from 'rxjs';
-import { describeError, fieldErrorsOf } from '../../core/api-error';
+import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
@@ -146,10 +146,8 @@ export class NotificationsPage {
         this.status.set(done);
         then();
       },
-      error: (error: unknown) => {
-        const fields = [...fieldErrorsOf(error)].map(([field, message]) => `${field} ${message}`);
-        this.status.set(`Refused: ${describeError(error).message}${fields.length ? ` (${fields.join('; ')})` : ''}`);
-      },
+      // The API's message names each refused field.
+      error: (error: unknown) => this.status.set(`Refused: ${describeError(error).message}`),
     });
   }
 }
