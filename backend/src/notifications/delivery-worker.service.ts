@@ -7,7 +7,7 @@ import type { NotificationDeliveryEntity } from './entities/notification-deliver
 import { ContactPointsRepository, DeliveriesRepository } from './notifications.repository';
 
 const TICK_JOB = 'notification-delivery-tick';
-const TICK_MS = 500;
+const TICK_MS = 1000;
 const BATCH = 10;
 const LEASE_MS = 60_000;
 /** Retries: full jitter over 1, 2, 4… s, at most 5 min apart, given up after this many attempts. */
