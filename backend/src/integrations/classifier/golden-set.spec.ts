@@ -1,56 +1,62 @@
 import type { GoldenCase } from '@switchyard/contracts';
 import { FAILURE_CATEGORIES, INTEGRATIONS } from '@switchyard/contracts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGoldenSet } from './golden-eval';
 
 const load = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as GoldenCase[];
+/** Every labelled case seen while writing the rules: the first set plus the former held-out and held-out 2 parts. */
 const dev = load('golden-set.json');
-const heldOut = load('golden-set.held-out.json');
-/** Written blind from the vendors' public error vocabulary, without reading the rules or the other sets. */
-const heldOut2 = load('golden-set.held-out-2.json');
+/**
+ * The blind held-out 3 set, written without reading the rules or the other sets, and evaluated
+ * once. It is added by merge; until then this part is skipped (and says so).
+ */
+const HELD_OUT_FILE = 'golden-set.held-out-3.json';
+const heldOut = existsSync(join(__dirname, HELD_OUT_FILE)) ? load(HELD_OUT_FILE) : null;
 
-/** What the rules honestly reach on the held-out set (98.5 % when last measured), with one miss of slack. */
-const HELD_OUT_FLOOR = 0.95;
-/** Measured once on the blind held-out 2 set (64/82 = 78.0 %), minus one miss (63/82 = 76.8 %); never tuned against. */
-const HELD_OUT_2_FLOOR = 0.76;
+/** Measured on the development set (285/289 = 98.6 %) minus one miss (284/289 = 98.3 %). */
+const DEV_FLOOR = 0.982;
+/** Set by the merger after the single measurement of the held-out 3 set; 0.9 until then. */
+const HELD_OUT_FLOOR = 0.9;
 
 describe('classifier golden set', () => {
-  it('holds at least 200 labelled cases, 60 of them held out, across all five integrations, with unique ids', () => {
-    expect(dev.length + heldOut.length).toBeGreaterThanOrEqual(200);
-    expect(heldOut.length).toBeGreaterThanOrEqual(60);
-    const all = [...dev, ...heldOut, ...heldOut2];
-    expect(new Set(heldOut.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
+  it('holds at least 280 labelled development cases across all five integrations, with unique ids', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(280);
+    expect(new Set(dev.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
+    const all = [...dev, ...(heldOut ?? [])];
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
     for (const item of all) expect(FAILURE_CATEGORIES).toContain(item.expected.category);
   });
 
-  it('holds a second, blind held-out set of at least 60 events across all five integrations', () => {
-    expect(heldOut2.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(heldOut2.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
-    for (const item of heldOut2) expect(FAILURE_CATEGORIES).toContain(item.expected.category);
+  it(`the rules get at least ${DEV_FLOOR * 100} % of the development set right`, () => {
+    expect(evaluateGoldenSet(dev).accuracy).toBeGreaterThanOrEqual(DEV_FLOOR);
   });
 
-  it('the rules get at least 90 % of the development set right', () => {
-    expect(evaluateGoldenSet(dev).accuracy).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the held-out set right`, () => {
-    expect(evaluateGoldenSet(heldOut).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
-  });
-
-  it(`the rules get at least ${HELD_OUT_2_FLOOR * 100} % of the blind held-out 2 set right`, () => {
-    expect(evaluateGoldenSet(heldOut2).accuracy).toBeGreaterThanOrEqual(HELD_OUT_2_FLOOR);
-  });
-
-  it('never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
+  it('on the development set, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
     expect(evaluateGoldenSet(dev).retryViolations).toEqual([]);
-    expect(evaluateGoldenSet(heldOut).retryViolations).toEqual([]);
   });
 
-  it('on the blind held-out 2 set too, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
-    expect(evaluateGoldenSet(heldOut2).retryViolations).toEqual([]);
+  const onHeldOut = heldOut ? it : it.skip;
+  if (!heldOut) {
+    // Said once, where a run shows it: the held-out part did not run.
+    process.stdout.write(`golden-set.spec: ${HELD_OUT_FILE} is absent; the held-out checks are skipped\n`);
+  }
+
+  onHeldOut('holds a blind held-out set of at least 60 events across all five integrations', () => {
+    expect(heldOut?.length ?? 0).toBeGreaterThanOrEqual(60);
+    expect(new Set((heldOut ?? []).map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
   });
+
+  onHeldOut(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the blind held-out set right`, () => {
+    expect(evaluateGoldenSet(heldOut ?? []).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+  });
+
+  onHeldOut(
+    'on the blind held-out set too, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable',
+    () => {
+      expect(evaluateGoldenSet(heldOut ?? []).retryViolations).toEqual([]);
+    },
+  );
 
   it('scores a wrong label as a miss, per category and overall', () => {
     const [first] = dev;
