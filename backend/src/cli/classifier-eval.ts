@@ -1,5 +1,5 @@
 import type { GoldenCase } from '@switchyard/contracts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { evaluateGoldenSet, type EvalReport } from '../integrations/classifier/golden-eval';
 
 /**
@@ -7,8 +7,7 @@ import { evaluateGoldenSet, type EvalReport } from '../integrations/classifier/g
  * the development set (every labelled case the rules' authors have seen, including the former
  * held-out and held-out 2 parts) and the blind held-out 3 set (written without reading the rules
  * or the other sets, evaluated once), and checks the retry rules on both. Exits 1 when the
- * held-out accuracy is below 90 % or any retry rule is broken. When the held-out file is absent
- * (it is added by merge), that part is skipped and said to be absent.
+ * held-out accuracy is below 90 % or any retry rule is broken.
  */
 const DEV_SET = process.argv[2] ?? 'backend/src/integrations/classifier/golden-set.json';
 const HELD_OUT_SET = process.argv[3] ?? 'backend/src/integrations/classifier/golden-set.held-out-3.json';
@@ -37,17 +36,13 @@ function describe(title: string, path: string, report: EvalReport): string[] {
 }
 
 const dev = evaluateGoldenSet(load(DEV_SET));
-const heldOut = existsSync(HELD_OUT_SET) ? evaluateGoldenSet(load(HELD_OUT_SET)) : null;
+const heldOut = evaluateGoldenSet(load(HELD_OUT_SET));
 const lines = [
   ...describe('Development set (every case seen while writing the rules)', DEV_SET, dev),
-  ...(heldOut
-    ? describe('Held-out set (written blind, evaluated once)', HELD_OUT_SET, heldOut)
-    : [`Held-out set: ${HELD_OUT_SET} is absent; held-out part skipped`, '']),
-  heldOut
-    ? `held-out accuracy ${percent(heldOut.accuracy)} (threshold ${percent(THRESHOLD)}); dev ${percent(dev.accuracy)}`
-    : `held-out accuracy: not measured (file absent); dev ${percent(dev.accuracy)}`,
+  ...describe('Held-out set (written blind, evaluated once)', HELD_OUT_SET, heldOut),
+  `held-out accuracy ${percent(heldOut.accuracy)} (threshold ${percent(THRESHOLD)}); dev ${percent(dev.accuracy)}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-const violations = dev.retryViolations.length + (heldOut?.retryViolations.length ?? 0);
-const ok = (heldOut === null || heldOut.accuracy >= THRESHOLD) && violations === 0;
+const violations = dev.retryViolations.length + heldOut.retryViolations.length;
+const ok = heldOut.accuracy >= THRESHOLD && violations === 0;
 process.exit(ok ? 0 : 1);

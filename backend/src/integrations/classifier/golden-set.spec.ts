@@ -1,6 +1,6 @@
 import type { GoldenCase } from '@switchyard/contracts';
 import { FAILURE_CATEGORIES, INTEGRATIONS } from '@switchyard/contracts';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateGoldenSet } from './golden-eval';
 
@@ -8,22 +8,26 @@ const load = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'u
 /** Every labelled case seen while writing the rules: the first set plus the former held-out and held-out 2 parts. */
 const dev = load('golden-set.json');
 /**
- * The blind held-out 3 set, written without reading the rules or the other sets, and evaluated
- * once. It is added by merge; until then this part is skipped (and says so).
+ * The blind held-out set, written from the vendors' documentation without reading the rules or
+ * the other sets, committed before the rule changes of 2026-12-02 and evaluated once after them.
+ * Never tune the rules against it: a case learnt from it moves to the development set, and a new
+ * blind set takes its place.
  */
-const HELD_OUT_FILE = 'golden-set.held-out-3.json';
-const heldOut = existsSync(join(__dirname, HELD_OUT_FILE)) ? load(HELD_OUT_FILE) : null;
+const heldOut = load('golden-set.held-out-3.json');
 
 /** Measured on the development set (285/289 = 98.6 %) minus one miss (284/289 = 98.3 %). */
 const DEV_FLOOR = 0.982;
-/** Set by the merger after the single measurement of the held-out 3 set; 0.9 until then. */
-const HELD_OUT_FLOOR = 0.9;
+/**
+ * What the rules honestly reach on the blind set, measured once: 71/80 = 88.8 %, below the 90 %
+ * the CLI (`npm run classifier:eval`) holds them to; the floor is that minus one miss (70/80).
+ */
+const HELD_OUT_FLOOR = 0.875;
 
 describe('classifier golden set', () => {
   it('holds at least 280 labelled development cases across all five integrations, with unique ids', () => {
     expect(dev.length).toBeGreaterThanOrEqual(280);
     expect(new Set(dev.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
-    const all = [...dev, ...(heldOut ?? [])];
+    const all = [...dev, ...heldOut];
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
     for (const item of all) expect(FAILURE_CATEGORIES).toContain(item.expected.category);
   });
@@ -36,27 +40,18 @@ describe('classifier golden set', () => {
     expect(evaluateGoldenSet(dev).retryViolations).toEqual([]);
   });
 
-  const onHeldOut = heldOut ? it : it.skip;
-  if (!heldOut) {
-    // Said once, where a run shows it: the held-out part did not run.
-    process.stdout.write(`golden-set.spec: ${HELD_OUT_FILE} is absent; the held-out checks are skipped\n`);
-  }
-
-  onHeldOut('holds a blind held-out set of at least 60 events across all five integrations', () => {
-    expect(heldOut?.length ?? 0).toBeGreaterThanOrEqual(60);
-    expect(new Set((heldOut ?? []).map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
+  it('holds a blind held-out set of at least 60 events across all five integrations', () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(heldOut.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
   });
 
-  onHeldOut(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the blind held-out set right`, () => {
-    expect(evaluateGoldenSet(heldOut ?? []).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
+  it(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the blind held-out set right`, () => {
+    expect(evaluateGoldenSet(heldOut).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
   });
 
-  onHeldOut(
-    'on the blind held-out set too, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable',
-    () => {
-      expect(evaluateGoldenSet(heldOut ?? []).retryViolations).toEqual([]);
-    },
-  );
+  it('on the blind held-out set too, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
+    expect(evaluateGoldenSet(heldOut).retryViolations).toEqual([]);
+  });
 
   it('scores a wrong label as a miss, per category and overall', () => {
     const [first] = dev;
