@@ -1,13 +1,15 @@
-// B1: signed integration webhook ingest (verify + redact + commit + 202) through the real app
-// over HTTP, beside a bare node:http server that inserts the same row with pg, both driven by
-// autocannon (in a child process) in the same run. Needs Postgres (DATABASE_URL, or the machine's server).
+// B1: signed integration webhook ingest (verify + parse + redact + commit with its idempotency
+// receipt + 202) through the real app over HTTP, for Standard Webhooks (Gusto-shaped generic
+// body) and for Stripe's native format and signature, beside a bare node:http server that
+// inserts the same row with pg, all driven by autocannon (in a child process) in the same run.
+// Needs Postgres (DATABASE_URL, or the machine's server).
 require('reflect-metadata');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { createServer } = require('node:http');
 const { Pool } = require('pg');
-const { figure } = require('./lib/harness.cjs');
+const { figure, median } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
-const { measure, REPEATS } = require('./lib/load.cjs');
+const { load, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -17,8 +19,37 @@ const SECONDS = Number(process.env.B1_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const POOL_SIZE = 10;
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+const STRIPE_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const SIGNER = { module: require.resolve('./lib/signed-gusto.cjs'), export: 'gustoSigner', args: [SECRET.slice(6)] };
-const drive = (url) => measure({ url, connections: CONNECTIONS, seconds: SECONDS, signer: SIGNER });
+const STRIPE_SIGNER = {
+  module: require.resolve('./lib/signed-stripe.cjs'),
+  export: 'stripeSigner',
+  args: [STRIPE_SECRET],
+};
+const once = (url, signer = SIGNER) => load({ url, connections: CONNECTIONS, seconds: SECONDS, signer });
+
+/**
+ * Warm-ups, then REPEATS rounds of baseline, Standard Webhooks, baseline, native Stripe:
+ * on a shared machine the load drifts, so each figure's baseline runs right beside it.
+ */
+async function measureAll(bareUrl, app) {
+  const runs = { baseline: [], standard: [], stripeBaseline: [], stripe: [] };
+  await once(bareUrl);
+  await once(app.url);
+  await once(app.stripeUrl, STRIPE_SIGNER);
+  for (let i = 0; i < REPEATS; i += 1) {
+    runs.baseline.push(await once(bareUrl));
+    runs.standard.push(await once(app.url));
+    runs.stripeBaseline.push(await once(bareUrl));
+    runs.stripe.push(await once(app.stripeUrl, STRIPE_SIGNER));
+  }
+  const summary = (list) => ({
+    rps: median(list.map((r) => r.rps)),
+    p99: median(list.map((r) => r.p99)),
+    errors: list.reduce((n, r) => n + r.errors, 0),
+  });
+  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, summary(list)]));
+}
 
 /** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */
 async function bareServer(databaseUrl) {
@@ -70,13 +101,14 @@ async function switchyard(databaseUrl) {
     DEMO_MODE: 'false',
     SYNC_ENABLED: 'false',
     ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    INTEGRATION_WEBHOOK_SECRETS: `gusto=${SECRET}`,
+    INTEGRATION_WEBHOOK_SECRETS: `gusto=${SECRET},stripe_issuing=${STRIPE_SECRET}`,
     INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
     CONSOLE_DIR: '/nonexistent',
   });
   const { app } = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, url: `http://127.0.0.1:${app.getHttpServer().address().port}/webhooks/gusto` };
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}/webhooks`;
+  return { app, url: `${base}/gusto`, stripeUrl: `${base}/stripe_issuing` };
 }
 
 async function run() {
@@ -84,14 +116,16 @@ async function run() {
   const app = await switchyard(database.url);
   const bare = await bareServer(database.url);
   try {
-    const baseline = await drive(bare.url);
-    const full = await drive(app.url);
-    if (full.errors > 0 || baseline.errors > 0) {
-      throw new Error(`B1: ${full.errors} failed webhook requests, ${baseline.errors} failed baseline requests`);
+    const { baseline, standard: full, stripeBaseline, stripe } = await measureAll(bare.url, app);
+    const failed = full.errors + stripe.errors;
+    if (failed > 0 || baseline.errors + stripeBaseline.errors > 0) {
+      throw new Error(
+        `B1: ${failed} failed webhook requests, ${baseline.errors + stripeBaseline.errors} failed baseline requests`,
+      );
     }
     return {
       id: 'B1',
-      title: `POST /webhooks/:integration signed ingest, ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
+      title: `POST /webhooks/:integration signed ingest (Standard Webhooks and native Stripe), ${CONNECTIONS} connections, ${SECONDS} s x ${REPEATS} (Postgres)`,
       figures: [
         figure(
           'signed webhook ingest throughput',
@@ -105,6 +139,20 @@ async function run() {
           full.p99,
           'ms',
           { name: 'bare node:http + pg INSERT p99', unit: 'ms', value: baseline.p99 },
+          false,
+        ),
+        figure(
+          'native Stripe webhook ingest throughput',
+          stripe.rps,
+          'req/s',
+          { name: 'bare node:http + pg INSERT', unit: 'req/s', value: stripeBaseline.rps },
+          true,
+        ),
+        figure(
+          'native Stripe webhook ingest p99',
+          stripe.p99,
+          'ms',
+          { name: 'bare node:http + pg INSERT p99', unit: 'ms', value: stripeBaseline.p99 },
           false,
         ),
       ],

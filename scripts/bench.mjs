@@ -66,14 +66,14 @@ const lines = [
 writeFileSync('bench/results/latest.md', `${lines.join('\n')}\n`);
 process.stdout.write(`\n${lines.join('\n')}\n`);
 
-// The README's Performance table is this one, between its markers.
-const readme = readFileSync('README.md', 'utf8');
+// docs/performance.md shows this table, between its markers.
+const page = readFileSync('docs/performance.md', 'utf8');
 const marked = /(<!-- bench-table:start -->\n)[\s\S]*?(\n<!-- bench-table:end -->)/;
-if (marked.test(readme)) {
+if (marked.test(page)) {
   writeFileSync(
-    'README.md',
-    readme.replace(marked, (_, start, end) => `${start}${lines.join('\n')}${end}`),
+    'docs/performance.md',
+    page.replace(marked, (_, start, end) => `${start}${lines.join('\n')}${end}`),
   );
-  spawnSync('npx', ['prettier', '--write', 'README.md'], { stdio: 'ignore' });
-  process.stdout.write('updated the Performance table in README.md\n');
+  spawnSync('npx', ['prettier', '--write', 'docs/performance.md'], { stdio: 'ignore' });
+  process.stdout.write('updated the table in docs/performance.md\n');
 }

@@ -3,13 +3,24 @@ import type { Page, Source, UpstreamHealth } from '@switchyard/contracts';
 import { bearerFor } from '../support/api-auth';
 
 const VENDOR_SOURCES = [
-  'pm-projects',
-  'hris-people',
-  'calendar-events',
-  'ticketing-incidents',
-  'metrics-system',
+  'jira-projects',
+  'pm-risks',
+  'bamboohr-people',
+  'google-calendar-events',
+  'servicenow-incidents',
+  'prometheus-metrics',
   'crm-acme-fitness-leads',
 ];
+/** The connector behind each demo source: the real vendors' built-ins, the demo PPM for risks. */
+const CONNECTORS: Record<string, string> = {
+  'jira-projects': 'jira',
+  'pm-risks': 'simulator-pm',
+  'pm-financials': 'simulator-pm',
+  'bamboohr-people': 'bamboohr',
+  'google-calendar-events': 'google-calendar',
+  'servicenow-incidents': 'servicenow',
+  'prometheus-metrics': 'prometheus',
+};
 
 test.describe('demo mode: simulator and demo sources on start', () => {
   test('defines a source for every simulator vendor and syncs them without being asked', async ({
@@ -30,6 +41,11 @@ test.describe('demo mode: simulator and demo sources on start', () => {
       )
       .toEqual(VENDOR_SOURCES);
     expect(sources).toHaveLength(22);
+    expect(Object.fromEntries(sources.map((s) => [s.id, s.connector.id]))).toEqual({
+      ...CONNECTORS,
+      ...Object.fromEntries(sources.filter((s) => s.id.startsWith('crm-')).map((s) => [s.id, 'clienttether'] as const)),
+    });
+    expect(sources.filter((s) => s.id.startsWith('crm-'))).toHaveLength(15);
     expect(new Set(sources.map((s) => s.domain)).size).toBe(12);
     for (const source of sources) expect(JSON.stringify(source)).not.toContain('demo-secret');
   });
@@ -46,6 +62,9 @@ test.describe('demo mode: simulator and demo sources on start', () => {
     expect(response.status()).toBe(200);
     const health = (await response.json()) as UpstreamHealth;
     expect(Object.values(health.counts).reduce((a, b) => a + b, 0)).toBe(22);
-    expect(health.sources?.find((s) => s.id === 'metrics-system')).toMatchObject({ domain: 'metrics', enabled: true });
+    expect(health.sources?.find((s) => s.id === 'prometheus-metrics')).toMatchObject({
+      domain: 'metrics',
+      enabled: true,
+    });
   });
 });

@@ -5,7 +5,7 @@ import { collectConsoleErrors } from '../support/console';
 import { waitForDemoData } from '../support/demo-data';
 import { demoEmail, signIn } from '../support/login';
 
-const SOURCE = 'ticketing-incidents';
+const SOURCE = 'servicenow-incidents';
 
 /** The e2e server's in-process simulator listens 19 ports above the API (playwright.config.ts). */
 function simulatorUrl(baseURL: string): string {
@@ -34,8 +34,8 @@ test.describe('console live: updates arrive on screen without a reload', () => {
   });
 
   test.afterEach(async ({ request, baseURL }) => {
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`);
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/crm/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`);
   });
 
   test('a refresh triggered through the API shows up in the open source page, live', async ({ page, request }) => {
@@ -80,17 +80,17 @@ test.describe('console live: updates arrive on screen without a reload', () => {
     await expect(page.getByTestId('live-state')).toHaveText('Live');
     await expect(page.getByTestId('data-delayed')).toHaveCount(0);
 
-    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`, {
+    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`, {
       data: { type: 'rate_limit', retryAfterSeconds: 3 },
     });
     expect(fault.status()).toBe(201);
     await refresh(request, auth);
     const banner = page.getByTestId('data-delayed');
-    await expect(banner).toContainText('Ticketing incidents and requests', { timeout: 30_000 });
+    await expect(banner).toContainText('ServiceNow incidents', { timeout: 30_000 });
     // The state, how old the data is, and why.
     await expect(banner).toContainText(/Rate limited · data .+ old/);
 
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/ticketing/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
     await refresh(request, auth);
     await expect(page.getByTestId('data-delayed')).toHaveCount(0, { timeout: 45_000 });
   });
@@ -110,7 +110,7 @@ test.describe('console live: updates arrive on screen without a reload', () => {
     await expect(page.getByTestId('data-delayed')).toHaveCount(0);
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/crm/faults`, {
+    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`, {
       data: { type: 'server_error', status: 503, brand: tenant },
     });
     expect(fault.status()).toBe(201);
@@ -121,9 +121,9 @@ test.describe('console live: updates arrive on screen without a reload', () => {
       /Last sync failed (just now|\d+ s ago|\d+ min ago) \(.*HTTP 503.*\); showing data from \d\d:\d\d; next try \d\d:\d\d/,
       { timeout: 30_000 },
     );
-    await expect(page.getByTestId('data-delayed')).toContainText(`Leads (${tenant})`);
+    await expect(page.getByTestId('data-delayed')).toContainText(`ClientTether leads (${tenant})`);
 
-    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/crm/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`);
     await refresh(request, auth, leads);
     await expect(page.getByTestId('data-delayed')).toHaveCount(0, { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);

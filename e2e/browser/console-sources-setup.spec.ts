@@ -4,8 +4,9 @@ import { apiAs, collectConsoleErrors, screenshot } from '../support/console';
 import { simulatorUrl, waitForDemoData } from '../support/demo-data';
 import { signIn } from '../support/login';
 
-/** The simulator's documented ticketing token (backend/src/demo/demo-catalog.ts). */
-const TICKETING_TOKEN = 'ticketing-demo-token';
+/** The simulator's documented ServiceNow integration user (`@switchyard/simulator`). */
+const SERVICENOW_USER = 'switchyard.integration';
+const SERVICENOW_PASSWORD = 'servicenow-demo-password';
 
 test.describe('setting up sources from the console', () => {
   test.beforeAll(async ({ request, baseURL }) => {
@@ -20,7 +21,7 @@ test.describe('setting up sources from the console', () => {
   }) => {
     test.setTimeout(180_000);
     const stamp = Date.now().toString(36);
-    const credentialId = `e2e-ticketing-${stamp}`;
+    const credentialId = `e2e-servicenow-${stamp}`;
     const sourceId = `e2e-incidents-${stamp}`;
     await signIn(page, 'master_admin', '/sources/credentials');
     const errors = collectConsoleErrors(page);
@@ -28,35 +29,36 @@ test.describe('setting up sources from the console', () => {
     await page.getByText('Create a credential').click();
     const create = page.getByRole('form', { name: 'Create a credential' });
     await create.getByLabel('Credential id').fill(credentialId);
-    await create.getByLabel('Kind').selectOption('token');
-    await create.getByLabel('Name').fill('E2E ticketing token');
-    await create.getByLabel('Token or API key').fill(TICKETING_TOKEN);
+    await create.getByLabel('Kind').selectOption('basic');
+    await create.getByLabel('Name', { exact: true }).fill('E2E ServiceNow integration user');
+    await create.getByLabel('User name').fill(SERVICENOW_USER);
+    await create.getByLabel('Password').fill(SERVICENOW_PASSWORD);
     await create.getByRole('button', { name: 'Create credential' }).click();
     await expect(page.getByTestId('credentials-message')).toHaveText(`${credentialId} created.`);
     // Write-only: cleared after saving, and never shown back.
-    await expect(create.getByLabel('Token or API key')).toHaveValue('');
+    await expect(create.getByLabel('Password')).toHaveValue('');
     const credentialRow = page.getByTestId('credentials').getByRole('row').filter({ hasText: credentialId });
     await expect(credentialRow).toContainText('unused');
-    await expect(page.getByRole('main')).not.toContainText(TICKETING_TOKEN);
+    await expect(page.getByRole('main')).not.toContainText(SERVICENOW_PASSWORD);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources', exact: true }).click();
     await page.getByRole('link', { name: 'New source' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'New source' })).toBeVisible();
     const form = page.getByRole('form', { name: 'Source' });
-    await form.getByLabel('Connector', { exact: true }).selectOption({ label: 'Simulator: ticketing (demo)' });
-    await expect(form.getByTestId('connector-description')).toContainText('auth: bearer');
-    await expect(form.getByLabel('Stream')).toHaveValue('tickets');
+    await form.getByLabel('Connector', { exact: true }).selectOption({ label: 'ServiceNow incidents' });
+    await expect(form.getByTestId('connector-description')).toContainText('auth: basic');
+    await expect(form.getByLabel('Stream')).toHaveValue('incidents');
     await expect(form.getByTestId('stream-target')).toContainText('incidents');
     await form.getByLabel(/^Credential/).selectOption(credentialId);
-    await form.getByLabel(/Simulator URL/).fill(simulatorUrl(baseURL ?? ''));
+    await form.getByLabel(/Instance URL/).fill(`${simulatorUrl(baseURL ?? '')}/servicenow`);
     await form.getByLabel('Id', { exact: true }).fill(sourceId);
-    await form.getByLabel('Name', { exact: true }).fill('E2E ticketing incidents');
+    await form.getByLabel('Name', { exact: true }).fill('E2E ServiceNow incidents');
     await form.getByLabel('Interval (seconds)').fill('600');
     await expect(form.getByLabel('Late after (seconds)')).toHaveValue('1800');
 
     await form.getByRole('button', { name: 'Test connection' }).click();
     await expect(form.getByTestId('test-ok')).toContainText('Connection OK');
-    await expect(form.getByTestId('test-ok')).toContainText('/ticketing/api/v3/tickets');
+    await expect(form.getByTestId('test-ok')).toContainText('/servicenow/api/now/table/incident');
 
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = form.getByTestId('preview-table');
@@ -70,7 +72,7 @@ test.describe('setting up sources from the console', () => {
 
     await form.getByRole('button', { name: 'Save source' }).click();
     await expect(page).toHaveURL(new RegExp(`/sources/${sourceId}$`));
-    await expect(page.getByTestId('source-name')).toHaveText('E2E ticketing incidents');
+    await expect(page.getByTestId('source-name')).toHaveText('E2E ServiceNow incidents');
     // The first run starts when the source is saved; the detail page follows it live. The demo
     // simulator injects faults, so a run may need its retries (each up to the 10 s timeout).
     await expect(page.getByRole('table', { name: 'Sync runs' })).toContainText('succeeded', { timeout: 90_000 });
@@ -97,7 +99,7 @@ test.describe('setting up sources from the console', () => {
     await page.goto('/sources/credentials');
     await expect(credentialRow).toContainText(sourceId);
     const source = await apiAs<Source>(request, baseURL ?? '', 'master_admin', `/api/v1/sources/${sourceId}`);
-    expect(source.connector).toMatchObject({ id: 'simulator-ticketing', stream: 'tickets', credentialId });
+    expect(source.connector).toMatchObject({ id: 'servicenow', stream: 'incidents', credentialId });
     expect(errors()).toEqual([]);
   });
 
@@ -107,10 +109,10 @@ test.describe('setting up sources from the console', () => {
   }) => {
     test.setTimeout(90_000);
     await signIn(page, 'master_admin', '/sources/connectors');
-    await page.getByRole('link', { name: 'Copy Simulator: ticketing (demo)' }).click();
+    await page.getByRole('link', { name: 'Copy ServiceNow incidents' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'New custom connector' })).toBeVisible();
     const editor = page.getByLabel('Definition (JSON)');
-    await expect(editor).toHaveValue(/"simulator-ticketing-copy"/);
+    await expect(editor).toHaveValue(/"servicenow-copy"/);
     const definition = JSON.parse(await editor.inputValue()) as {
       id: string;
       streams: Array<{ records: Array<{ fields: Record<string, unknown> }> }>;
@@ -125,7 +127,7 @@ test.describe('setting up sources from the console', () => {
           streams: [
             {
               ...definition.streams[0],
-              records: [{ ...definition.streams[0].records[0], fields: { ...fields, status: 'state' } }],
+              records: [{ ...definition.streams[0].records[0], fields: { ...fields, status: 'state.value' } }],
             },
           ],
         },
@@ -136,7 +138,7 @@ test.describe('setting up sources from the console', () => {
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect(page.getByTestId('connector-problems')).toContainText('streams.0.records.0.fields.status');
 
-    // Severity 2 mapped to "urgent", which incidents do not accept.
+    // Priority 2 mapped to "urgent", which incidents do not accept as a severity.
     const severity = fields['severity'] as { transforms: Array<{ map: Record<string, string> }> };
     severity.transforms[0].map['2'] = 'urgent';
     definition.id = `e2e-bad-${Date.now().toString(36)}`;
@@ -144,9 +146,9 @@ test.describe('setting up sources from the console', () => {
     await page.getByRole('button', { name: 'Validate' }).click();
     await expect(page.getByTestId('connector-message')).toHaveText('The definition is valid.');
 
-    await page.getByLabel('Stream').selectOption('tickets');
-    await page.getByLabel(/^Credential/).selectOption('ticketing-token');
-    await page.getByLabel(/Simulator URL/).fill(simulatorUrl(baseURL ?? ''));
+    await page.getByLabel('Stream').selectOption('incidents');
+    await page.getByLabel(/^Credential/).selectOption('servicenow');
+    await page.getByLabel(/Instance URL/).fill(`${simulatorUrl(baseURL ?? '')}/servicenow`);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('preview-summary')).toContainText('Mapped with errors');
     const bad = page.getByTestId('preview-cell-error').first();

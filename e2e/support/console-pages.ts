@@ -290,9 +290,9 @@ export const CONSOLE_FORM_PAGES: ConsolePage[] = [
   },
   {
     name: 'connector-built-in',
-    path: fixed('/sources/connectors/simulator-ticketing'),
+    path: fixed('/sources/connectors/servicenow'),
     permission: 'sources.read',
-    heading: 'Connector simulator-ticketing',
+    heading: 'Connector servicenow',
     expected: () => Promise.resolve('Built-in connectors are read-only'),
   },
 ];

@@ -9,6 +9,8 @@ import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorat
  * Secure by default: every route must say `@Public()` or `@RequirePermission(...)`.
  * A route that says neither is refused for everyone (and fails the route-permission test).
  * On a public route a valid token is still read, so answers may add detail for signed-in callers.
+ * Tokens are verified by passport-jwt (JwtStrategy) and then by the same claims rule the
+ * live socket uses (AccessTokensService.acceptClaims).
  */
 @Injectable()
 export class GlobalAuthGuard extends AuthGuard('jwt') {

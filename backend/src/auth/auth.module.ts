@@ -29,6 +29,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [
+    PassportModule,
     TypeOrmModule.forFeature([
       UserEntity,
       ServiceClientEntity,
@@ -37,7 +38,6 @@ import { UsersService } from './users.service';
       AuditEventEntity,
       PrincipalVersionEntity,
     ]),
-    PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -54,9 +54,9 @@ import { UsersService } from './users.service';
   controllers: [AuthController, JwksController, AdminController],
   providers: [
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
-    JwtStrategy,
     SigningKeysService,
     AccessTokensService,
+    JwtStrategy,
     SessionsService,
     ClientCredentialsService,
     UsersService,

@@ -116,6 +116,14 @@ describe('bad input over HTTP', () => {
       'http://[::1]/x',
       'http://[fe80::1]/x',
       'http://[fd00::1]/x',
+      // IPv4 inside IPv6 (compatible, NAT64, 6to4) and reserved IPv4 ranges.
+      'http://[::7f00:1]/x',
+      'http://[64:ff9b::7f00:2]/x',
+      'http://[2002:7f00:2::]/x',
+      'http://198.18.0.1/x',
+      'http://224.0.0.1/x',
+      'http://240.0.0.1/x',
+      'http://255.255.255.255/x',
     ];
     for (const [i, url] of targets.entries()) {
       const definition = testSource(bed.simulator.url, { id: `ssrf-${i}` });

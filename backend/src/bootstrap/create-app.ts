@@ -30,6 +30,8 @@ import { installHttpHooks } from './http-hooks';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 
 export const API_PREFIX = 'api/v1';
+/** A console error report: message, URL and a stack of at most 8,000 characters, with room for JSON escapes. */
+const CLIENT_ERROR_BODY_LIMIT_BYTES = 32 * 1024;
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -72,9 +74,11 @@ export async function createApp(
   fastify.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
   installHttpHooks(fastify, app.get(MetricsService));
-  // Integration webhooks get their own, smaller body limit; Nest adds its routes at init().
+  // Integration webhooks and error reports get their own, smaller body limits; Nest adds its routes at init().
   fastify.addHook('onRoute', (route) => {
     if (route.url.startsWith('/webhooks/')) route.bodyLimit = config.integrations.bodyLimitBytes;
+    if (route.url === `/${API_PREFIX}/system/client-errors`)
+      route.bodyLimit = Math.min(CLIENT_ERROR_BODY_LIMIT_BYTES, config.http.bodyLimitBytes);
   });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -117,7 +121,7 @@ export async function createApp(
   });
   app.useWebSocketAdapter(new LiveIoAdapter(app, config, app.get(RedisConnections)));
   await serveConsoleFiles(app);
-  mountOpenApi(app, buildOpenApiDocument(app, config.version));
+  mountOpenApi(app, buildOpenApiDocument(app, config.version, publicOrigin(config)));
   // init() registers Nest's routes and error handler; the fallback must come after both.
   await app.init();
   registerConsoleFallback(fastify, app.get(ConsoleAssets));
@@ -138,4 +142,10 @@ async function serveConsoleFiles(app: NestFastifyApplication): Promise<void> {
       void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+}
+
+/** The origin the OpenAPI document's server variable defaults to (integrators override it). */
+function publicOrigin(config: AppConfig): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.http.host) ? 'localhost' : config.http.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.http.port}`;
 }

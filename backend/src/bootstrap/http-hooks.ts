@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { runWithTrace, TRACE_HEADER } from '../common';
+import { assertSafeJsonBody, redactUrl, runWithTrace, TRACE_HEADER } from '../common';
 import type { MetricsService } from '../metrics';
 
 /**
@@ -13,7 +13,17 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
   });
   // Body parsing runs on socket callbacks outside the request's async context; re-enter it.
   fastify.addHook('preValidation', (request, _reply, done) => {
-    runWithTrace({ traceId: request.id }, done);
+    runWithTrace({ traceId: request.id }, () => {
+      // Every JSON body, whichever route and parser: too deep or holding NUL is a 400 here.
+      const raw = (request as { rawBody?: unknown }).rawBody;
+      try {
+        if (Buffer.isBuffer(raw) && isJson(request.headers['content-type'])) assertSafeJsonBody(raw);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      done();
+    });
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -22,7 +32,7 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
     request.log.info(
       {
         method: request.method,
-        url: withoutSecrets(request.url),
+        url: redactUrl(request.url),
         route,
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
@@ -33,7 +43,6 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: MetricsServi
   });
 }
 
-/** `access_token` (the SSE stream's EventSource fallback) must never reach a log line. */
-function withoutSecrets(url: string): string {
-  return url.includes('access_token=') ? url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') : url;
+function isJson(contentType: string | undefined): boolean {
+  return typeof contentType === 'string' && /\bjson\b/i.test(contentType);
 }

@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@switchyard/contracts';
 import type { WebhookSecrets } from './integration-secrets';
+import type { WebhookSchemes } from './integration-schemes';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -33,6 +34,8 @@ export interface AppConfigValues {
     host: string;
     bodyLimitBytes: number;
     corsOrigins: string[];
+    /** Console error reports accepted per client address per minute. */
+    clientErrorsPerMinute: number;
   };
   database: {
     kind: DatabaseKind;
@@ -107,6 +110,9 @@ export interface AppConfigValues {
   };
   integrations: {
     webhookSecrets: WebhookSecrets;
+    webhookSchemes: WebhookSchemes;
+    /** Re-read when it changes; its secrets add to `webhookSecrets`. */
+    webhookSecretsFile: string | null;
     redactFields: string[];
     rateLimitPerMinute: number;
     bodyLimitBytes: number;

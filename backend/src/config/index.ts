@@ -1,4 +1,5 @@
 export { AppConfig } from './app-config';
 export { ConfigModule } from './config.module';
 export { ConfigError, loadCliConfig, loadConfig } from './load-config';
-export type { WebhookSecrets } from './integration-secrets';
+export { parseWebhookSecrets, type WebhookSecrets } from './integration-secrets';
+export type { HmacScheme, WebhookScheme, WebhookSchemes } from './integration-schemes';

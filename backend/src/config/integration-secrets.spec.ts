@@ -18,8 +18,8 @@ describe('parseWebhookSecrets', () => {
 
   it('names unknown integrations, bad secrets and bad syntax', () => {
     expect(parseWebhookSecrets('salesforce=whsec_YWJj')).toMatch(/unknown integration/);
-    expect(parseWebhookSecrets('procore=plain-secret')).toMatch(/procore.*whsec_/);
-    expect(parseWebhookSecrets('procore')).toMatch(/integration=whsec_/);
+    expect(parseWebhookSecrets('procore=short')).toMatch(/procore.*8 to 500/);
+    expect(parseWebhookSecrets('procore')).toMatch(/integration=secret/);
     expect(parseWebhookSecrets('{"procore":')).toBe('is not valid JSON');
   });
 });

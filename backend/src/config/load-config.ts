@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables, ENVIRONMENT_VARIABLE_NAMES } from './environment';
 import { parseWebhookSecrets } from './integration-secrets';
+import { parseWebhookSchemes } from './integration-schemes';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -35,6 +36,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (typeof webhookSecrets === 'string') {
     throw new ConfigError([`INTEGRATION_WEBHOOK_SECRETS ${webhookSecrets} (got (hidden))`]);
   }
+  const webhookSchemes = parseWebhookSchemes(vars.INTEGRATION_WEBHOOK_SCHEMES);
+  if (typeof webhookSchemes === 'string') {
+    throw new ConfigError([`INTEGRATION_WEBHOOK_SCHEMES ${webhookSchemes}`]);
+  }
 
   const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
   const database: AppConfig['database'] = vars.DATABASE_URL
@@ -49,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       host: vars.HOST,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
       corsOrigins: list(vars.CORS_ORIGINS),
+      clientErrorsPerMinute: vars.CLIENT_ERRORS_PER_MINUTE,
     },
     database,
     logLevel: vars.LOG_LEVEL,
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     integrations: {
       webhookSecrets,
+      webhookSchemes,
+      webhookSecretsFile: vars.INTEGRATION_WEBHOOK_SECRETS_FILE || null,
       redactFields: list(vars.INTEGRATION_REDACT_FIELDS),
       rateLimitPerMinute: vars.INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: vars.INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES,

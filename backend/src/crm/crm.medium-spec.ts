@@ -282,9 +282,9 @@ describe('CRM API', () => {
       const lastSuccessAt = before.freshness.sources[0].lastSuccessAt;
       expect(lastSuccessAt).not.toBeNull();
 
-      bed.simulator.addFault('crm', { type: 'server_error', status: 503, brand: ACME });
+      bed.simulator.addFault('clienttether', { type: 'server_error', status: 503, brand: ACME });
       const run = await bed.sync(sourceId);
-      expect(run.status).not.toBe('succeeded');
+      expect(run.status).toBe('failed');
 
       const after = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}&pageSize=200`);
       expect(after.status).toBe(200);

@@ -8,7 +8,13 @@ import { ClientsService, UsersService } from '../auth';
 import { AppConfig } from '../config';
 import { DEMO_WEBHOOK_SECRET } from '../integrations';
 import { CredentialsService, SourcesService } from '../sources';
-import { demoCredentials, demoSources } from './demo-catalog';
+import {
+  demoCredentials,
+  demoSources,
+  jiraProjectKeys,
+  retiredDemoSources,
+  type SimulatorDemoSecrets,
+} from './demo-catalog';
 
 const BRANDS = ['acme-fitness', 'bright-smiles', 'green-leaf'];
 /** Integration webhooks the simulator sends in demo mode (Procore, Gusto, QuickBooks, Stripe Issuing, LCPtracker). */
@@ -22,7 +28,8 @@ export const DEMO_CLIENT = {
 
 /** Sensible data scopes per demo role: a team manager sees one team, a brand's admin one brand. */
 const DEMO_SCOPES: Partial<Record<Role, DataScopes>> = {
-  team_manager: { tenants: [], departments: ['ops'], teams: ['ops-facilities'], portfolios: ['Operations'] },
+  // BambooHR names departments (its divisions) and teams (its departments): the names are the ids.
+  team_manager: { tenants: [], departments: ['Operations'], teams: ['Facilities'], portfolios: ['Operations'] },
   business_admin: { tenants: ['acme-fitness', 'bright-smiles'], departments: '*', teams: '*', portfolios: '*' },
 };
 
@@ -48,7 +55,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo.enabled) return;
-    const { createSimulator, startIntegrationEventSender } = await import('@switchyard/simulator');
+    const simulatorModule = await import('@switchyard/simulator');
+    const { createSimulator, startIntegrationEventSender } = simulatorModule;
     this.simulator = await createSimulator({
       seed: this.config.demo.simulatorSeed,
       port: this.config.demo.simulatorPort,
@@ -57,10 +65,10 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       logger: false,
     });
     this.sources.addressPolicy.allow('127.0.0.1');
-    const seeded = await this.seed(this.simulator.url);
+    const seeded = await this.seed(this.simulator.url, simulatorModule);
     await this.seedIdentities();
     await this.connectWebhooks(this.simulator);
-    // The simulator plays the five business integrations too, signing with the demo secret.
+    // The simulator plays the five business integrations too, each natively signed with the demo secret.
     this.integrationEvents = startIntegrationEventSender({
       targetUrl: () => `http://127.0.0.1:${this.listeningPort()}/webhooks`,
       secret: DEMO_WEBHOOK_SECRET,
@@ -80,13 +88,14 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
     this.simulator = null;
   }
 
-  private async seed(simulatorUrl: string): Promise<number> {
+  private async seed(simulatorUrl: string, sim: SimulatorDemoSecrets): Promise<number> {
+    await this.retireOldDemoSources();
     const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
-    for (const credential of demoCredentials(BRANDS, webhookSecret)) {
+    for (const credential of demoCredentials(sim, BRANDS, webhookSecret)) {
       if (!(await this.credentials.exists(credential.id))) await this.credentials.put(credential);
     }
     let created = 0;
-    for (const source of demoSources(simulatorUrl, BRANDS)) {
+    for (const source of demoSources(simulatorUrl, BRANDS, sim, await jiraProjectKeys(simulatorUrl, sim))) {
       const exists = await this.sources.require(source.id).then(
         () => true,
         () => false,
@@ -96,6 +105,14 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       created += 1;
     }
     return created;
+  }
+
+  /** Sources an earlier demo defined on the simulator's dialects go, with their rows. */
+  private async retireOldDemoSources(): Promise<void> {
+    for (const id of retiredDemoSources(await this.sources.findAll())) {
+      await this.sources.delete(id);
+      this.logger.log({ sourceId: id }, `demo source ${id} replaced by one on a real vendor's connector`);
+    }
   }
 
   /** One user per role and one integrator client, with the documented demo passwords. */
@@ -142,6 +159,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       `  Upstream simulator: ${this.simulator.url} (faults: ${this.simulator.url}/_control/state)`,
       `  Integration webhooks: POST ${baseUrl}/webhooks/<procore|gusto|quickbooks|stripe_issuing|lcptracker>`,
       `    every integration accepts the demo secret ${DEMO_WEBHOOK_SECRET}`,
+      '    in its sender’s scheme: Stripe signing secret, QuickBooks verifier token, Gusto verification token,',
+      '    Procore Authorization value, Standard Webhooks secret (docs/webhook-senders.md)',
       '',
     ].join('\n');
   }
@@ -149,12 +168,8 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
   /** Points the simulator's change notifications at this backend, signed with the stored secret. */
   private async connectWebhooks(simulator: Simulator): Promise<void> {
     const base = `http://127.0.0.1:${this.config.http.port}/api/v1/sources`;
-    for (const [vendor, credentialId, sourceId] of [
-      ['calendar', 'calendar-webhooks', 'calendar-events'],
-      ['pm', 'pm-webhooks', 'pm-projects'],
-    ] as const) {
-      const secret = await this.credentials.open(credentialId);
-      if (secret) simulator.setWebhook(vendor, { url: `${base}/${sourceId}/webhook`, secret: secret.secret });
-    }
+    // The demo PPM vendor signs its change notifications; a notice refreshes the risks at once.
+    const secret = await this.credentials.open('ppm-webhooks');
+    if (secret) simulator.setWebhook('pm', { url: `${base}/pm-risks/webhook`, secret: secret.secret });
   }
 }

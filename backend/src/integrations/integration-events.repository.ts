@@ -18,31 +18,43 @@ export class IntegrationEventsRepository {
   constructor(@InjectRepository(IntegrationEventEntity) private readonly events: Repository<IntegrationEventEntity>) {}
 
   /**
-   * Inserts unless the webhook id was seen before; true when this call stored it. One plain
-   * statement (the query builder's insert costs about three times as much per webhook).
+   * Inserts the event and its idempotency receipt in one transaction; false when either
+   * was there before (a unique violation: the sender's event id was seen, maybe by another
+   * replica at the same moment). The receipt is written first so a retry is recognised
+   * even after the event itself has been pruned.
    */
-  async insertOnce(row: IntegrationEventEntity): Promise<boolean> {
-    const inserted: unknown[] = await this.events.query(
-      `INSERT INTO integration_events (id, integration, webhook_id, event_type, status, occurred_at, received_at,
-         payload, error_message, error_code, error_http_status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (integration, webhook_id) DO NOTHING
-       RETURNING id`,
-      [
-        row.id,
-        row.integration,
-        row.webhookId,
-        row.eventType,
-        row.status,
-        row.occurredAt,
-        row.receivedAt,
-        JSON.stringify(row.payload),
-        row.errorMessage,
-        row.errorCode,
-        row.errorHttpStatus,
-      ],
-    );
-    return inserted.length > 0;
+  async insertOnce(
+    row: IntegrationEventEntity,
+    recordReceipt: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    try {
+      await this.events.manager.transaction(async (manager) => {
+        await recordReceipt(manager);
+        // One plain statement (the query builder's insert costs about three times as much).
+        await manager.query(
+          `INSERT INTO integration_events (id, integration, webhook_id, event_type, status, occurred_at, received_at,
+             payload, error_message, error_code, error_http_status)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            row.id,
+            row.integration,
+            row.webhookId,
+            row.eventType,
+            row.status,
+            row.occurredAt,
+            row.receivedAt,
+            JSON.stringify(row.payload),
+            row.errorMessage,
+            row.errorCode,
+            row.errorHttpStatus,
+          ],
+        );
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   findByWebhookId(integration: IntegrationId, webhookId: string): Promise<IntegrationEventEntity | null> {
@@ -154,4 +166,9 @@ export class IntegrationEventsRepository {
     );
     return Number(n);
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return (driverError?.code ?? (error as { code?: unknown } | null)?.code) === '23505';
 }

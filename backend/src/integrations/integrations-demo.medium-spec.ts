@@ -1,4 +1,6 @@
 import type { IntegrationList } from '@switchyard/contracts';
+import { startIntegrationEventSender } from '@switchyard/simulator';
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { postSignedWebhook } from '../../test/support/webhook-signer';
 import { DemoService } from '../demo';
@@ -25,15 +27,33 @@ describe('integration webhooks in demo mode', () => {
     expect(app.app.get(DemoService).banner(app.baseUrl)).toContain(DEMO_WEBHOOK_SECRET);
   });
 
-  it('receives the simulator’s integration webhooks on its own port', async () => {
+  it('receives the demo sender’s native webhooks for every integration', async () => {
     const headers = await app.adminHeaders();
-    let list: IntegrationList | null = null;
+    const dataSource = app.app.get(DataSource);
+    const formats = async () =>
+      dataSource.query<Array<{ integration: string; sender: string | null }>>(
+        `SELECT DISTINCT integration, payload->>'sender' AS sender FROM integration_events
+         WHERE webhook_id NOT LIKE 'msg_demo_%'`,
+      );
+    const natives = ['stripe', 'gusto', 'quickbooks', 'procore'];
+    // The demo's own sender, driven faster than its steady rate (same code, same secret).
+    const sender = startIntegrationEventSender(
+      { targetUrl: `${app.baseUrl}/webhooks`, secret: DEMO_WEBHOOK_SECRET, seed: 11 },
+      false,
+    );
+    let seen: Array<{ integration: string; sender: string | null }> = [];
     for (let attempt = 0; attempt < 60; attempt += 1) {
-      list = (await (await fetch(`${app.baseUrl}/api/v1/integrations`, { headers })).json()) as IntegrationList;
-      // Five events are the ones the test above sent itself.
-      if (list.items.reduce((n, i) => n + i.events24h, 0) > 5) break;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (let i = 0; i < 5; i += 1) expect(await sender.sendOne()).toBe(202);
+      seen = await formats();
+      const integrations = new Set(seen.map((row) => row.integration));
+      if (integrations.size === 5 && natives.every((n) => seen.some((row) => row.sender === n))) break;
     }
-    expect(list?.items.reduce((n, i) => n + i.events24h, 0)).toBeGreaterThan(5);
+    await sender.stop();
+    expect(new Set(seen.map((row) => row.integration))).toEqual(
+      new Set(['procore', 'gusto', 'quickbooks', 'stripe_issuing', 'lcptracker']),
+    );
+    for (const sender of natives) expect(seen.map((row) => row.sender)).toContain(sender);
+    const list = (await (await fetch(`${app.baseUrl}/api/v1/integrations`, { headers })).json()) as IntegrationList;
+    expect(list.items.every((item) => item.events24h > 0)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SyncModule } from '../sync';
 import { FailureClassifierService } from './classifier/failure-classifier.service';
 import { IntegrationEventEntity, IntegrationFeedbackEntity, IntegrationIssueEntity } from './entities';
 import { IntegrationHealthService } from './health/integration-health.service';
@@ -16,9 +17,13 @@ import { IntegrationIssuesController } from './issues/integration-issues.control
 import { IssueTrackerService } from './issues/issue-tracker.service';
 import { EventProcessorService } from './processing/event-processor.service';
 import { IntegrationRetention } from './processing/integration-retention.service';
+import { WebhookSenders } from './senders/webhook-senders.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IntegrationEventEntity, IntegrationIssueEntity, IntegrationFeedbackEntity])],
+  imports: [
+    TypeOrmModule.forFeature([IntegrationEventEntity, IntegrationIssueEntity, IntegrationFeedbackEntity]),
+    SyncModule,
+  ],
   controllers: [
     IntegrationWebhookController,
     IntegrationsController,
@@ -28,6 +33,7 @@ import { IntegrationRetention } from './processing/integration-retention.service
   providers: [
     WebhookSecretsService,
     WebhookIntakeService,
+    WebhookSenders,
     EventProcessorService,
     IntegrationRetention,
     FailureClassifierService,

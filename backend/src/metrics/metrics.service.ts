@@ -23,6 +23,7 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    removeGaugesNamedLikeCounters(this.registry);
   }
 
   observeRequest(method: string, route: string, statusCode: number, seconds: number): void {
@@ -36,4 +37,13 @@ export class MetricsService {
   render(): Promise<string> {
     return this.registry.metrics();
   }
+}
+
+/**
+ * prom-client adds `nodejs_active_{handles,requests,resources}_total` as gauges, a counter's
+ * suffix (promtool rejects them). Their by-type twins without the suffix stay; these totals
+ * are only those series summed.
+ */
+function removeGaugesNamedLikeCounters(registry: Registry): void {
+  for (const what of ['handles', 'requests', 'resources']) registry.removeSingleMetric(`nodejs_active_${what}_total`);
 }

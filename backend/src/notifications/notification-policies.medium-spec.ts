@@ -53,6 +53,7 @@ function alert(id: string, overrides: Partial<AlertView> = {}): AlertView {
     ruleId: 'cpu-high',
     metric: 'cpu',
     sourceId: null,
+    tenant: null,
     labels: { team: 'platform', host: id },
     module: 'system',
     state: 'firing',

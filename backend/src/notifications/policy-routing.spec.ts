@@ -11,6 +11,7 @@ function alert(overrides: Partial<AlertView> = {}): AlertView {
     ruleId: 'cpu-high',
     metric: 'cpu',
     sourceId: null,
+    tenant: null,
     labels: { team: 'platform', env: 'prod' },
     module: 'system',
     state: 'firing',

@@ -5,7 +5,7 @@ import type { NotificationPolicyEntity } from './entities/notification-policy.en
 /** Whether a policy routes this alert: its tenant, then every condition of its match. */
 export function policyMatches(policy: NotificationPolicyEntity, alert: AlertView): boolean {
   if (!policy.enabled) return false;
-  if (policy.tenant !== null && alert.labels.tenant !== policy.tenant) return false;
+  if (policy.tenant !== null && (alert.tenant ?? alert.labels.tenant) !== policy.tenant) return false;
   const { severities, modules, teams, labels } = policy.match;
   if (severities && (alert.severity === null || !severities.includes(alert.severity))) return false;
   if (modules && !modules.includes(alert.module)) return false;

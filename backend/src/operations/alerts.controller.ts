@@ -80,13 +80,19 @@ export class AlertsController {
 
   @Get('alerts')
   @RequirePermission('alerts.read')
-  @ApiOperation({ summary: 'Alerts, newest first; `state` filters (comma-separated; `open` means not yet closed).' })
+  @ApiOperation({
+    summary:
+      'Alerts of your modules and tenants, newest first; `state` filters (comma-separated; `open` means not yet closed).',
+  })
   @ApiQuery({ name: 'state', required: false, enum: [...ALERT_STATES, 'open'], isArray: true })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–500, default 100.' })
   @ApiOkResponse({ type: AlertListModel })
   @ApiErrors(400)
-  list(@Query() query: Record<string, string>): Promise<{ items: AlertView[] }> {
-    return this.alerts.list(query);
+  list(
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: AlertView[] }> {
+    return this.alerts.list(query, principal);
   }
 
   @Get('alerts/:id')
@@ -94,8 +100,8 @@ export class AlertsController {
   @ApiOperation({ summary: 'One alert.' })
   @ApiOkResponse({ type: AlertViewModel })
   @ApiErrors(400, 404)
-  get(@Param('id', uuidParam('id')) id: string): Promise<AlertView> {
-    return this.alerts.get(id);
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<AlertView> {
+    return this.alerts.get(id, principal);
   }
 
   @Post('alerts/:id/acknowledge')
@@ -118,8 +124,8 @@ export class AlertsController {
   @ApiOperation({ summary: 'Silences that are active or scheduled.' })
   @ApiOkResponse({ type: SilenceListModel })
   @ApiErrors()
-  silences(): Promise<{ items: Silence[] }> {
-    return this.alerts.listSilences();
+  silences(@CurrentPrincipal() principal: Principal): Promise<{ items: Silence[] }> {
+    return this.alerts.listSilences(principal);
   }
 
   @Post('silences')
@@ -130,7 +136,7 @@ export class AlertsController {
   })
   @ApiBody({ schema: SILENCE_BODY })
   @ApiCreatedResponse({ type: SilenceModel })
-  @ApiErrors(400, 415)
+  @ApiErrors(400, 404, 415)
   createSilence(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<Silence> {
     return this.alerts.createSilence(body, principal);
   }
@@ -141,7 +147,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'End a silence.' })
   @ApiNoContentResponse()
   @ApiErrors(400, 404)
-  deleteSilence(@Param('id', uuidParam('id')) id: string): Promise<void> {
-    return this.alerts.deleteSilence(id);
+  deleteSilence(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.alerts.deleteSilence(id, principal);
   }
 }

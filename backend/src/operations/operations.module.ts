@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LiveHub, RealtimeModule } from '../realtime';
+import { SourcesModule } from '../sources';
 import { SyncModule } from '../sync';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { AlertsRepository } from './alerts/alerts.repository';
@@ -11,10 +12,11 @@ import { OpsDataRepository } from './data/ops-data.repository';
 import { OpsMetricsService } from './data/ops-metrics.service';
 import { OPS_SUBSCRIPTION_COUNTER, OpsAggregator, type OpsSubscriptionCounter } from './ops-aggregator.service';
 import { OpsController } from './ops.controller';
+import { OpsScopeService } from './ops-scope.service';
 import { SnapshotBuilder } from './snapshot/snapshot-builder';
 
 @Module({
-  imports: [SyncModule, RealtimeModule],
+  imports: [SyncModule, RealtimeModule, SourcesModule],
   controllers: [OpsController, AlertsController],
   providers: [
     OpsDataRepository,
@@ -24,6 +26,7 @@ import { SnapshotBuilder } from './snapshot/snapshot-builder';
     OpsMetricsService,
     AlertEvaluator,
     AlertsService,
+    OpsScopeService,
     SnapshotBuilder,
     OpsAggregator,
     {

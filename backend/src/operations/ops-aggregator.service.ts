@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { OpsModule, OpsSnapshot, OpsStatus } from '@switchyard/contracts';
+import { alertVisibleTo, opsModulesOf, type OpsSnapshot, type OpsStatus, type Principal } from '@switchyard/contracts';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '../common';
 import { AppConfig } from '../config';
@@ -96,8 +96,10 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     return this.aggregating;
   }
 
-  async snapshotFor(modules: readonly OpsModule[]): Promise<OpsSnapshot> {
-    return visibleSnapshot(this.latest ?? (await this.aggregate()), modules);
+  /** The snapshot as a principal may see it: its role's modules, and alerts of its tenants only. */
+  async snapshotFor(principal: Principal): Promise<OpsSnapshot> {
+    const visible = visibleSnapshot(this.latest ?? (await this.aggregate()), opsModulesOf(principal.roles));
+    return { ...visible, alerts: visible.alerts.filter((alert) => alertVisibleTo(principal, alert)) };
   }
 
   async status(): Promise<OpsStatus> {
@@ -135,8 +137,12 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     const startedAt = performance.now();
     await this.ingest.flush();
     await this.evaluator.evaluateRules();
-    const freshness = await this.freshness.summarize((source) => source.enabled);
-    await this.evaluator.evaluateFreshness(freshness.sources);
+    const tenants = new Map<string, string | null>();
+    const freshness = await this.freshness.summarize((source) => {
+      tenants.set(source.id, source.tenant);
+      return source.enabled;
+    });
+    await this.evaluator.evaluateFreshness(freshness.sources, (id) => tenants.get(id) ?? null);
     const snapshot = await this.builder.build(startedAt);
     this.latest = snapshot;
     this.bus.publish({ type: 'ops.snapshot', at: snapshot.builtAt, snapshot: summarizeSnapshot(snapshot) });

@@ -187,7 +187,7 @@ describe('operations alerts (injected clock)', () => {
     expect(own.map((e) => e.alert.state)).toEqual(['pending', 'firing']);
     expect(own.every((e) => !e.notify)).toBe(true);
 
-    const listed = await api<{ items: Silence[] }>('business_admin', 'GET', '/ops/silences');
+    const listed = await api<{ items: Silence[] }>('technical_admin', 'GET', '/ops/silences');
     expect(listed.body.items.map((s) => s.id)).toContain(silence.body.id);
     expect((await api('master_admin', 'DELETE', `/ops/silences/${silence.body.id}`)).status).toBe(204);
     expect((await api('master_admin', 'DELETE', `/ops/silences/${silence.body.id}`)).status).toBe(404);

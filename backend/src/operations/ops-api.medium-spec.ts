@@ -101,7 +101,7 @@ describe('operations API (injected clock)', () => {
     const from = new Date(base).toISOString();
     const to = new Date(base + 120_000).toISOString();
     const raw = await api<MetricSeries>(
-      'read_only_viewer',
+      'operations_admin',
       'GET',
       `/ops/metrics/t_series/series?from=${from}&to=${to}&step=30`,
     );
@@ -113,7 +113,7 @@ describe('operations API (injected clock)', () => {
       [10, 9, 11, 3],
     ]);
     const minute = await api<MetricSeries>(
-      'read_only_viewer',
+      'operations_admin',
       'GET',
       `/ops/metrics/t_series/series?from=${from}&to=${to}&step=60`,
     );

@@ -9,10 +9,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  opsModulesOf,
   type DataPointsAccepted,
   type MetricForecast,
   type MetricSeries,
+  type OpsMetricList,
   type OpsSnapshot,
   type OpsStatus,
   type Principal,
@@ -25,6 +25,7 @@ import {
   DataPointsAcceptedModel,
   MetricForecastModel,
   MetricSeriesModel,
+  OpsMetricListModel,
   OpsSnapshotModel,
   OpsStatusModel,
 } from './dto/ops.models';
@@ -56,6 +57,17 @@ export class OpsController {
     return this.metrics.accept(body);
   }
 
+  @Get('metrics')
+  @RequirePermission('ops.read')
+  @ApiOperation({
+    summary: 'The metrics you may chart: those with data points or an alert rule, in your role’s modules.',
+  })
+  @ApiOkResponse({ type: OpsMetricListModel })
+  @ApiErrors()
+  metricList(@CurrentPrincipal() principal: Principal): Promise<OpsMetricList> {
+    return this.metrics.visibleMetrics(principal);
+  }
+
   @Get('metrics/:metric/series')
   @RequirePermission('ops.read')
   @ApiOperation({
@@ -68,9 +80,13 @@ export class OpsController {
   @ApiQuery({ name: 'to', type: String, format: 'date-time' })
   @ApiQuery({ name: 'step', type: Number, description: 'Seconds per bucket, at least 10.' })
   @ApiOkResponse({ type: MetricSeriesModel })
-  @ApiErrors(400)
-  series(@Param('metric') metric: string, @Query() query: Record<string, string>): Promise<MetricSeries> {
-    return this.metrics.series(metric, query);
+  @ApiErrors(400, 404)
+  series(
+    @Param('metric') metric: string,
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MetricSeries> {
+    return this.metrics.series(metric, query, principal);
   }
 
   @Get('metrics/:metric/forecast')
@@ -82,9 +98,13 @@ export class OpsController {
   @ApiQuery({ name: 'horizon', type: Number, required: false, description: 'Steps ahead, 1–240 (default 30).' })
   @ApiQuery({ name: 'step', type: Number, required: false, description: 'Seconds per step, 60–3600 (default 60).' })
   @ApiOkResponse({ type: MetricForecastModel })
-  @ApiErrors(400, 409)
-  forecast(@Param('metric') metric: string, @Query() query: Record<string, string>): Promise<MetricForecast> {
-    return this.metrics.forecast(metric, query);
+  @ApiErrors(400, 404, 409)
+  forecast(
+    @Param('metric') metric: string,
+    @Query() query: Record<string, string>,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MetricForecast> {
+    return this.metrics.forecast(metric, query, principal);
   }
 
   @Get('snapshot')
@@ -93,7 +113,7 @@ export class OpsController {
   @ApiOkResponse({ type: OpsSnapshotModel })
   @ApiErrors()
   snapshot(@CurrentPrincipal() principal: Principal): Promise<OpsSnapshot> {
-    return this.aggregator.snapshotFor(opsModulesOf(principal.roles));
+    return this.aggregator.snapshotFor(principal);
   }
 
   @Get('status')
@@ -113,7 +133,7 @@ export class OpsController {
   @ApiErrors()
   async aggregate(@CurrentPrincipal() principal: Principal): Promise<OpsSnapshot> {
     await this.aggregator.aggregate();
-    return this.aggregator.snapshotFor(opsModulesOf(principal.roles));
+    return this.aggregator.snapshotFor(principal);
   }
 
   @Post('aggregator/start')

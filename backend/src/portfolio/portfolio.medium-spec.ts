@@ -40,7 +40,7 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(p.healthScore).toBeGreaterThanOrEqual(0);
     expect(p.healthScore).toBeLessThanOrEqual(100);
     expect(p.scheduleVariance).toBeCloseTo(p.percentComplete - p.plannedProgress, 1);
-    expect(body.freshness.sources.map((s) => s.id).sort()).toEqual(['pm-projects', 'pm-risks']);
+    expect(body.freshness.sources.map((s) => s.id).sort()).toEqual(['jira-projects', 'pm-risks']);
     expect(body.freshness.state).not.toBe('unavailable');
   });
 
@@ -61,7 +61,7 @@ describe('portfolio API on data synced from the simulator', () => {
     const combined = (
       await bed.getAs<ProjectPage>(
         'executive',
-        `/projects?portfolio=${sample.portfolio}&priority=${sample.priority}&team=${sample.team}&pageSize=200`,
+        `/projects?portfolio=${sample.portfolio}&priority=${sample.priority}&team=${encodeURIComponent(sample.team ?? '')}&pageSize=200`,
       )
     ).body;
     expect(combined.items.map((p) => p.id)).toContain(sample.id);
@@ -163,17 +163,17 @@ describe('portfolio API on data synced from the simulator', () => {
 
   it('keeps serving the last good data when the upstream fails, marked late or stale with age and reason', async () => {
     // A tight SLO so the failure shows at once (the demo SLO would take minutes).
-    await bed.api('/sources/pm-projects', {
+    await bed.api('/sources/jira-projects', {
       method: 'PATCH',
       body: { freshness: { warnAfterSeconds: 1, staleAfterSeconds: 2 } },
     });
-    bed.simulator.addFault('pm', { type: 'server_error', status: 503 });
-    const failed = await bed.sync('pm-projects');
+    bed.simulator.addFault('jira', { type: 'server_error', status: 503 });
+    const failed = await bed.sync('jira-projects');
     expect(failed.status).toBe('failed');
     const { status, body } = await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200');
     expect(status).toBe(200);
     expect(body.total).toBe(24);
-    const pm = body.freshness.sources.find((s) => s.id === 'pm-projects');
+    const pm = body.freshness.sources.find((s) => s.id === 'jira-projects');
     expect(['late', 'stale']).toContain(pm?.state);
     expect(pm?.ageSeconds).toBeGreaterThan(0);
     expect(pm?.reason).toContain('failed with HTTP 503');
@@ -210,8 +210,8 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(withoutClockText(again)).toEqual(withoutClockText(before.body));
     expect(entityTag(again)).toBe(before.headers.get('etag'));
 
-    bed.simulator.advance('pm', 60);
-    const run = await bed.sync('pm-projects');
+    bed.simulator.advance('jira', 60);
+    const run = await bed.sync('jira-projects');
     expect(run.recordsUpserted).toBeGreaterThan(0);
     const projects = (await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200')).body.items;
     // The precondition: the sync changed what the dashboard must show.

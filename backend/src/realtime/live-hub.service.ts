@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LiveUpdate, ResumeAck, TopicGrant } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
+import { EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
@@ -19,6 +20,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private readonly byTopic = new Map<string, Set<LiveSink>>();
   private readonly latest = new Map<string, number>();
   private subscription: Subscription | null = null;
+  private revocations: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -26,16 +28,21 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     private readonly access: TopicAccessService,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
+    private readonly versions: PrincipalVersionsService,
   ) {}
 
   onModuleInit(): void {
     this.subscription = this.log.updates$.subscribe((update) => this.dispatch(update));
+    // Every revocation this replica learns of (made here, relayed or polled) ends its streams
+    // of that principal, as the gateway closes its sockets.
+    this.revocations = this.versions.changes$.subscribe(({ principalKey }) => this.revoke(principalKey));
     this.timer = setInterval(() => this.beat(), this.config.live.heartbeatSeconds * 1000);
     this.timer.unref();
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+    this.revocations?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
   }
 
@@ -62,10 +69,21 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
 
   /** Decides every topic, then starts the granted ones at their current seq. */
   async subscribe(sink: LiveSink, topics: unknown): Promise<TopicGrant[]> {
-    const names = [...new Set(Array.isArray(topics) ? topics : [topics])];
+    const given: unknown[] = Array.isArray(topics) ? topics : [topics];
+    // Anything but a string is answered as an invalid topic, never turned into text (an object
+    // without a prototype cannot be).
+    const invalid: TopicGrant[] = given
+      .filter((name) => typeof name !== 'string')
+      .map((name) => ({
+        topic: `(${name === null ? 'null' : typeof name})`,
+        granted: false,
+        code: 'invalid_topic',
+        reason: 'a topic is a string such as alerts or crm:<tenant>',
+      }));
+    const names = [...new Set(given.filter((name): name is string => typeof name === 'string'))];
     const limit = this.config.live.maxTopicsPerConnection;
     const results: TopicGrant[] = names.slice(limit).map((name) => ({
-      topic: String(name),
+      topic: name,
       granted: false,
       code: 'too_many_topics',
       reason: `a connection may follow at most ${limit} topics`,
@@ -77,13 +95,14 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
         results.push(refusal);
         continue;
       }
-      const topic = name as string;
+      const topic = name;
       if (!sink.cursors.has(topic)) {
         this.join(sink, topic);
         started.push(topic);
       }
       results.push({ topic, granted: true, seq: 0 });
     }
+    results.push(...invalid);
     const seqs = await this.log.seqs(started);
     for (const topic of started) this.note(topic, seqs[topic] ?? 0);
     for (const result of results) {
@@ -145,7 +164,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   }
 
   private async admit(sink: LiveSink, name: unknown): Promise<Extract<TopicGrant, { granted: false }> | null> {
-    const topic = typeof name === 'string' ? name : String(name);
+    const topic = typeof name === 'string' ? name : `(${name === null ? 'null' : typeof name})`;
     if (typeof name === 'string' && sink.cursors.has(name)) return null;
     const decision = await this.access.decide(sink.principal, name);
     if (!decision.granted) {
@@ -162,6 +181,13 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       };
     }
     return null;
+  }
+
+  private revoke(principalKey: string): void {
+    for (const sink of [...this.sinks]) {
+      const key = `${sink.principal.kind}:${sink.principal.id}`;
+      if (principalKey === EVERY_PRINCIPAL || principalKey === key) sink.revoke?.('access revoked');
+    }
   }
 
   private join(sink: LiveSink, topic: string): void {

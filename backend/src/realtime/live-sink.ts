@@ -10,4 +10,9 @@ export interface LiveSink {
   tokenExpiresAt: Date;
   readonly cursors: TopicCursors;
   heartbeat(beat: LiveHeartbeat): void;
+  /**
+   * Ends the connection after telling the client its access was revoked. Sockets are closed
+   * by the gateway instead (through Socket.IO rooms, on every replica); SSE streams here.
+   */
+  revoke?(reason: string): void;
 }

@@ -10,7 +10,7 @@ import type {
 import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
-import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { seedCrmTenants, startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
 import { AccessTokensService, userPrincipal } from '../auth';
 
 const SOURCE = 'live-hris';
@@ -46,6 +46,7 @@ describe('live stream over Socket.IO /live (one instance, sequence numbers in th
   beforeAll(async () => {
     bed = await startSyncTestbed({ seed: 7 }, { LIVE_BUFFER_SIZE: '10', LIVE_HEARTBEAT_SECONDS: '1' });
     await bed.createSource(testSource(bed.simulator.url, { id: SOURCE }));
+    await seedCrmTenants(bed.app, ['acme-fitness']);
     adminToken = await bed.app.tokenFor('master_admin');
   });
 

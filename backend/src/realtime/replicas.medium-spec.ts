@@ -6,7 +6,8 @@ import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/suppo
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { testRedisUrl } from '../../test/support/test-redis';
 import { AccessTokensService, userPrincipal } from '../auth';
-import { demoCredentials, demoSources } from '../demo';
+import * as simulatorSecrets from '@switchyard/simulator';
+import { demoCredentials, demoSources, jiraProjectKeys } from '../demo';
 
 const SOURCE = 'replica-hris';
 const TOPIC = `source:${SOURCE}`;
@@ -125,12 +126,13 @@ describe('two instances sharing Postgres and Redis', () => {
   });
 
   it('recomputes the other instance’s cached dashboard when one instance syncs projects', async () => {
-    for (const credential of demoCredentials([], `whsec_${Buffer.alloc(24, 7).toString('base64')}`)) {
-      if (credential.id.startsWith('pm-')) await a.api('/credentials', { method: 'POST', body: credential });
+    for (const credential of demoCredentials(simulatorSecrets, [], `whsec_${Buffer.alloc(24, 7).toString('base64')}`)) {
+      if (credential.id === 'jira') await a.api('/credentials', { method: 'POST', body: credential });
     }
-    const pm = demoSources(a.simulator.url, []).find((source) => source.id === 'pm-projects');
-    await a.createSource({ ...pm!, id: 'pm-projects' });
-    await a.sync('pm-projects');
+    const keys = await jiraProjectKeys(a.simulator.url, simulatorSecrets);
+    const jira = demoSources(a.simulator.url, [], simulatorSecrets, keys).find((s) => s.id === 'jira-projects');
+    await a.createSource(jira!);
+    await a.sync('jira-projects');
     const token = await b.tokenFor('executive');
     const get = async <T>(app: TestApp, path: string) =>
       (await (
@@ -144,8 +146,8 @@ describe('two instances sharing Postgres and Redis', () => {
     const cachedOnB = await shownOnB();
     expect(Object.keys(cachedOnB).length).toBeGreaterThan(0);
 
-    a.simulator.advance('pm', 60);
-    await a.sync('pm-projects');
+    a.simulator.advance('jira', 60);
+    await a.sync('jira-projects');
     const now = scores((await get<Page<ProjectView>>(a.app, '/projects?pageSize=200')).items);
     const expected = Object.fromEntries(Object.keys(cachedOnB).map((id) => [id, now[id]]));
     expect(expected).not.toEqual(cachedOnB); // the precondition: the shown projects' scores moved

@@ -3,6 +3,7 @@ import { LIVE_SERVER_EVENTS } from '@switchyard/contracts';
 import type { Socket } from 'socket.io';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
+import { updateVisibleTo } from './topic-audience';
 import { TopicCursors } from './topic-cursors';
 
 /** A Socket.IO connection as a live sink; slow when engine.io's outgoing buffer backs up. */
@@ -27,6 +28,7 @@ export class SocketSink implements LiveSink {
         congested: () => engine.writeBuffer.length >= slowQueue,
       },
       () => metrics.coalesced.inc({ transport: 'socket' }),
+      (update) => updateVisibleTo(this.principal, update),
     );
     socket.conn.on('drain', () => this.cursors.flush());
   }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
+import { updateVisibleTo } from './topic-audience';
 import { TopicCursors } from './topic-cursors';
 
 /**
@@ -15,6 +16,8 @@ export class SseSink implements LiveSink {
   readonly transport = 'sse' as const;
   readonly cursors: TopicCursors;
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** Ends the response and detaches the sink (set with the expiry). */
+  private onEnd: () => void = () => undefined;
 
   constructor(
     private readonly response: ServerResponse,
@@ -32,6 +35,7 @@ export class SseSink implements LiveSink {
         accepts,
       },
       () => metrics.coalesced.inc({ transport: 'sse' }),
+      (update) => updateVisibleTo(this.principal, update),
     );
     response.on('drain', () => this.cursors.flush());
   }
@@ -42,12 +46,18 @@ export class SseSink implements LiveSink {
 
   /** Ends the stream when the token expires; the client reconnects with a new token and its Last-Event-ID. */
   scheduleExpiry(onExpired: () => void): void {
+    this.onEnd = onExpired;
     const delay = Math.max(0, this.tokenExpiresAt.getTime() - Date.now());
     this.expiryTimer = setTimeout(() => {
       this.write(LIVE_SERVER_EVENTS.authExpired, { reason: 'the access token expired; reconnect with a new one' });
       onExpired();
     }, delay);
     this.expiryTimer.unref();
+  }
+
+  revoke(reason: string): void {
+    this.write(LIVE_SERVER_EVENTS.authExpired, { reason });
+    this.onEnd();
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { LiveUpdate, Principal } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentPrincipal } from '../auth';
@@ -43,6 +43,10 @@ export class StreamController {
       'Only updates whose data names one of these sources or categories (e.g. `system_health,workflows` on `ops`).',
   })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'The stream: `event:` lines `update`, `resync`, `heartbeat`, `auth_expired`, each with JSON `data:`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 403, 404)
   async stream(
     @Req() request: FastifyRequest,
@@ -138,18 +142,8 @@ function matchesSources(update: LiveUpdate, sources: string[]): boolean {
   return names.length === 0 || names.some((name) => sources.includes(name));
 }
 
-/** The expiry of the (already verified) token the request came with. */
+/** The expiry of the token the guard verified for this request. */
 function tokenExpiry(request: FastifyRequest): Date {
-  const header = request.headers.authorization;
-  const query = (request.query as { access_token?: unknown }).access_token;
-  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : query;
-  try {
-    const payload = JSON.parse(Buffer.from(String(token).split('.')[1], 'base64url').toString('utf8')) as {
-      exp?: number;
-    };
-    if (typeof payload.exp === 'number') return new Date(payload.exp * 1000);
-  } catch {
-    // Verified by the guard already; an unreadable exp cannot happen, but fail closed.
-  }
-  return new Date();
+  // Set by GlobalAuthGuard on every authenticated request; a missing one fails closed.
+  return (request as { tokenExpiresAt?: Date }).tokenExpiresAt ?? new Date();
 }

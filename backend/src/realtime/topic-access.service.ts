@@ -57,14 +57,8 @@ export class TopicAccessService {
         return this.source(principal, topic);
       case 'domain':
         return needs(principal, DOMAIN_PERMISSION[topic.domain], topic);
-      case 'crm': {
-        const denied = needs(principal, 'crm.read', topic);
-        if (!denied.granted) return denied;
-        const tenants = this.scopes.tenants(principal);
-        return tenants === null || tenants.includes(topic.tenant)
-          ? denied
-          : { granted: false, code: 'forbidden', reason: `tenant ${topic.tenant} is outside your data scope` };
-      }
+      case 'crm':
+        return this.crm(principal, topic);
       case 'channel':
         return needs(principal, CHANNEL_PERMISSION[topic.channel], topic);
     }
@@ -85,6 +79,20 @@ export class TopicAccessService {
     return portfolios === null || portfolios.includes(topic.portfolio)
       ? denied
       : { granted: false, code: 'forbidden', reason: `portfolio ${topic.portfolio} is outside your data scope` };
+  }
+
+  private async crm(principal: Principal, topic: Extract<LiveTopic, { kind: 'crm' }>): Promise<TopicDecision> {
+    const denied = needs(principal, 'crm.read', topic);
+    if (!denied.granted) return denied;
+    if (!this.scopes.allowsTenant(principal, topic.tenant)) {
+      return { granted: false, code: 'forbidden', reason: `tenant ${topic.tenant} is outside your data scope` };
+    }
+    // A tenant exists when a CRM source serves it, as on the REST routes: an all-tenants
+    // principal (a service client) is not granted a made-up one.
+    const sources = await this.sources.findAll();
+    return sources.some((s) => s.domain.startsWith('crm-') && s.tenant === topic.tenant)
+      ? denied
+      : { granted: false, code: 'not_found', reason: `no tenant ${topic.tenant}` };
   }
 
   private async source(principal: Principal, topic: Extract<LiveTopic, { kind: 'source' }>): Promise<TopicDecision> {

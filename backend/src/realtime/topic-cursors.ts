@@ -33,6 +33,8 @@ export class TopicCursors {
   constructor(
     private readonly transport: LiveTransport,
     private readonly onCoalesced: (topic: string) => void = () => undefined,
+    /** Whether this recipient may see an update of a topic it follows (per-item scopes). */
+    private readonly audience: (update: LiveUpdate) => boolean = () => true,
   ) {}
 
   get size(): number {
@@ -135,6 +137,7 @@ export class TopicCursors {
   private send(state: TopicState, update: LiveUpdate): void {
     if (update.seq <= state.lastSent) return;
     state.lastSent = update.seq;
+    if (!this.audience(update)) return;
     if (this.transport.accepts && !this.transport.accepts(update)) return;
     this.transport.sendUpdate(update);
   }

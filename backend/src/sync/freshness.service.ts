@@ -71,9 +71,16 @@ export class FreshnessService implements OnModuleInit {
     };
   }
 
-  /** Upstream status; `rawErrors` adds what each upstream said about its last failure. */
-  async upstreamHealth(detailed: boolean, rawErrors = false): Promise<UpstreamHealth> {
-    const sources = await this.sources.findAll();
+  /**
+   * Upstream status. `visible` is the caller's tenant scope: other tenants' sources are neither
+   * listed nor counted; `rawErrors` adds what each upstream said about its last failure.
+   */
+  async upstreamHealth(
+    detailed: boolean,
+    visible: (tenant: string | null) => boolean,
+    rawErrors = false,
+  ): Promise<UpstreamHealth> {
+    const sources = (await this.sources.findAll()).filter((source) => visible(source.tenant));
     const statuses = await this.statusOf(sources, rawErrors);
     const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
     const entries: UpstreamHealthEntry[] = sources.map((source) => {

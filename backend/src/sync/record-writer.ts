@@ -6,11 +6,14 @@ import type { ResolvedStream } from '../connectors';
 import type { SourceEntity } from '../sources';
 import { describeFieldErrors, normalizePages } from './normalize/normalize-pages';
 import { NormalizedStore } from './normalize/normalized-store';
+import { SyncMetrics } from './sync-metrics';
 import { UpstreamError } from './upstream/upstream-error';
 
 export interface WriteResult {
   upserted: string[];
   deleted: string[];
+  /** Rows skipped because the stored row is newer (a late retry, an out-of-order event). */
+  skippedOlder: number;
   dataAsOf: Date | null;
   cursor: string | null;
   recordCount: number;
@@ -40,6 +43,7 @@ export class RecordWriter {
     private readonly store: NormalizedStore,
     private readonly connectors: ConnectorsService,
     private readonly clock: Clock,
+    private readonly metrics: SyncMetrics,
   ) {}
 
   /** The source's connector stream, or a configuration failure that names what is missing. */
@@ -80,13 +84,16 @@ export class RecordWriter {
       throw UpstreamError.schemaMismatch(source.name, describeFieldErrors(normalized.errors));
     }
     const appendOnly = resolved.stream.records.every((r) => RECORD_SCHEMAS_APPEND_ONLY.has(r.target));
-    return this.store.transaction(async (manager) => {
+    const written = await this.store.transaction(async (manager) => {
       const now = this.clock.now();
       const upserted: string[] = [];
       const deleted: string[] = [];
+      let skippedOlder = 0;
       for (const [table, rows] of normalized.tables) {
         if (request.clear) await this.store.deleteAllOf(manager, table, source.id);
-        upserted.push(...(await this.store.upsert(manager, table, source, rows, now)));
+        const written = await this.store.upsert(manager, table, source, rows, now);
+        upserted.push(...written.changed);
+        skippedOlder += written.skippedOlder;
         if (request.tombstones && !appendOnly) {
           const seen = rows.map((r) => r.externalId);
           deleted.push(...(await this.store.tombstoneMissing(manager, table, source.id, seen, now)));
@@ -95,6 +102,7 @@ export class RecordWriter {
       const result = {
         upserted,
         deleted,
+        skippedOlder,
         dataAsOf: normalized.dataAsOf,
         cursor: normalized.cursor,
         recordCount: normalized.recordCount,
@@ -102,5 +110,7 @@ export class RecordWriter {
       await request.inTransaction(manager, result);
       return result;
     });
+    if (written.skippedOlder > 0) this.metrics.skippedOlder.inc({ source: source.id }, written.skippedOlder);
+    return written;
   }
 }

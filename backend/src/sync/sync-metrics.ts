@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { BreakerState, FreshnessState, SourceFreshness } from '@switchyard/contracts';
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram, type Metric } from 'prom-client';
+import type { Subscription } from 'rxjs';
+import { DomainEventBus } from '../events';
 import { MetricsService } from '../metrics';
 
 const BREAKER_VALUE: Record<BreakerState, number> = { closed: 0, half_open: 1, open: 2 };
@@ -12,17 +14,22 @@ const FRESHNESS_VALUE: Record<FreshnessState, number> = {
   unavailable: 4,
 };
 
-/** Prometheus metrics of the sync engine, labelled by source id. */
+/** Prometheus metrics of the sync engine, labelled by source id; a deleted source's series go with it. */
 @Injectable()
-export class SyncMetrics {
+export class SyncMetrics implements OnModuleInit, OnModuleDestroy {
+  private subscription: Subscription | null = null;
   readonly runs: Counter<'source' | 'status'>;
   readonly duration: Histogram<'source'>;
   readonly upstreamRequests: Counter<'source' | 'outcome'>;
   readonly breaker: Gauge<'source'>;
   readonly sourceAge: Gauge<'source'>;
   readonly freshness: Gauge<'source'>;
+  readonly skippedOlder: Counter<'source'>;
 
-  constructor(metrics: MetricsService) {
+  constructor(
+    metrics: MetricsService,
+    private readonly bus: DomainEventBus,
+  ) {
     const registers = [metrics.registry];
     this.runs = new Counter({
       name: 'switchyard_sync_runs_total',
@@ -55,6 +62,12 @@ export class SyncMetrics {
       labelNames: ['source'],
       registers,
     });
+    this.skippedOlder = new Counter({
+      name: 'switchyard_records_skipped_older_total',
+      help: 'Rows not written because the stored row is newer (late retries, out-of-order events), by source.',
+      labelNames: ['source'],
+      registers,
+    });
     this.freshness = new Gauge({
       name: 'switchyard_source_freshness_state',
       help: 'Freshness per source: 0 fresh, 1 late, 2 rate_limited, 3 stale, 4 unavailable.',
@@ -72,7 +85,36 @@ export class SyncMetrics {
     if (freshness.ageSeconds !== null) this.sourceAge.set({ source: freshness.id }, freshness.ageSeconds);
   }
 
-  forget(source: string): void {
-    for (const gauge of [this.breaker, this.sourceAge, this.freshness]) gauge.remove({ source });
+  onModuleInit(): void {
+    this.subscription = this.bus.ofType('source.changed').subscribe((event) => {
+      if (event.action === 'deleted') void this.forget(event.sourceId);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Removes every series of a source, whatever its other labels (status, outcome, bucket). */
+  async forget(source: string): Promise<void> {
+    const metrics: Array<Metric<string>> = [
+      this.runs,
+      this.duration,
+      this.upstreamRequests,
+      this.breaker,
+      this.sourceAge,
+      this.freshness,
+      this.skippedOlder,
+    ];
+    for (const metric of metrics) {
+      const { values } = await metric.get();
+      const labelSets = new Map<string, Record<string, string | number>>();
+      for (const { labels } of values) {
+        if (labels.source !== source) continue;
+        const { le: _bucket, ...own } = labels as Record<string, string | number>;
+        labelSets.set(JSON.stringify(own), own);
+      }
+      for (const labels of labelSets.values()) (metric as Gauge<string>).remove(labels);
+    }
   }
 }

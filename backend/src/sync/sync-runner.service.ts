@@ -131,7 +131,7 @@ export class SyncRunner {
       await this.succeed(
         context,
         'skipped_unchanged',
-        { upserted: [], deleted: [], dataAsOf: null, cursor: null, recordCount: 0 },
+        { upserted: [], deleted: [], skippedOlder: 0, dataAsOf: null, cursor: null, recordCount: 0 },
         hashes,
       );
       return;
@@ -196,6 +196,7 @@ export class SyncRunner {
       attempts: policy.attempts,
       recordsUpserted: result.upserted.length,
       recordsDeleted: result.deleted.length,
+      recordsSkippedOlder: result.skippedOlder,
       recordsFetched: Math.max(run.recordsFetched, result.recordCount),
     });
     run.upsertedIds = result.upserted;
@@ -349,6 +350,7 @@ export function emptyRun(sourceId: string, trigger: SyncRunEntity['trigger'], no
     recordsFetched: 0,
     recordsUpserted: 0,
     recordsDeleted: 0,
+    recordsSkippedOlder: 0,
     errorCode: null,
     errorMessage: null,
     errorCategory: null,

@@ -52,6 +52,6 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     RawSnapshotsRepository,
     WebhookReceiptsRepository,
   ],
-  exports: [FreshnessService, SyncService, SyncCoordinator, NormalizedStore],
+  exports: [FreshnessService, SyncService, SyncCoordinator, NormalizedStore, WebhookReceiptsRepository],
 })
 export class SyncModule {}

@@ -139,7 +139,7 @@ export class SyncService {
         tombstones: false,
         clear: true,
         inTransaction: async (manager, result) => {
-          this.finish(run, 'succeeded', result.upserted, []);
+          this.finish(run, 'succeeded', result.upserted, [], result.skippedOlder);
           await this.runs.update(run.id, runColumns(run), manager);
           await this.states.releaseLease(sourceId, this.identity.id, { dataAsOf: result.dataAsOf }, manager);
         },
@@ -190,7 +190,7 @@ export class SyncService {
         tombstones: false,
         clear: false,
         inTransaction: async (manager, result) => {
-          this.finish(run, 'succeeded', result.upserted, []);
+          this.finish(run, 'succeeded', result.upserted, [], result.skippedOlder);
           await this.runs.update(run.id, runColumns(run), manager);
           await this.receipts.record(manager, {
             origin: webhookOrigin(source.id),
@@ -300,7 +300,13 @@ export class SyncService {
     return { ...toSnapshotSummary(row), payload: row.payload };
   }
 
-  private finish(run: SyncRunEntity, status: SyncRunEntity['status'], upserted: string[], deleted: string[]): void {
+  private finish(
+    run: SyncRunEntity,
+    status: SyncRunEntity['status'],
+    upserted: string[],
+    deleted: string[],
+    skippedOlder = 0,
+  ): void {
     const now = this.clock.now();
     Object.assign(run, {
       status,
@@ -308,6 +314,7 @@ export class SyncService {
       durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
       recordsUpserted: upserted.length,
       recordsDeleted: deleted.length,
+      recordsSkippedOlder: skippedOlder,
       upsertedIds: upserted,
       deletedIds: deleted,
     });
@@ -379,6 +386,7 @@ export function toSyncRun(run: SyncRunEntity): SyncRun {
     recordsFetched: run.recordsFetched,
     recordsUpserted: run.recordsUpserted,
     recordsDeleted: run.recordsDeleted,
+    recordsSkippedOlder: run.recordsSkippedOlder,
     errorCode: run.errorCode,
     errorMessage: run.errorMessage,
     errorCategory: run.errorCategory,

@@ -66,7 +66,10 @@ describe('webhook retries never roll data back', () => {
       },
       body,
     });
-    return { status: response.status, body: (await response.json()) as { id: string; recordsUpserted: number } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { id: string; recordsUpserted: number; recordsSkippedOlder: number },
+    };
   };
   const statusOf = async (leadId: string) =>
     (
@@ -105,10 +108,15 @@ describe('webhook retries never roll data back', () => {
     const late = await deliver('msg_y_old', leadEvent('lead-y', 'new', '2026-03-02T10:00:00Z'));
     expect(late.status).toBe(200);
     expect(late.body.recordsUpserted).toBe(0);
+    // ...and counted, on the run and in the metrics, so a sender replaying old events shows.
+    expect(late.body.recordsSkippedOlder).toBe(1);
+    const metrics = await (await fetch(`${bed.app.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^switchyard_records_skipped_older_total\\{source="${SOURCE}"\\} 1$`, 'm'));
     expect(await statusOf('lead-y')).toBe('converted');
     // The same instant is not older: a correction with an equal updated_at still applies.
     const same = await deliver('msg_y_same', leadEvent('lead-y', 'lost', '2026-03-02T11:00:00Z'));
     expect(same.body.recordsUpserted).toBe(1);
+    expect(same.body.recordsSkippedOlder).toBe(0);
     expect(await statusOf('lead-y')).toBe('lost');
   });
 });

@@ -17,7 +17,11 @@ export class WebhookReceiptsRepository {
    * write back, it answers 503, and the sender's next retry finds this receipt.
    */
   async record(manager: EntityManager, receipt: WebhookReceiptEntity): Promise<void> {
-    await manager.getRepository(WebhookReceiptEntity).insert(receipt);
+    // One plain statement: it is on every webhook's path (the query builder's insert costs several times as much).
+    await manager.query(
+      `INSERT INTO webhook_receipts (origin, webhook_id, run_id, received_at) VALUES ($1, $2, $3, $4)`,
+      [receipt.origin, receipt.webhookId, receipt.runId, receipt.receivedAt],
+    );
   }
 
   async deleteReceivedBefore(cutoff: Date): Promise<number> {

@@ -1,5 +1,5 @@
 import { Public, RequirePermission } from '../auth';
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BackendInstance, ClientErrorAccepted, Page, SystemStatus } from '@switchyard/contracts';
 import { ApiErrors, PageQueryDto, resolvePage, type Stamped } from '../common';
@@ -9,6 +9,7 @@ import {
   ClientErrorReportDto,
   SystemStatusModel,
 } from './dto/system.models';
+import { ClientErrorsRateLimitGuard } from './client-errors-rate-limit.guard';
 import { SystemService } from './system.service';
 
 @ApiTags('system')
@@ -36,10 +37,11 @@ export class SystemController {
 
   @Post('client-errors')
   @Public() // Browsers report errors from the sign-in page too; bodies are size-limited and only logged.
+  @UseGuards(ClientErrorsRateLimitGuard)
   @HttpCode(202)
   @ApiOperation({ summary: 'Report an error seen in a console browser; it is logged with its trace id.' })
   @ApiAcceptedResponse({ type: ClientErrorAcceptedModel })
-  @ApiErrors(400, 413, 415)
+  @ApiErrors(400, 413, 415, 429)
   reportClientError(@Body() report: ClientErrorReportDto): Stamped<ClientErrorAccepted> {
     return this.system.reportClientError(report);
   }

@@ -7,6 +7,7 @@ import {
   type PeoplePage,
   type WorkplaceSummary,
 } from '@switchyard/contracts';
+import { testSource } from '../../test/support/sync-testbed';
 import { startDomainTestbed, type DomainTestbed } from '../../test/support/domain-testbed';
 
 type ErrorAnswer = { error: ApiErrorBody };
@@ -32,58 +33,67 @@ describe('workplace API', () => {
     it('scores every department with the documented formulas and freshness', async () => {
       const { status, body } = await bed.getAs<WorkplaceSummary>('executive', '/summary');
       expect(status).toBe(200);
-      expect(body.departments.map((d) => d.id).sort()).toEqual(['eng', 'finance', 'ops', 'people', 'sales']);
+      expect(body.departments.map((d) => d.id).sort()).toEqual([
+        'Engineering',
+        'Finance',
+        'Operations',
+        'People',
+        'Sales',
+      ]);
       for (const d of body.departments) {
         const { headcount, openRoles, utilisation } = d.metrics;
         expect(utilisation).toBeCloseTo(headcount / (headcount + openRoles), 3);
         expect(d.metrics.openIncidents).toBeGreaterThanOrEqual(0);
         expect(d.freshness.sources.map((s) => s.id).sort()).toEqual([
-          'hris-people',
-          'metrics-system',
-          'ticketing-incidents',
+          'bamboohr-people',
+          'prometheus-metrics',
+          'servicenow-incidents',
         ]);
       }
       expect(typeof body.departments[0].metrics.uptime).toBe('number');
       expect(body.generatedAt).toEqual(expect.any(String));
       expect(body.freshness.sources.map((s) => s.id).sort()).toEqual([
-        'hris-people',
-        'metrics-system',
-        'ticketing-incidents',
+        'bamboohr-people',
+        'prometheus-metrics',
+        'servicenow-incidents',
       ]);
     });
 
     it('counts open incidents and open requests as the incident list does', async () => {
-      const { body } = await bed.getAs<WorkplaceSummary>('master_admin', '/summary?departments=ops');
+      const { body } = await bed.getAs<WorkplaceSummary>('master_admin', '/summary?departments=Operations');
       const incidents = await bed.getAs<IncidentsPage>(
         'master_admin',
-        '/incidents?department=ops&state=open&kind=incident&pageSize=1',
+        '/incidents?department=Operations&state=open&kind=incident&pageSize=1',
       );
       const requests = await bed.getAs<IncidentsPage>(
         'master_admin',
-        '/incidents?department=ops&state=open&kind=request&pageSize=1',
+        '/incidents?department=Operations&state=open&kind=request&pageSize=1',
       );
       expect(body.departments[0].metrics.openIncidents).toBe(incidents.body.total);
       expect(body.departments[0].metrics.openTasks).toBe(requests.body.total);
     });
 
     it('filters departments and answers uptime as of a date', async () => {
-      const { body } = await bed.getAs<WorkplaceSummary>('executive', '/summary?departments=ops,eng&date=2000-01-01');
-      expect(body.departments.map((d) => d.id)).toEqual(['eng', 'ops']);
+      const { body } = await bed.getAs<WorkplaceSummary>(
+        'executive',
+        '/summary?departments=Operations,Engineering&date=2000-01-01',
+      );
+      expect(body.departments.map((d) => d.id)).toEqual(['Engineering', 'Operations']);
       expect(body.date).toBe('2000-01-01');
       expect(body.departments[0].metrics.uptime).toBeNull();
     });
 
     it('refuses unknown departments and bad dates naming the field', async () => {
-      await expectFieldError('/summary?departments=ops,nope', 'departments');
+      await expectFieldError('/summary?departments=Operations,nope', 'departments');
       await expectFieldError('/summary?date=2026-02-31', 'date');
       await expectFieldError('/summary?colour=blue', 'colour');
     });
 
     it('keeps to the department scope; another department is unknown', async () => {
-      const scopes = { ...ALL_DATA, departments: ['ops'] };
+      const scopes = { ...ALL_DATA, departments: ['Operations'] };
       const { body } = await bed.getAs<WorkplaceSummary>('team_manager', '/summary', { scopes });
-      expect(body.departments.map((d) => d.id)).toEqual(['ops']);
-      const other = await bed.getAs<ErrorAnswer>('team_manager', '/summary?departments=eng', { scopes });
+      expect(body.departments.map((d) => d.id)).toEqual(['Operations']);
+      const other = await bed.getAs<ErrorAnswer>('team_manager', '/summary?departments=Engineering', { scopes });
       expect(other.status).toBe(400);
     });
 
@@ -105,16 +115,16 @@ describe('workplace API', () => {
       expect(first.headcount).toBeGreaterThanOrEqual(0);
       expect(Object.keys(first.pipeline).sort()).toEqual(['applied', 'hired', 'interviewing', 'offer', 'screening']);
       expect(body.items.some((t) => 'sentimentScore' in t)).toBe(false);
-      expect(body.freshness.sources.map((s) => s.id)).toEqual(['hris-people']);
+      expect(body.freshness.sources.map((s) => s.id)).toEqual(['bamboohr-people']);
     });
 
     it('filters by team and by department, singly and combined', async () => {
-      const team = await bed.getAs<PeoplePage>('executive', '/people?team=ops-facilities');
-      expect(team.body.items.map((t) => t.id)).toEqual(['ops-facilities']);
-      const department = await bed.getAs<PeoplePage>('executive', '/people?department=eng');
+      const team = await bed.getAs<PeoplePage>('executive', '/people?team=Facilities');
+      expect(team.body.items.map((t) => t.id)).toEqual(['Facilities']);
+      const department = await bed.getAs<PeoplePage>('executive', '/people?department=Engineering');
       expect(department.body.total).toBe(3);
-      expect(department.body.items.every((t) => t.departmentId === 'eng')).toBe(true);
-      const mismatch = await bed.getAs<PeoplePage>('executive', '/people?department=eng&team=ops-facilities');
+      expect(department.body.items.every((t) => t.departmentId === 'Engineering')).toBe(true);
+      const mismatch = await bed.getAs<PeoplePage>('executive', '/people?department=Engineering&team=Facilities');
       expect(mismatch.body.total).toBe(0);
     });
 
@@ -128,10 +138,10 @@ describe('workplace API', () => {
     });
 
     it('shows a team manager only their team', async () => {
-      const scopes = { ...ALL_DATA, teams: ['ops-facilities'] };
+      const scopes = { ...ALL_DATA, teams: ['Facilities'] };
       const own = await bed.getAs<PeoplePage>('team_manager', '/people', { scopes });
-      expect(own.body.items.map((t) => t.id)).toEqual(['ops-facilities']);
-      const other = await bed.getAs<PeoplePage>('team_manager', '/people?team=eng-platform', { scopes });
+      expect(own.body.items.map((t) => t.id)).toEqual(['Facilities']);
+      const other = await bed.getAs<PeoplePage>('team_manager', '/people?team=Platform', { scopes });
       expect(other.body).toEqual(expect.objectContaining({ items: [], total: 0 }));
     });
 
@@ -142,8 +152,13 @@ describe('workplace API', () => {
     });
 
     it('decrypts sentiment for a sensitive reader and audits the read', async () => {
+      // BambooHR has no team sentiment: an engagement-survey feed (the simulator's HRIS dialect,
+      // departments by code) supplies it, sealed at rest.
+      await bed.createSource(testSource(bed.simulator.url, { id: 'engagement-survey' }));
+      expect((await bed.sync('engagement-survey')).status).toBe('succeeded');
       const { status, body } = await bed.getAs<PeoplePage>('master_admin', '/people?include=sentiment&department=ops');
       expect(status).toBe(200);
+      expect(body.items.length).toBeGreaterThan(0);
       for (const team of body.items) {
         expect(team.sentimentScore).toBeGreaterThanOrEqual(0);
         expect(team.sentimentScore).toBeLessThanOrEqual(1);
@@ -152,13 +167,14 @@ describe('workplace API', () => {
         '/audit?action=people.sentiment_read',
       );
       expect(audit.body.items[0].details.teams).toEqual(body.items.map((t) => t.id));
+      expect((await bed.api('/sources/engagement-survey', { method: 'DELETE' })).status).toBe(204);
     });
 
     it('still answers from stored data when an HRIS sync fails, keeping the last success clock', async () => {
       const before = await bed.getAs<PeoplePage>('executive', '/people');
-      bed.simulator.addFault('hris', { type: 'server_error', status: 503 });
-      const run = await bed.sync('hris-people');
-      bed.simulator.clearFaults('hris');
+      bed.simulator.addFault('bamboohr', { type: 'server_error', status: 503 });
+      const run = await bed.sync('bamboohr-people');
+      bed.simulator.clearFaults('bamboohr');
       expect(run.status).toBe('failed');
       const after = await bed.getAs<PeoplePage>('executive', '/people');
       expect(after.status).toBe(200);
@@ -177,7 +193,7 @@ describe('workplace API', () => {
         expect(o.id).toBe(`${o.eventId}@${o.start}`);
         expect(o.start >= body.from && o.start < body.to).toBe(true);
       }
-      expect(body.freshness.sources.map((s) => s.id)).toEqual(['calendar-events']);
+      expect(body.freshness.sources.map((s) => s.id)).toEqual(['google-calendar-events']);
     });
 
     it('filters by location case-insensitively and combines with the window', async () => {
@@ -212,7 +228,7 @@ describe('workplace API', () => {
       expect(body.total).toBeGreaterThan(0);
       const reported = body.items.map((i) => i.reportedAt);
       expect([...reported].sort().reverse()).toEqual(reported);
-      expect(body.freshness.sources.map((s) => s.id)).toEqual(['ticketing-incidents']);
+      expect(body.freshness.sources.map((s) => s.id)).toEqual(['servicenow-incidents']);
     });
 
     it('filters by state group, severity list, department and kind, singly and combined', async () => {
@@ -225,12 +241,12 @@ describe('workplace API', () => {
       expect(severe.body.items.every((i) => ['high', 'critical'].includes(i.severity))).toBe(true);
       const combined = await bed.getAs<IncidentsPage>(
         'team_manager',
-        '/incidents?state=open&severity=high,critical&department=ops&kind=incident&pageSize=200',
+        '/incidents?state=open&severity=high,critical&department=Operations&kind=incident&pageSize=200',
       );
       expect(
         combined.body.items.every(
           (i) =>
-            i.departmentId === 'ops' &&
+            i.departmentId === 'Operations' &&
             i.kind === 'incident' &&
             ['high', 'critical'].includes(i.severity) &&
             ['new', 'in_progress', 'on_hold'].includes(i.state),
@@ -246,11 +262,11 @@ describe('workplace API', () => {
     });
 
     it('keeps to the department scope', async () => {
-      const scopes = { ...ALL_DATA, departments: ['eng'] };
+      const scopes = { ...ALL_DATA, departments: ['Engineering'] };
       const { body } = await bed.getAs<IncidentsPage>('team_manager', '/incidents?pageSize=200', { scopes });
       expect(body.total).toBeGreaterThan(0);
-      expect(body.items.every((i) => i.departmentId === 'eng')).toBe(true);
-      const other = await bed.getAs<IncidentsPage>('team_manager', '/incidents?department=ops', { scopes });
+      expect(body.items.every((i) => i.departmentId === 'Engineering')).toBe(true);
+      const other = await bed.getAs<IncidentsPage>('team_manager', '/incidents?department=Operations', { scopes });
       expect(other.body.total).toBe(0);
     });
 

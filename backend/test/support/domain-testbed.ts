@@ -1,5 +1,6 @@
 import type { Role, DataScopes } from '@switchyard/contracts';
-import { demoCredentials, demoSources } from '../../src/demo';
+import * as simulatorSecrets from '@switchyard/simulator';
+import { demoCredentials, demoSources, jiraProjectKeys } from '../../src/demo';
 import { startSyncTestbed, type SyncTestbed } from './sync-testbed';
 
 export const TEST_BRANDS = ['acme-fitness', 'bright-smiles'];
@@ -14,18 +15,19 @@ export interface DomainTestbed extends SyncTestbed {
 }
 
 /**
- * The demo sources against a fresh simulator, every one synced once, so domain endpoints
- * answer from normalized rows the sync engine wrote. Data stays still unless a test
+ * The demo sources (the real vendors' built-in connectors) against a fresh simulator, every
+ * one synced once, so domain endpoints answer from normalized rows the sync engine wrote. Data stays still unless a test
  * advances the simulator.
  */
 export async function startDomainTestbed(): Promise<DomainTestbed> {
   const bed = await startSyncTestbed({ evolveEveryMs: 3_600_000, crmBrands: TEST_BRANDS });
   const secret = `whsec_${Buffer.alloc(24, 5).toString('base64')}`;
-  for (const credential of demoCredentials(TEST_BRANDS, secret)) {
+  for (const credential of demoCredentials(simulatorSecrets, TEST_BRANDS, secret)) {
     const existing = await bed.api(`/credentials/${credential.id}`);
     if (existing.status === 404) await bed.api('/credentials', { method: 'POST', body: credential });
   }
-  const sources = demoSources(bed.simulator.url, TEST_BRANDS);
+  const keys = await jiraProjectKeys(bed.simulator.url, simulatorSecrets);
+  const sources = demoSources(bed.simulator.url, TEST_BRANDS, simulatorSecrets, keys);
   for (const source of sources) await bed.createSource(source);
   for (const source of sources) {
     const run = await bed.sync(source.id).catch((error: unknown) => {

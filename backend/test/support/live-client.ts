@@ -77,6 +77,8 @@ export interface SseClient {
   status: number;
   events: SseEvent[];
   body: unknown;
+  /** Resolves when the server ends the stream (or the client closes it). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -86,9 +88,18 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     headers: { accept: 'text/event-stream', ...headers },
     signal: controller.signal,
   });
-  const client: SseClient = { status: response.status, events: [], body: null, close: () => controller.abort() };
+  let markEnded = (): void => undefined;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  const client: SseClient = {
+    status: response.status,
+    events: [],
+    body: null,
+    ended,
+    close: () => controller.abort(),
+  };
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
     client.body = await response.json();
+    markEnded();
     return client;
   }
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -119,6 +130,8 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
       }
     } catch {
       // Aborted by close().
+    } finally {
+      markEnded();
     }
   })();
   return client;

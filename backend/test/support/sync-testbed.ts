@@ -140,3 +140,25 @@ export function simulatorConnector(
 ): SourceDefinitionInput['connector'] {
   return { id, stream, credentialId, config: { baseUrl: simulatorUrl } };
 }
+
+/**
+ * Makes CRM tenants exist (a tenant exists when a CRM source serves it) in an app without a
+ * simulator: one leads source per tenant, pointing nowhere, never synced (SYNC_ENABLED=false).
+ * The app needs SOURCE_ALLOWED_HOSTS=127.0.0.1.
+ */
+export async function seedCrmTenants(app: TestApp, tenants: string[]): Promise<void> {
+  const headers = { ...(await app.adminHeaders()), 'content-type': 'application/json' };
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${app.baseUrl}/api/v1${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  };
+  for (const tenant of tenants) {
+    await post('/credentials', { id: `crm-${tenant}`, name: `CRM ${tenant}`, kind: 'token', tenant, secret: 'unused' });
+    const source = crmTestSource('http://127.0.0.1:9', `${tenant}-leads`, 'leads', { tenant });
+    await post('/sources', { ...source, connector: { ...source.connector, credentialId: `crm-${tenant}` } });
+  }
+}

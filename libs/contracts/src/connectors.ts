@@ -104,7 +104,11 @@ export type FieldTransform =
    * value is the zone, `timeZone` when none has one.
    */
   | { type: 'local-date-time'; timeZone: string; timeZoneFrom?: string[] }
-  | { type: 'enum'; map: Record<string, JsonValue>; default?: JsonValue }
+  /**
+   * Value by text from `map`; an unmapped value becomes `default`, stays as it is with
+   * `keepUnmapped` (a number beside a few mapped codes), or is an error.
+   */
+  | { type: 'enum'; map: Record<string, JsonValue>; default?: JsonValue; keepUnmapped?: boolean }
   | { type: 'scale'; factor: number }
   /** Template over the value (`{{value}}`) and the record (`{{record.path}}`). */
   | { type: 'template'; template: string }

@@ -86,13 +86,24 @@ export interface IntegrationEventDetail extends IntegrationEventView {
   generatedAt: string;
 }
 
-/** The answer to a webhook (the same for a repeat of the same `webhook-id`). */
+/**
+ * The answer to a webhook (the same for a repeat of the same sender event id). `webhookId`
+ * is the sender's own event id (Stripe `evt_…`, Gusto `uuid`, Procore `ulid`, `webhook-id`).
+ */
 export interface WebhookReceipt {
   eventId: string;
   integration: IntegrationId;
   webhookId: string;
   status: IntegrationEventStatus;
   receivedAt: string;
+  /** Every event of a delivery that carried several (QuickBooks batches); the first is above. */
+  events?: Array<Pick<WebhookReceipt, 'eventId' | 'webhookId' | 'status'>>;
+}
+
+/** The answer to a sender's subscription handshake (Gusto's verification token): nothing stored. */
+export interface WebhookHandshakeReceipt {
+  integration: IntegrationId;
+  handshake: string;
 }
 
 export interface FeedbackShare {
@@ -192,5 +203,8 @@ export interface GoldenCase {
   eventType: string;
   error: { message: string; code?: string; httpStatus?: number };
   context?: Record<string, unknown>;
-  expected: { category: FailureCategory };
+  /** `retryable`, when labelled, is checked too: a 429/503 must be retryable, a decline or violation not. */
+  expected: { category: FailureCategory; retryable?: boolean };
+  /** Why an ambiguous label was chosen. */
+  note?: string;
 }

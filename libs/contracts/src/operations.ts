@@ -1,4 +1,4 @@
-import type { Role } from './auth';
+import type { Principal, Role } from './auth';
 
 /**
  * The operations center: data points, the aggregated snapshot, alert rules and alerts,
@@ -24,6 +24,25 @@ export const ROLE_OPS_MODULES: Record<Role, readonly OpsModule[]> = {
 export function opsModulesOf(roles: readonly Role[]): OpsModule[] {
   const granted = new Set(roles.flatMap((role) => ROLE_OPS_MODULES[role]));
   return OPS_MODULES.filter((m) => granted.has(m));
+}
+
+/** Whether a principal may see every operations module (no module filter applies). */
+export function seesAllOpsModules(principal: Pick<Principal, 'roles'>): boolean {
+  return opsModulesOf(principal.roles).length === OPS_MODULES.length;
+}
+
+/**
+ * Whether an alert is the principal's to see: its module is one of the principal's and its
+ * tenant (the brand of the source it is about, if any) is in the principal's data scope.
+ * The one rule for the REST list, single reads, acknowledgements and the `alerts` topic.
+ */
+export function alertVisibleTo(
+  principal: Pick<Principal, 'roles' | 'dataScopes'>,
+  alert: { module: OpsModule; tenant: string | null },
+): boolean {
+  if (!opsModulesOf(principal.roles).includes(alert.module)) return false;
+  const tenants = principal.dataScopes.tenants;
+  return alert.tenant === null || tenants === '*' || tenants.includes(alert.tenant);
 }
 
 /** Data point categories and the snapshot module each belongs to. */
@@ -64,6 +83,17 @@ export interface DataPointBatch {
 
 export interface DataPointsAccepted {
   accepted: number;
+  generatedAt: string;
+}
+
+/** A metric the caller may chart, with the modules that may see it. */
+export interface OpsMetricInfo {
+  metric: string;
+  modules: OpsModule[];
+}
+
+export interface OpsMetricList {
+  items: OpsMetricInfo[];
   generatedAt: string;
 }
 
@@ -243,6 +273,8 @@ export interface AlertView {
   metric: string | null;
   /** For freshness alerts: the source. */
   sourceId: string | null;
+  /** The tenant (brand) of that source; null when the alert is not about one tenant's data. */
+  tenant: string | null;
   labels: Record<string, string>;
   module: OpsModule;
   state: AlertState;

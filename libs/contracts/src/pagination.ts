@@ -1,5 +1,8 @@
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 200;
+/** Deeper than this is not browsing; it also keeps `OFFSET` far inside Postgres' bigint. */
+export const MAX_PAGE = 100_000;
+export const MAX_OFFSET = MAX_PAGE * MAX_PAGE_SIZE;
 
 /**
  * Query parameters every list endpoint accepts. `limit`/`offset` are aliases for

@@ -62,6 +62,8 @@ export interface SyncRun {
   recordsFetched: number;
   recordsUpserted: number;
   recordsDeleted: number;
+  /** Rows not written because the stored row is newer (normalized records never move backwards). */
+  recordsSkippedOlder: number;
   errorCode: SyncErrorCode | null;
   errorMessage: string | null;
   errorCategory: SyncErrorCategory | null;

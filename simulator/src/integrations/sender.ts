@@ -1,10 +1,13 @@
-import { Webhook } from 'standardwebhooks';
 import { IntegrationEventGenerator } from './generator';
+import { toDelivery } from './native-formats';
 
 export interface IntegrationEventSenderOptions {
   /** Base URL the integration name is appended to, e.g. http://127.0.0.1:3000/webhooks (or a function, read per send). */
   targetUrl: string | (() => string);
-  /** Standard Webhooks secret (`whsec_…`) every message is signed with. */
+  /**
+   * The secret every integration's webhooks are signed with, each the way its sender uses
+   * it: a `whsec_` + base64 value works for all of them (the demo secret is one).
+   */
   secret: string;
   /** Events per minute across all integrations (default 30). */
   ratePerMinute?: number;
@@ -23,9 +26,9 @@ export interface IntegrationEventSender {
 const DELIVERY_TIMEOUT_MS = 5000;
 
 /**
- * Sends the generator's events to `<targetUrl>/<integration>` at a steady rate, signed the
- * Standard Webhooks way. Webhook ids carry the start time so a restarted sender never
- * collides with what the receiver already stored.
+ * Sends the generator's events to `<targetUrl>/<integration>` at a steady rate, each in its
+ * sender's native format and signature (see native-formats.ts). Event ids carry the start
+ * time so a restarted sender never collides with what the receiver already stored.
  */
 export function startIntegrationEventSender(
   options: IntegrationEventSenderOptions,
@@ -34,7 +37,6 @@ export function startIntegrationEventSender(
   const generator = new IntegrationEventGenerator(options.seed ?? 42);
   const now = options.now ?? Date.now;
   const runId = now().toString(36);
-  const webhook = new Webhook(options.secret);
   const inFlight = new Set<Promise<unknown>>();
   const stopping = new AbortController();
   let sent = 0;
@@ -43,19 +45,13 @@ export function startIntegrationEventSender(
     const at = new Date(now());
     const event = generator.next(at);
     sent += 1;
-    const id = `msg_${runId}_${sent}`;
-    const body = JSON.stringify(event.body);
+    const delivery = toDelivery(event, { id: `${runId}_${sent}`, sequence: sent, at, secret: options.secret });
     try {
       const base = typeof options.targetUrl === 'function' ? options.targetUrl() : options.targetUrl;
       const response = await fetch(`${base.replace(/\/$/, '')}/${event.integration}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': webhook.sign(id, at, body),
-        },
-        body,
+        headers: delivery.headers,
+        body: delivery.body,
         signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]),
       });
       await response.body?.cancel();

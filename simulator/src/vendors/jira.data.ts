@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Rng } from '../random';
 import { DAY, HOUR, iso } from '../time';
 import { type Person } from './fixtures';
+import { teamName } from './hris';
 import { type Project } from './pm.data';
 
 /**
@@ -41,6 +42,11 @@ export interface JiraIssue {
   /** Demo custom fields on the Epic: the project's budget and cost (null elsewhere). */
   budget: number | null;
   actualCost: number | null;
+  /** Epic custom fields set by the PMO: baseline progress (%) and the PPM tool's project id. */
+  plannedProgress: number | null;
+  ppmId: string | null;
+  /** Atlassian team of the Epic (the Team field), by name. */
+  team: string | null;
   created: number;
   updated: number;
   resolved: number | null;
@@ -134,6 +140,9 @@ export function issuesFor(rng: Rng, project: Project, jira: JiraProject, now: nu
     labels: [],
     budget: null,
     actualCost: null,
+    plannedProgress: null,
+    ppmId: null,
+    team: null,
     created,
     updated: Math.min(now - HOUR, created + rng.int(0, 20) * DAY),
     resolved: null,
@@ -146,6 +155,9 @@ export function issuesFor(rng: Rng, project: Project, jira: JiraProject, now: nu
   epic.labels = [project.strategicGoal.toLowerCase().replace(/[^a-z0-9]+/g, '-')];
   epic.budget = project.budget;
   epic.actualCost = project.actualCost;
+  epic.plannedProgress = project.plannedProgress;
+  epic.ppmId = project.id;
+  epic.team = teamName(project.team.slice(project.team.indexOf('-') + 1));
   epic.updated = Date.parse(project.updatedAt);
   if (epic.status === 'Done') epic.resolved = epic.updated;
   issues.push(epic);
@@ -170,4 +182,11 @@ export function issuesFor(rng: Rng, project: Project, jira: JiraProject, now: nu
     issues.push(story);
   }
   return issues;
+}
+
+/** The Team field's value: an Atlassian team (opaque id) and its name. */
+export function teamJson(name: string) {
+  const id = createHash('sha1').update(`team:${name}`).digest('hex');
+  const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+  return { id: uuid, name, title: name, isVisible: true, isVerified: false, isShared: true };
 }

@@ -22,9 +22,14 @@ export const ALL_FIELDS = [
   'labels',
   'issuetype',
   'resolutiondate',
+  'customfield_10001',
   'customfield_10015',
   'customfield_10050',
   'customfield_10051',
+  'customfield_10052',
+  'customfield_10053',
+  'customfield_10054',
+  'customfield_10055',
 ] as const;
 
 /** Jira's error envelope. */

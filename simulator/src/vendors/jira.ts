@@ -3,7 +3,15 @@ import { queryValue } from '../http';
 import { Rng } from '../random';
 import { type AuthResult, type RequestContext, type VendorModel, type VendorRefusals } from '../types';
 import { basicAuth, sameSecret } from './basic-auth';
-import { issuesFor, jiraTime, PRIORITY_IDS, toJiraProject, type JiraIssue, type JiraProject } from './jira.data';
+import {
+  issuesFor,
+  jiraTime,
+  PRIORITY_IDS,
+  teamJson,
+  toJiraProject,
+  type JiraIssue,
+  type JiraProject,
+} from './jira.data';
 import {
   type ALL_FIELDS,
   allQueryValues,
@@ -21,7 +29,7 @@ import {
   userJson,
 } from './jira.json';
 import { JqlError, parseJql, timeMatches, type JqlQuery } from './jira.jql';
-import { generateProject, PROJECT_COUNT } from './pm.data';
+import { generateProject, PROJECT_COUNT, statusFor, type ProjectStatus } from './pm.data';
 
 export const JIRA_EMAIL = 'switchyard-bot@switchyard.example';
 export const JIRA_API_TOKEN = 'jira-demo-api-token';
@@ -30,6 +38,14 @@ const SEARCH_PAGE_DEFAULT = 50;
 /** Jira returns fewer issues per page when fields are asked for; ids alone page up to 5000. */
 const SEARCH_PAGE_MAX = 100;
 const SEARCH_PAGE_MAX_IDS = 5000;
+/** Options of the Epic's Health select list (custom field 10054). */
+const HEALTH_OPTION_IDS: Record<ProjectStatus, string> = {
+  'On Track': '10100',
+  'At Risk': '10101',
+  'Behind Schedule': '10102',
+  Critical: '10103',
+  Completed: '10104',
+};
 
 /** Jira Cloud REST v3 under `/jira` (the site URL, e.g. https://acme.atlassian.net). */
 export class JiraVendor implements VendorModel {
@@ -60,6 +76,9 @@ export class JiraVendor implements VendorModel {
     for (const project of this.rng.shuffle(open).slice(0, 2)) {
       const story = this.rng.pick(this.storiesOf(project.key).filter((i) => i.status !== 'Done'));
       this.transition(story, story.status === 'To Do' ? 'In Progress' : 'Done', at);
+      // The automation rule that keeps the Epic's Progress (%) writes to the Epic too.
+      const epic = this.issues.find((i) => i.projectKey === project.key && i.type === 'Epic');
+      if (epic) epic.updated = at;
       const due = this.issues.find(
         (i) =>
           i.projectKey === project.key && i.type === 'Task' && i.status !== 'Done' && Date.parse(i.duedate ?? '') <= at,
@@ -281,9 +300,11 @@ export class JiraVendor implements VendorModel {
       labels: issue.labels,
       issuetype: issueTypeJson(issue.type, site),
       resolutiondate: issue.resolved === null ? null : jiraTime(issue.resolved),
+      customfield_10001: issue.team === null ? null : teamJson(issue.team),
       customfield_10015: issue.startDate,
       customfield_10050: issue.budget,
       customfield_10051: issue.actualCost,
+      ...this.epicTracking(issue, site),
     };
     const selected = Object.fromEntries(Object.entries(all).filter(([name]) => fields === null || fields.has(name)));
     return {
@@ -292,6 +313,31 @@ export class JiraVendor implements VendorModel {
       self: `${site}/rest/api/3/issue/${issue.id}`,
       key: issue.key,
       fields: selected,
+    };
+  }
+
+  /**
+   * The PMO's fields on an Epic: Progress (%) kept by an automation rule from the share of
+   * the project's stories done, Planned (%) from the baseline, Health (a select list) and
+   * the PPM tool's project id. Other issue types leave them empty.
+   */
+  private epicTracking(issue: JiraIssue, site: string) {
+    if (issue.type !== 'Epic') {
+      return { customfield_10052: null, customfield_10053: null, customfield_10054: null, customfield_10055: null };
+    }
+    const stories = this.storiesOf(issue.projectKey);
+    const done = stories.filter((story) => story.status === 'Done').length;
+    const progress = stories.length === 0 ? 0 : Math.round((done / stories.length) * 100);
+    const health = statusFor(progress, issue.plannedProgress ?? 0);
+    return {
+      customfield_10052: progress,
+      customfield_10053: issue.plannedProgress,
+      customfield_10054: {
+        self: `${site}/rest/api/3/customFieldOption/${HEALTH_OPTION_IDS[health]}`,
+        value: health,
+        id: HEALTH_OPTION_IDS[health],
+      },
+      customfield_10055: issue.ppmId,
     };
   }
 

@@ -5,6 +5,7 @@ import { ctTime, HOUR } from '../time';
 import { type AuthResult, type ChangeNotice, type RequestContext, type VendorAnswer, type VendorModel } from '../types';
 import { applyQuery, pageLinks, parseEncodedQuery } from './servicenow.query';
 import { TicketingVendor, type Ticket, type TicketState } from './ticketing';
+import { DEPARTMENTS } from './fixtures';
 
 /**
  * ServiceNow Table API (https://<instance>.service-now.com/api/now/table/incident), read side,
@@ -204,7 +205,8 @@ export class ServiceNowVendor implements VendorModel {
       assignment_group: reference('sys_user_group', ticket.assignmentGroup),
       assigned_to: reference('sys_user', ticket.assignee),
       location: reference('cmn_location', ticket.location),
-      u_department: plain(ticket.department),
+      // A choice list: the code as value, the department's name as its label.
+      u_department: { value: ticket.department, display: departmentName(ticket.department) },
       opened_at: time(ticket.openedAt),
       resolved_at: time(ticket.resolvedAt),
       closed_at: time(ticket.state === 'closed' ? ticket.updatedAt : null),
@@ -255,4 +257,8 @@ function render(record: IncidentRecord, request: FastifyRequest): Record<string,
     else out[name] = link ? { link, value: field.value } : field.value;
   }
   return out;
+}
+
+function departmentName(id: string): string {
+  return DEPARTMENTS.find((d) => d.id === id)?.name ?? id;
 }

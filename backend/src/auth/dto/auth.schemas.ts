@@ -1,7 +1,10 @@
 import { CLIENT_SCOPES, ROLES } from '@switchyard/contracts';
 import { z } from 'zod';
 
-const scopeList = z.union([z.literal('*'), z.array(z.string().regex(/^[A-Za-z0-9 _-]{1,64}$/)).max(200)]);
+const scopeList = z.union([
+  z.literal('*'),
+  z.array(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _&.'()/-]{0,63}$/u)).max(200),
+]);
 
 export const dataScopesSchema = z.strictObject({
   tenants: scopeList.default([]),

@@ -1,7 +1,8 @@
 import type { ClientCredentialsToken, DataScopes, Role, SessionTokens, SubscribeAck } from '@switchyard/contracts';
 import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
-import { connectLive, waitUntil, type LiveClient } from '../../../test/support/live-client';
+import { connectLive, openSse, waitUntil, type LiveClient } from '../../../test/support/live-client';
+import { seedCrmTenants } from '../../../test/support/sync-testbed';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { testRedisUrl } from '../../../test/support/test-redis';
 import { ClientsService } from '../clients.service';
@@ -16,7 +17,13 @@ describe('revocation takes effect at once (tokens are checked against the princi
   const sockets: LiveClient[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ SYNC_ENABLED: 'false', AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    app = await startTestApp({
+      SYNC_ENABLED: 'false',
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      SOURCE_ALLOWED_HOSTS: '127.0.0.1',
+      LIVE_HEARTBEAT_SECONDS: '1',
+    });
+    await seedCrmTenants(app, ['acme-fitness', 'zen-yoga']);
   });
 
   afterAll(async () => {
@@ -98,6 +105,20 @@ describe('revocation takes effect at once (tokens are checked against the princi
     await expect(connectLive(app.baseUrl, token)).rejects.toMatchObject({ message: 'unauthenticated' });
     const reauthing = await connect(await app.tokenFor('executive'));
     expect(await reauthing.request('reauth', { token })).toMatchObject({ ok: false });
+  });
+
+  it('a disabled user’s open SSE stream is ended at once, telling the client why', async () => {
+    const sid = await createUser('sid@example.com', ['executive']);
+    const token = await login('sid@example.com');
+    const stream = await openSse(`${app.baseUrl}/api/v1/stream?topics=alerts`, { authorization: `Bearer ${token}` });
+    expect(stream.status).toBe(200);
+    await waitUntil(() => (stream.events.some((e) => e.event === 'heartbeat') ? true : null));
+
+    expect((await asAdmin('PATCH', `/api/v1/users/${sid.id}`, { disabled: true })).status).toBe(200);
+
+    await stream.ended;
+    expect(stream.events.map((e) => e.event)).toContain('auth_expired');
+    expect(stream.events.find((e) => e.event === 'auth_expired')?.data).toEqual({ reason: 'access revoked' });
   });
 
   it('a demoted user’s new socket is not granted topics of the tenants it lost', async () => {

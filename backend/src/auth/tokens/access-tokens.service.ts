@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@switchyard/contracts';
-import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config';
 import { claimsOf, principalFromClaims, type AccessClaims } from '../principal';
@@ -29,7 +29,7 @@ export class AccessTokensService {
   ): Promise<{ token: string; expiresIn: number }> {
     const { ver, gen } = stamp ?? (await this.versions.stampFor(principal.kind, principal.id));
     const { kid, privateKey } = this.keys.signingKey();
-    // Wall time, not the injected clock: passport-jwt checks expiry against the real clock.
+    // Wall time, not the injected clock: verification checks expiry against the real clock.
     const now = Math.floor(Date.now() / 1000);
     const expiresIn = Math.min(ttlSeconds ?? Infinity, this.config.auth.accessTokenTtlSeconds);
     const token = await new SignJWT({ ...claimsOf(principal), ver, gen })
@@ -68,14 +68,21 @@ export class AccessTokensService {
           requiredClaims: ['exp', 'sub'],
         },
       );
-      const claims = payload as JWTPayload & AccessClaims;
-      if (!this.versions.accepts(claims.kind, claims.sub, claims)) return null;
-      return {
-        principal: principalFromClaims(claims),
-        expiresAt: new Date((payload.exp as number) * 1000),
-      };
+      return this.acceptClaims(payload);
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The rule both verification paths (passport-jwt for REST, `verify` for sockets) apply to a
+   * signature-checked token's claims: `exp` and `sub` present, and the principal's version
+   * current (not disabled, demoted, revoked since the token was issued).
+   */
+  acceptClaims(claims: Partial<AccessClaims> & { exp?: unknown }): { principal: Principal; expiresAt: Date } | null {
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || claims.sub === '') return null;
+    const full = claims as AccessClaims;
+    if (!this.versions.accepts(full.kind, full.sub, full)) return null;
+    return { principal: principalFromClaims(full), expiresAt: new Date(claims.exp * 1000) };
   }
 }

@@ -3,22 +3,23 @@ import { PassportStrategy } from '@nestjs/passport';
 import { STREAM_PATH, type Principal } from '@switchyard/contracts';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config';
-import { principalFromClaims, type AccessClaims } from '../principal';
-import { PrincipalVersionsService } from '../revocation/principal-versions.service';
-import { ACCESS_TOKEN_TYPE } from './access-tokens.service';
+import { type AccessClaims } from '../principal';
+import { ACCESS_TOKEN_TYPE, AccessTokensService } from './access-tokens.service';
 import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 
 /**
  * passport-jwt with the algorithm pinned to RS256 (so `none` and HS256-with-the-public-key
  * are refused), issuer and audience checked, the key chosen by `kid` among our own keys,
- * and the token type required to be an access token.
+ * and the token type required to be an access token. The claims then pass the same check
+ * the live socket applies (AccessTokensService.acceptClaims: `exp` and `sub` present, the
+ * principal's current version), so REST and sockets accept exactly the same tokens.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     keys: SigningKeysService,
-    private readonly versions: PrincipalVersionsService,
+    private readonly tokens: AccessTokensService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), streamQueryToken]),
@@ -26,6 +27,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       ignoreExpiration: false,
+      passReqToCallback: true,
       secretOrKeyProvider: (
         _request: unknown,
         rawJwt: string,
@@ -46,16 +48,21 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** A token issued before its principal was revoked is refused here, on every request (a map lookup). */
-  validate(claims: AccessClaims): Principal | null {
-    if (!this.versions.accepts(claims.kind, claims.sub, claims)) return null;
-    return principalFromClaims(claims);
+  /**
+   * A token without `exp` or `sub`, or issued before its principal was revoked, is refused
+   * here, on every request (a map lookup). The SSE stream ends when the token expires.
+   */
+  validate(request: { tokenExpiresAt?: Date }, claims: AccessClaims): Principal | null {
+    const accepted = this.tokens.acceptClaims(claims);
+    if (!accepted) return null;
+    request.tokenExpiresAt = accepted.expiresAt;
+    return accepted.principal;
   }
 }
 
 /**
  * Browsers' EventSource cannot send headers, so the SSE stream (and only it) also takes the
- * token as `?access_token=`. Request logs redact it (see http-hooks).
+ * token as `?access_token=`. Request logs redact it (see redactUrl).
  */
 function streamQueryToken(request: { url?: string; query?: Record<string, unknown> }): string | null {
   if (!request.url?.startsWith(STREAM_PATH)) return null;

@@ -3,6 +3,7 @@ import type { ApiErrorResponse } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock';
+import { redactUrl } from '../logging/redact-url';
 import { resolveTraceId } from '../trace/trace-context';
 import { toApiError } from './to-api-error';
 
@@ -20,10 +21,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const traceId = typeof request.id === 'string' ? request.id : resolveTraceId(undefined);
-    const { status, body, unexpected } = toApiError(exception, this.limits);
+    // A route with its own body limit (webhooks, error reports) names that one in a 413.
+    const bodyLimitBytes = request.routeOptions?.bodyLimit ?? this.limits.bodyLimitBytes;
+    const { status, body, unexpected } = toApiError(exception, { bodyLimitBytes });
 
     if (unexpected) {
-      this.logger.error({ err: exception, traceId, method: request.method, url: request.url }, 'request failed');
+      this.logger.error(
+        { err: exception, traceId, method: request.method, url: redactUrl(request.url) },
+        'request failed',
+      );
     }
 
     const payload: ApiErrorResponse = {

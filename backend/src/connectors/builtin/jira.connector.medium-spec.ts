@@ -1,4 +1,4 @@
-import type { SourceDefinitionInput } from '@switchyard/contracts';
+import type { ConnectorDefinition, SourceDefinitionInput } from '@switchyard/contracts';
 import { JIRA_API_TOKEN, JIRA_EMAIL } from '@switchyard/simulator';
 import { DataSource } from 'typeorm';
 import {
@@ -36,7 +36,8 @@ describe('built-in connector jira against the simulator’s Jira Cloud REST v3',
   let keys: string[];
 
   beforeAll(async () => {
-    bed = await startSyncTestbed();
+    // Data moves only when a test advances it: the PM and Jira twins evolve separately.
+    bed = await startSyncTestbed({ evolveEveryMs: 3_600_000 });
     db = bed.app.app.get(DataSource);
     for (const [id, secret] of [
       ['jira-basic', JIRA_API_TOKEN],
@@ -93,25 +94,26 @@ describe('built-in connector jira against the simulator’s Jira Cloud REST v3',
     expect(pages.every((r) => /fields=summary%2Cstatus/.test(r.path))).toBe(true);
 
     const stored = await rows('jira');
-    expect(stored.map((r) => r.external_id)).toEqual([...keys].sort());
+    expect(stored).toHaveLength(24);
     expect(stored[0]).toEqual({
-      external_id: 'CA',
-      name: 'Compliance Automation',
-      portfolio: 'Technology',
-      status: 'On Track',
-      priority: 'Critical',
-      owner_name: 'Quinn Torres',
-      owner_email: 'quinn.torres@switchyard.example',
-      budget: 1533000,
+      external_id: 'PRJ-1001',
+      name: 'ERP Migration',
+      portfolio: 'Business',
+      status: 'Completed',
+      priority: 'Low',
+      owner_name: 'Ximena Garcia',
+      owner_email: 'ximena.garcia@switchyard.example',
+      budget: 1686000,
       actual_cost: expect.any(Number) as unknown,
-      percent_complete: 50,
-      planned_progress: 50,
+      percent_complete: 100,
+      planned_progress: 100,
       start_date: expect.any(String) as unknown,
       end_date: expect.any(String) as unknown,
-      strategic_goal: 'operational-excellence',
+      strategic_goal: 'customer-growth',
     });
 
-    // The simulator's Jira and PM vendors model the same portfolio: every figure Jira holds agrees.
+    // The simulator's Jira and PM vendors model the same portfolio: every figure Jira holds agrees,
+    // under the PPM tool's project id, which risks and financials refer to.
     await bed.createSource(
       testSource(bed.simulator.url, {
         id: 'pm-twin',
@@ -119,20 +121,53 @@ describe('built-in connector jira against the simulator’s Jira Cloud REST v3',
       }),
     );
     expect((await bed.sync('pm-twin', 'full')).status).toBe('succeeded');
-    const pm = new Map((await rows('pm-twin')).map((r) => [r.name, r]));
+    const pm = new Map((await rows('pm-twin')).map((r) => [r.external_id, r]));
+    expect(stored.map((r) => r.external_id)).toEqual([...pm.keys()]);
     for (const project of stored) {
-      const twin = pm.get(project.name);
-      expect({ key: project.external_id, ...project, external_id: undefined }).toMatchObject({
-        key: project.external_id,
+      const twin = pm.get(project.external_id);
+      expect(project).toMatchObject({
+        name: twin?.name,
         portfolio: twin?.portfolio,
         priority: twin?.priority,
         owner_email: twin?.owner_email,
         budget: twin?.budget,
         actual_cost: twin?.actual_cost,
+        planned_progress: twin?.planned_progress,
         start_date: twin?.start_date,
         end_date: twin?.end_date,
       });
-      expect(project.status).toBe(twin?.status === 'Completed' ? 'Completed' : 'On Track');
+      // Progress (%) counts the Epic's stories done, eight per project: within half a story of the PM figure.
+      expect(Math.abs(project.percent_complete - (twin?.percent_complete ?? -100))).toBeLessThanOrEqual(6.25);
+    }
+    expect(new Set(stored.map((r) => r.status)).size).toBeGreaterThan(1);
+  });
+
+  it('falls back to the project key and the status category on a site without the PMO fields', async () => {
+    const { baseUrl, config, auth, rateLimit, streams } = (await bed.api<ConnectorDefinition>('/connectors/jira')).body;
+    const [stream] = streams;
+    const fields = (stream.request.query?.fields ?? '').replace(/,customfield_1005[2-5]/g, '');
+    const created = await bed.api('/connectors', {
+      method: 'POST',
+      body: {
+        id: 'jira-plain',
+        name: 'Jira without PMO fields',
+        baseUrl,
+        config,
+        auth,
+        rateLimit,
+        streams: [{ ...stream, request: { ...stream.request, query: { ...stream.request.query, fields } } }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const plain = source('jira-plain');
+    await bed.createSource({ ...plain, connector: { ...plain.connector, id: 'jira-plain' } });
+    expect((await bed.sync('jira-plain', 'full')).status).toBe('succeeded');
+    const stored = await rows('jira-plain');
+    expect(stored.map((r) => r.external_id)).toEqual([...keys].sort());
+    for (const project of stored) {
+      const expected = project.status === 'Completed' ? 100 : 50;
+      expect(project).toMatchObject({ percent_complete: expected, planned_progress: expected });
+      expect(['On Track', 'Completed']).toContain(project.status);
     }
   });
 
@@ -154,9 +189,19 @@ describe('built-in connector jira against the simulator’s Jira Cloud REST v3',
     const [asked] = requests();
     const jql = new URL(asked.path, bed.simulator.url).searchParams.get('jql');
     expect(jql).toBe(`project in (${keys.join(', ')}) AND updated >= "${newest}" ORDER BY updated ASC`);
-    // Only issues changed since then come back (the advanced Stories and the boundary minute).
+    // Only issues changed since then come back: the advanced Stories, their Epics (whose
+    // Progress the automation rewrote) and the boundary minute.
     expect(run.recordsFetched).toBeLessThan(312);
-    expect(await rows('jira-incr')).toEqual(before);
+    const after = await rows('jira-incr');
+    const moved = after.filter((row, i) => row.percent_complete !== before[i].percent_complete);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const row of moved) {
+      expect(row.percent_complete).toBeGreaterThan(before[after.indexOf(row)].percent_complete);
+    }
+    // What the increment left is what a full read gives now.
+    await bed.createSource(source('jira-full-now'));
+    expect((await bed.sync('jira-full-now', 'full')).status).toBe('succeeded');
+    expect(after).toEqual(await rows('jira-full-now'));
   });
 
   it('waits out a 429 with Retry-After in the rate_limited state', async () => {

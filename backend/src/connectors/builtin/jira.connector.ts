@@ -3,9 +3,12 @@ import type { ConnectorDefinitionInput } from '@switchyard/contracts';
 /**
  * Jira Cloud REST API v3 (docs/connectors/jira.md). One project = one `projects` row, read
  * from the project's **Epic** (the project tracker: start, due date, budget, cost); the
- * other issues of the search are left out by the record filter. Budget and actual cost are
- * number custom fields on the Epic (`customfield_10050`, `customfield_10051`; Start date is
- * `customfield_10015`): a site whose ids differ copies this connector and changes them.
+ * other issues of the search are left out by the record filter. The PMO's figures are
+ * custom fields on the Epic — Team `customfield_10001`, Start date `customfield_10015`, Budget `10050`, Actual cost
+ * `10051`, Progress (%) `10052`, Planned (%) `10053`, Health (select) `10054`, PPM project
+ * id `10055` — a site whose ids differ copies this connector and changes them. Without
+ * Health and Progress the Epic's status category stands in (0 / 50 / 100 %, on track or
+ * completed); without a PPM id the row's id is the project key.
  */
 const FIELDS = [
   'summary',
@@ -17,13 +20,21 @@ const FIELDS = [
   'project',
   'labels',
   'issuetype',
+  'customfield_10001',
   'customfield_10015',
   'customfield_10050',
   'customfield_10051',
+  'customfield_10052',
+  'customfield_10053',
+  'customfield_10054',
+  'customfield_10055',
 ].join(',');
 
 /** Jira's status category of the Epic: `new`, `indeterminate` or `done`. */
 const CATEGORY = 'fields.status.statusCategory.key';
+/** Share of work done by status category, where no Progress (%) field is kept. */
+const BY_CATEGORY = { new: 0, indeterminate: 50, done: 100 };
+const HEALTH = ['On Track', 'At Risk', 'Behind Schedule', 'Critical', 'Completed'];
 
 export const jira: ConnectorDefinitionInput = {
   id: 'jira',
@@ -72,14 +83,24 @@ export const jira: ConnectorDefinitionInput = {
           target: 'projects',
           selector: 'issues',
           filter: { path: 'fields.issuetype.name', equals: 'Epic' },
-          primaryKey: 'fields.project.key',
+          primaryKey: { coalesce: ['fields.customfield_10055', 'fields.project.key'] },
           updatedAt: 'fields.updated',
           fields: {
             name: 'fields.project.name',
             portfolio: 'fields.project.projectCategory.name',
             status: {
-              path: CATEGORY,
-              transforms: [{ type: 'enum', map: { done: 'Completed' }, default: 'On Track' }],
+              coalesce: ['fields.customfield_10054.value', CATEGORY],
+              transforms: [
+                {
+                  type: 'enum',
+                  map: {
+                    ...Object.fromEntries(HEALTH.map((h) => [h, h])),
+                    done: 'Completed',
+                    new: 'On Track',
+                    indeterminate: 'On Track',
+                  },
+                },
+              ],
             },
             priority: {
               path: 'fields.priority.name',
@@ -93,17 +114,18 @@ export const jira: ConnectorDefinitionInput = {
             },
             ownerName: 'fields.assignee.displayName',
             ownerEmail: 'fields.assignee.emailAddress',
+            // Jira's Team field (Atlassian teams), by name: the team names BambooHR gives.
+            team: 'fields.customfield_10001.name',
             budget: 'fields.customfield_10050',
             actualCost: 'fields.customfield_10051',
-            // Jira keeps no progress figure on an Epic: its status category gives 0 / 50 / 100.
             percentComplete: {
-              path: CATEGORY,
-              transforms: [{ type: 'enum', map: { new: 0, indeterminate: 50, done: 100 }, default: 0 }],
+              coalesce: ['fields.customfield_10052', CATEGORY],
+              transforms: [{ type: 'enum', map: BY_CATEGORY, keepUnmapped: true }, { type: 'number' }],
             },
-            // No baseline in Jira either: planned = done, so no schedule variance is claimed.
+            // Without a baseline, planned = done: no schedule variance is claimed.
             plannedProgress: {
-              path: CATEGORY,
-              transforms: [{ type: 'enum', map: { new: 0, indeterminate: 50, done: 100 }, default: 0 }],
+              coalesce: ['fields.customfield_10053', 'fields.customfield_10052', CATEGORY],
+              transforms: [{ type: 'enum', map: BY_CATEGORY, keepUnmapped: true }, { type: 'number' }],
             },
             startDate: 'fields.customfield_10015',
             endDate: 'fields.duedate',

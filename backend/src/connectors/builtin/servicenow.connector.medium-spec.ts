@@ -34,7 +34,7 @@ function expectedIncident(r: SnIncident): Incident {
     state: STATE[r.state.value] as Incident['state'],
     assignmentGroup: r.assignment_group.display_value || null,
     assignee: r.assigned_to.display_value || null,
-    departmentId: r.u_department.value || null,
+    departmentId: r.u_department.display_value || null,
     location: r.location.display_value || null,
     reportedAt: utc(r.opened_at.value) as string,
     resolvedAt: utc(r.resolved_at.value),

@@ -103,7 +103,8 @@ export const servicenowConnector: ConnectorDefinitionInput = {
             },
             assignmentGroup: 'assignment_group.display_value',
             assignee: 'assigned_to.display_value',
-            departmentId: 'u_department.value',
+            // The department's name, as BambooHR's division names it (docs/connectors/servicenow.md).
+            departmentId: 'u_department.display_value',
             location: 'location.display_value',
             reportedAt: utc('opened_at'),
             resolvedAt: utc('resolved_at'),

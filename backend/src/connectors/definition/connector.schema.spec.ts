@@ -32,6 +32,19 @@ describe('connector definition schema', () => {
     expect(issuesOf(broken)).toEqual(['streams.0.records.0.fields.severity: is required by incidents records']);
   });
 
+  it('refuses an enum transform that gives both a default and keepUnmapped', () => {
+    const stream = simulatorTicketing.streams[0];
+    const severity = {
+      path: 'severity',
+      transforms: [{ type: 'enum', map: { P1: 'critical' }, default: 'low', keepUnmapped: true }],
+    };
+    const fields = { ...stream.records[0].fields, severity };
+    const broken = { ...simulatorTicketing, streams: [{ ...stream, records: [{ ...stream.records[0], fields }] }] };
+    expect(issuesOf(broken)).toEqual([
+      expect.stringMatching(/severity.*give either default or keepUnmapped, not both/),
+    ]);
+  });
+
   it('refuses unknown template variables and filters, undeclared settings and bad paths', () => {
     const stream = simulatorTicketing.streams[0];
     const broken = {

@@ -82,11 +82,17 @@ const transform = z.discriminatedUnion('type', [
     timeZone,
     timeZoneFrom: z.array(path).min(1).max(5).optional(),
   }),
-  z.strictObject({
-    type: z.literal('enum'),
-    map: z.record(z.string().max(200), json).refine((m) => Object.keys(m).length <= 500, 'at most 500 entries'),
-    default: json.optional(),
-  }),
+  z
+    .strictObject({
+      type: z.literal('enum'),
+      map: z.record(z.string().max(200), json).refine((m) => Object.keys(m).length <= 500, 'at most 500 entries'),
+      default: json.optional(),
+      keepUnmapped: z.boolean().optional(),
+    })
+    .refine((t) => !(t.keepUnmapped && t.default !== undefined), {
+      message: 'give either default or keepUnmapped, not both',
+      path: ['keepUnmapped'],
+    }),
   z.strictObject({ type: z.literal('scale'), factor: z.number().finite() }),
   z.strictObject({ type: z.literal('template'), template: recordTemplate }),
   z.strictObject({ type: z.literal('lookup'), match: path, equals: z.string().max(200), take: path }),

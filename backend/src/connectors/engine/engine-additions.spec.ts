@@ -40,3 +40,19 @@ describe('the minusSeconds filter', () => {
     );
   });
 });
+
+describe('the enum transform with keepUnmapped', () => {
+  const levels = { type: 'enum' as const, map: { new: 0, indeterminate: 50, done: 100 }, keepUnmapped: true };
+
+  it('maps the codes it knows and keeps any other value as it is', () => {
+    expect(applyTransform('done', levels, context)).toBe(100);
+    expect(applyTransform(37, levels, context)).toBe(37);
+    expect(applyTransform(null, levels, context)).toBeNull();
+  });
+
+  it('still refuses an unmapped value without it', () => {
+    expect(() => applyTransform(37, { type: 'enum', map: { done: 100 } }, context)).toThrow(
+      '37 is not one of the mapped values (done)',
+    );
+  });
+});

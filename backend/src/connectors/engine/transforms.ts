@@ -140,7 +140,7 @@ export function applyTransform(value: unknown, transform: FieldTransform, contex
     case 'scale':
       return toNumber(value) * transform.factor;
     case 'enum':
-      return mapEnum(value, transform.map, transform.default);
+      return mapEnum(value, transform.map, transform.keepUnmapped ? (value as JsonValue) : transform.default);
     case 'template':
       return render(transform.template, {
         value,

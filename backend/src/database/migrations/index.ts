@@ -8,6 +8,8 @@ import { IndexWebhookSnapshots1764676800000 } from './1764676800000-index-webhoo
 import { CreatePrincipalVersions1764763200000 } from './1764763200000-create-principal-versions';
 import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webhook-receipts';
 import { CreateConnectors1764936000000 } from './1764936000000-create-connectors';
+import { ScopeOpsAlerts1765100000000 } from './1765100000000-scope-ops-alerts';
+import { CountSkippedOlder1765100000001 } from './1765100000001-count-skipped-older';
 import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
 import { CreateNotifications1765300000000 } from './1765300000000-create-notifications';
 
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   CreatePrincipalVersions1764763200000,
   CreateWebhookReceipts1764849600000,
   CreateConnectors1764936000000,
+  ScopeOpsAlerts1765100000000,
+  CountSkippedOlder1765100000001,
   AddRetrySchedule1765200000000,
   CreateNotifications1765300000000,
 ];

@@ -1,6 +1,6 @@
 import type { FailureCategory, GoldenCase } from '@switchyard/contracts';
 import { FAILURE_CATEGORIES } from '@switchyard/contracts';
-import { categorize } from './category-rules';
+import { classifyByRules } from './classify';
 
 export interface CategoryScore {
   category: FailureCategory;
@@ -15,26 +15,42 @@ export interface EvalReport {
   accuracy: number;
   perCategory: CategoryScore[];
   misses: Array<{ id: string; expected: FailureCategory; got: FailureCategory; message: string }>;
+  /** Cases whose labelled retryability the classifier got wrong. */
+  retryMisses: Array<{ id: string; expected: boolean; got: boolean }>;
+  /** The hard rules: a 429 or 503 judged not retryable, or a decline or compliance violation judged retryable. */
+  retryViolations: string[];
 }
 
-/** Scores the rules' category against the golden set's labels. */
+const EVAL_NOW = new Date('2026-01-15T12:00:00Z');
+
+/** Scores the rules' category (and retryability, where labelled) against the golden set's labels. */
 export function evaluateGoldenSet(cases: GoldenCase[]): EvalReport {
   const misses: EvalReport['misses'] = [];
+  const retryMisses: EvalReport['retryMisses'] = [];
+  const retryViolations: string[] = [];
   const tally = new Map<FailureCategory, { cases: number; correct: number }>();
   for (const item of cases) {
-    const got = categorize({
-      integration: item.integration,
-      eventType: item.eventType,
-      message: item.error.message,
-      code: item.error.code ?? null,
-      httpStatus: item.error.httpStatus ?? null,
-    }).category;
+    const verdict = classifyByRules(
+      {
+        integration: item.integration,
+        eventType: item.eventType,
+        message: item.error.message,
+        code: item.error.code ?? null,
+        httpStatus: item.error.httpStatus ?? null,
+      },
+      EVAL_NOW,
+    );
     const expected = item.expected.category;
     const entry = tally.get(expected) ?? { cases: 0, correct: 0 };
     entry.cases += 1;
-    if (got === expected) entry.correct += 1;
-    else misses.push({ id: item.id, expected, got, message: item.error.message });
+    if (verdict.category === expected) entry.correct += 1;
+    else misses.push({ id: item.id, expected, got: verdict.category, message: item.error.message });
     tally.set(expected, entry);
+    const wanted = item.expected.retryable;
+    if (wanted !== undefined && wanted !== verdict.retryable) {
+      retryMisses.push({ id: item.id, expected: wanted, got: verdict.retryable });
+    }
+    if (breaksRetryRule(item, verdict.category, verdict.retryable)) retryViolations.push(item.id);
   }
   const correct = cases.length - misses.length;
   return {
@@ -46,5 +62,15 @@ export function evaluateGoldenSet(cases: GoldenCase[]): EvalReport {
       return { ...entry, category, accuracy: entry.cases === 0 ? null : entry.correct / entry.cases };
     }),
     misses,
+    retryMisses,
+    retryViolations,
   };
+}
+
+function breaksRetryRule(item: GoldenCase, got: FailureCategory, retryable: boolean): boolean {
+  const status = item.error.httpStatus;
+  if ((status === 429 || status === 503) && !retryable) return true;
+  const decline = item.expected.category === 'spending_control' || got === 'spending_control';
+  const violation = item.expected.category === 'compliance' || got === 'compliance';
+  return (decline || violation) && retryable;
 }

@@ -64,6 +64,16 @@ export class WebhookReceiptModel {
   @ApiProperty() webhookId!: string;
   @ApiProperty({ enum: INTEGRATION_EVENT_STATUSES }) status!: string;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({
+    required: false,
+    description: 'Every event of a delivery that carried several (QuickBooks batches).',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { eventId: { type: 'string' }, webhookId: { type: 'string' }, status: { type: 'string' } },
+    },
+  })
+  events?: Array<{ eventId: string; webhookId: string; status: string }>;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post, Req, UseGuards, type RawBodyRequest } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { INTEGRATIONS, type WebhookReceipt } from '@switchyard/contracts';
+import { INTEGRATIONS, type WebhookHandshakeReceipt, type WebhookReceipt } from '@switchyard/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../../auth';
 import { ApiErrors } from '../../common';
@@ -15,46 +15,29 @@ export class IntegrationWebhookController {
   constructor(private readonly intake: WebhookIntakeService) {}
 
   @Post(':integration')
-  @Public() // Vendors carry no token; the Standard Webhooks signature authenticates them.
+  @Public() // Vendors carry no token; each sender's own signature (or hook secret) authenticates them.
   @UseGuards(WebhookThrottlerGuard)
   @SkipThrottle({ signin: true, refresh: true })
   @HttpCode(202)
   @ApiOperation({
-    summary: 'Signed event from an integration (Standard Webhooks).',
-    description:
-      'Verified, PII-redacted and stored once per `webhook-id` before the answer; classified and grouped into issues afterwards. A repeated `webhook-id` gets the original receipt. 503 means the event was not stored: send it again.',
+    summary: "Webhook from an integration, in its sender's native format and signature.",
+    description: [
+      'Stripe (`Stripe-Signature`), QuickBooks Online (`intuit-signature`), Gusto (`X-Gusto-Signature`, plus the',
+      "verification-token handshake), Procore (the hook's `Authorization` header), a configured HMAC scheme, or",
+      'Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the generic body.',
+      'Verified, PII-redacted and stored once per sender event id before the answer; classified and grouped into',
+      'issues afterwards. A repeated event id gets the original receipt. 503 means nothing was stored: send it again.',
+      'See docs/webhook-senders.md.',
+    ].join(' '),
   })
   @ApiParam({ name: 'integration', enum: INTEGRATIONS })
-  @ApiHeader({ name: 'webhook-id', required: true, description: 'Unique per message; repeats are idempotent.' })
-  @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; at most 5 minutes off.' })
-  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of id.timestamp.body>' })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: {
-        type: { type: 'string', example: 'payroll.submit' },
-        status: { type: 'string', enum: ['success', 'failure'] },
-        occurredAt: { type: 'string', format: 'date-time' },
-        data: { type: 'object', additionalProperties: true },
-        error: {
-          type: 'object',
-          properties: {
-            message: { type: 'string' },
-            code: { type: 'string' },
-            httpStatus: { type: 'integer' },
-            context: { type: 'object', additionalProperties: true },
-          },
-        },
-      },
-    },
-  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @ApiAcceptedResponse({ type: WebhookReceiptModel })
   @ApiErrors(400, 401, 404, 413, 415, 429, 503)
   receive(
     @Param('integration') integration: string,
     @Req() request: RawBodyRequest<FastifyRequest>,
-  ): Promise<WebhookReceipt> {
+  ): Promise<WebhookReceipt | WebhookHandshakeReceipt> {
     return this.intake.receive(integration, request.rawBody, request.headers);
   }
 }

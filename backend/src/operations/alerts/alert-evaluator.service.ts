@@ -33,6 +33,7 @@ interface AlertSubject {
   ruleId: string | null;
   metric: string | null;
   sourceId: string | null;
+  tenant: string | null;
   labels: Record<string, string>;
   module: OpsModule;
   thresholds: AlertThresholds;
@@ -85,8 +86,11 @@ export class AlertEvaluator {
     return this.serialized(() => this.runRules(metrics));
   }
 
-  /** Raises, keeps or resolves one freshness alert per source from its verdict. */
-  evaluateFreshness(verdicts: readonly SourceFreshness[]): Promise<AlertChanged[]> {
+  /** Raises, keeps or resolves one freshness alert per source from its verdict (and the source's tenant). */
+  evaluateFreshness(
+    verdicts: readonly SourceFreshness[],
+    tenantOf: (sourceId: string) => string | null = () => null,
+  ): Promise<AlertChanged[]> {
     return this.serialized(async () => {
       const subjects = verdicts.map((f): AlertSubject => {
         const level = freshnessLevel(f);
@@ -96,6 +100,7 @@ export class AlertEvaluator {
           ruleId: null,
           metric: null,
           sourceId: f.id,
+          tenant: tenantOf(f.id),
           labels: { source: f.id },
           module: 'system',
           thresholds: FRESHNESS_THRESHOLDS,
@@ -212,6 +217,7 @@ export class AlertEvaluator {
     alert.severity = step.severity;
     alert.stateSince = step.since;
     alert.lastEvaluatedAt = now;
+    alert.tenant = subject.tenant;
     alert.value = subject.value;
     alert.threshold = subject.showsThreshold && step.severity ? thresholdOf(subject.thresholds, step.severity) : null;
     alert.message = subject.message(step);
@@ -243,6 +249,7 @@ function ruleSubject(rule: AlertRuleEntity, reading: AlertReading, module: OpsMo
     ruleId: rule.id,
     metric: rule.metric,
     sourceId: null,
+    tenant: null,
     labels: rule.labels,
     module,
     thresholds,
@@ -269,6 +276,7 @@ function orphanSubject(alert: AlertEntity): AlertSubject {
     ruleId: alert.ruleId,
     metric: alert.metric,
     sourceId: null,
+    tenant: alert.tenant,
     labels: alert.labels,
     module: alert.module as OpsModule,
     thresholds: { warning: Infinity, critical: Infinity, direction: 'above', holdSeconds: 0, alertOnNoData: false },
@@ -287,6 +295,7 @@ function newAlert(subject: AlertSubject, now: Date): AlertEntity {
     ruleId: subject.ruleId,
     metric: subject.metric,
     sourceId: subject.sourceId,
+    tenant: subject.tenant,
     labels: subject.labels,
     module: subject.module,
     open: true,

@@ -19,6 +19,7 @@ export function toAlertView(a: AlertEntity): AlertView {
     ruleId: a.ruleId,
     metric: a.metric,
     sourceId: a.sourceId,
+    tenant: a.tenant,
     labels: a.labels,
     module: a.module as OpsModule,
     state: a.state as AlertState,

@@ -60,12 +60,20 @@ export class AlertsRepository {
     return this.alerts.findOneBy({ id });
   }
 
-  listAlerts(filter: { states?: AlertState[]; open?: boolean }, limit: number): Promise<AlertEntity[]> {
-    const where = {
-      ...(filter.states ? { state: In(filter.states) } : {}),
-      ...(filter.open !== undefined ? { open: filter.open } : {}),
-    };
-    return this.alerts.find({ where, order: { startedAt: 'DESC' }, take: limit });
+  /** Newest first; `modules` and `tenants` (null: all) are the caller's scope. */
+  listAlerts(
+    filter: { states?: AlertState[]; open?: boolean; modules: string[]; tenants: string[] | null },
+    limit: number,
+  ): Promise<AlertEntity[]> {
+    const query = this.alerts
+      .createQueryBuilder('a')
+      .where('a.module = ANY(:modules)', { modules: filter.modules })
+      .orderBy('a.startedAt', 'DESC')
+      .take(limit);
+    if (filter.tenants !== null) query.andWhere('(a.tenant IS NULL OR a.tenant = ANY(:tenants))', filter);
+    if (filter.states) query.andWhere('a.state IN (:...states)', { states: filter.states });
+    if (filter.open !== undefined) query.andWhere('a.open = :open', { open: filter.open });
+    return query.getMany();
   }
 
   /**

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertRule, AlertState, AlertView, Principal, Silence } from '@switchyard/contracts';
+import {
+  alertVisibleTo,
+  type AlertRule,
+  type AlertState,
+  type AlertView,
+  type Principal,
+  type Silence,
+} from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException } from '../../common';
 import { DomainEventBus } from '../../events';
 import { acknowledgeSchema, alertListQuerySchema, alertRuleSchema, silenceSchema } from '../dto/ops.schemas';
 import { AlertRuleEntity } from '../entities/alert-rule.entity';
+import type { AlertEntity } from '../entities/alert.entity';
+import { OpsScopeService } from '../ops-scope.service';
 import { SilenceEntity } from '../entities/silence.entity';
 import { toAlertRule, toAlertView, toSilence } from './alert-views';
 import { AlertsRepository } from './alerts.repository';
@@ -18,6 +27,7 @@ export class AlertsService {
     private readonly alerts: AlertsRepository,
     private readonly bus: DomainEventBus,
     private readonly clock: Clock,
+    private readonly scope: OpsScopeService,
   ) {}
 
   async listRules(): Promise<{ items: AlertRule[] }> {
@@ -52,25 +62,27 @@ export class AlertsService {
     if (!(await this.alerts.deleteRule(id))) throw new ResourceNotFoundException('alert rule', id);
   }
 
-  async list(query: unknown): Promise<{ items: AlertView[] }> {
+  /** Alerts of the caller's modules and tenants only. */
+  async list(query: unknown, principal: Principal): Promise<{ items: AlertView[] }> {
     const { state, limit } = parseOrThrow(alertListQuerySchema, query);
     const open = state?.includes('open') ? true : undefined;
     const states = state?.filter((s): s is AlertState => s !== 'open');
-    const rows = await this.alerts.listAlerts({ states: states?.length ? states : undefined, open }, limit);
+    const { modules, tenants } = this.scope.of(principal);
+    const rows = await this.alerts.listAlerts(
+      { states: states?.length ? states : undefined, open, modules, tenants },
+      limit,
+    );
     return { items: rows.map(toAlertView) };
   }
 
-  async get(id: string): Promise<AlertView> {
-    const alert = await this.alerts.findAlert(id);
-    if (!alert) throw new ResourceNotFoundException('alert', id);
-    return toAlertView(alert);
+  async get(id: string, principal: Principal): Promise<AlertView> {
+    return toAlertView(await this.requireAlert(id, principal));
   }
 
   /** Records who acknowledged an open alert, when and why; its state does not change. */
   async acknowledge(id: string, body: unknown, principal: Principal): Promise<AlertView> {
     const { comment } = parseOrThrow(acknowledgeSchema, body);
-    const alert = await this.alerts.findAlert(id);
-    if (!alert) throw new ResourceNotFoundException('alert', id);
+    const alert = await this.requireAlert(id, principal);
     if (!alert.open)
       throw new DomainException('CONFLICT', 409, `alert ${id} is ${alert.state}; only open alerts are acknowledged`);
     const now = this.clock.now();
@@ -87,9 +99,15 @@ export class AlertsService {
     return view;
   }
 
-  async listSilences(): Promise<{ items: Silence[] }> {
+  /** Silences the caller may see: every one for a full-scope principal, else those within its scope. */
+  async listSilences(principal: Principal): Promise<{ items: Silence[] }> {
     const now = this.clock.now();
-    return { items: (await this.alerts.currentSilences(now)).map((s) => toSilence(s, now)) };
+    const scope = this.scope.of(principal);
+    const visible: Silence[] = [];
+    for (const silence of await this.alerts.currentSilences(now)) {
+      if (await this.scope.silenceVisible(scope, silence, this.ruleMetric)) visible.push(toSilence(silence, now));
+    }
+    return { items: visible };
   }
 
   async createSilence(body: unknown, principal: Principal): Promise<Silence> {
@@ -113,12 +131,33 @@ export class AlertsService {
       createdBy: actorOf(principal),
       createdAt: now,
     });
+    // Silencing what one may not see (or everything, without seeing everything) is refused
+    // like naming something that does not exist.
+    if (!(await this.scope.silenceVisible(this.scope.of(principal), silence, this.ruleMetric))) {
+      throw new DomainException(
+        'NOT_FOUND',
+        404,
+        'no alerts match these matchers within your scope; name a metric or rule (and a source or tenant) of yours',
+      );
+    }
     await this.alerts.insertSilence(silence);
     return toSilence(silence, now);
   }
 
-  async deleteSilence(id: string): Promise<void> {
-    if (!(await this.alerts.deleteSilence(id))) throw new ResourceNotFoundException('silence', id);
+  async deleteSilence(id: string, principal: Principal): Promise<void> {
+    const silence = await this.alerts.findSilence(id);
+    const visible = silence && (await this.scope.silenceVisible(this.scope.of(principal), silence, this.ruleMetric));
+    if (!visible || !(await this.alerts.deleteSilence(id))) throw new ResourceNotFoundException('silence', id);
+  }
+
+  private readonly ruleMetric = async (ruleId: string): Promise<string | null> =>
+    (await this.alerts.findRule(ruleId))?.metric ?? null;
+
+  /** An alert outside the caller's modules or tenants reads as not existing. */
+  private async requireAlert(id: string, principal: Principal): Promise<AlertEntity> {
+    const alert = await this.alerts.findAlert(id);
+    if (!alert || !alertVisibleTo(principal, toAlertView(alert))) throw new ResourceNotFoundException('alert', id);
+    return alert;
   }
 
   private async requireRule(id: string): Promise<AlertRuleEntity> {

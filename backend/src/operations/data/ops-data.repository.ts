@@ -146,6 +146,31 @@ export class OpsDataRepository {
     );
   }
 
+  /** Every metric with raw points, and the modules that may see it (from its newest point). */
+  async metricModules(): Promise<Map<string, string[]>> {
+    const rows: Array<{ metric: string; module_access: string[] }> = await this.dataSource.query(
+      `WITH RECURSIVE walk AS (
+         (SELECT metric FROM ops_data_points ORDER BY metric LIMIT 1)
+         UNION ALL
+         SELECT (SELECT p.metric FROM ops_data_points p WHERE p.metric > w.metric ORDER BY p.metric LIMIT 1)
+         FROM walk w WHERE w.metric IS NOT NULL)
+       SELECT w.metric, l.module_access FROM walk w
+       CROSS JOIN LATERAL (SELECT p.module_access FROM ops_data_points p
+                           WHERE p.metric = w.metric ORDER BY p.recorded_at DESC LIMIT 1) AS l
+       WHERE w.metric IS NOT NULL`,
+    );
+    return new Map(rows.map((r) => [r.metric, r.module_access]));
+  }
+
+  /** The modules that may see a metric, from its newest point; null when it has no raw points. */
+  async moduleAccessOf(metric: string): Promise<string[] | null> {
+    const rows: Array<{ module_access: string[] }> = await this.dataSource.query(
+      `SELECT module_access FROM ops_data_points WHERE metric = $1 ORDER BY recorded_at DESC LIMIT 1`,
+      [metric],
+    );
+    return rows.length ? rows[0].module_access : null;
+  }
+
   async valueAtOrBefore(metric: string, at: Date): Promise<number | null> {
     const rows: Array<{ value: number | string }> = await this.dataSource.query(
       `SELECT value FROM ops_data_points WHERE metric = $1 AND recorded_at <= $2 ORDER BY recorded_at DESC LIMIT 1`,

@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { DataPointsAccepted, MetricForecast, MetricSeries, SeriesResolution } from '@switchyard/contracts';
+import {
+  CATEGORY_MODULE,
+  OPS_MODULES,
+  type DataPointsAccepted,
+  type MetricForecast,
+  type MetricSeries,
+  type OpsMetricList,
+  type OpsModule,
+  type Principal,
+  type SeriesResolution,
+} from '@switchyard/contracts';
 import { z } from 'zod';
 import { Clock, DomainException, parseOrThrow } from '../../common';
 import { AlertsRepository } from '../alerts/alerts.repository';
 import { dataPointBatchSchema, forecastQuerySchema, metricName, seriesQuerySchema } from '../dto/ops.schemas';
 import { fitHolt, forecastHolt, MIN_OBSERVATIONS, stepsUntilThreshold, Z_95 } from '../forecast/holt';
 import { DataPointIngest } from './data-point-ingest.service';
+import { OpsScopeService } from '../ops-scope.service';
 import { OpsDataRepository } from './ops-data.repository';
 
 /** How many steps of history a forecast is fitted on. */
@@ -26,6 +37,7 @@ export class OpsMetricsService {
     private readonly data: OpsDataRepository,
     private readonly alerts: AlertsRepository,
     private readonly clock: Clock,
+    private readonly scope: OpsScopeService,
   ) {}
 
   /** Answers once the points are committed (never earlier), or refuses them all. */
@@ -47,9 +59,29 @@ export class OpsMetricsService {
     return { accepted: points.length, generatedAt: this.clock.now().toISOString() };
   }
 
-  async series(metric: string, query: unknown): Promise<MetricSeries> {
+  /** The metrics (with points, or watched by a rule) the caller's modules may see, by name. */
+  async visibleMetrics(principal: Principal): Promise<OpsMetricList> {
+    const scope = this.scope.of(principal);
+    const withPoints = await this.data.metricModules();
+    const names = new Set([...withPoints.keys(), ...(await this.alerts.listRules()).map((r) => r.metric)]);
+    const items = [...names]
+      .sort()
+      .map((metric) => ({ metric, access: withPoints.get(metric) ?? null }))
+      .filter(({ access }) => this.scope.modulesVisible(scope, access))
+      .map(({ metric, access }) => ({
+        metric,
+        modules: (access ?? [CATEGORY_MODULE.custom]).filter((m): m is OpsModule =>
+          (OPS_MODULES as readonly string[]).includes(m),
+        ),
+      }));
+    return { items, generatedAt: this.clock.now().toISOString() };
+  }
+
+  /** A metric outside the caller's modules answers 404, like one that does not exist. */
+  async series(metric: string, query: unknown, principal: Principal): Promise<MetricSeries> {
     const name = parseMetric(metric);
     const q = parseOrThrow(seriesQuerySchema, query);
+    await this.scope.requireMetric(principal, name);
     const resolution = resolutionFor(q.step);
     const from = new Date(q.from);
     const to = new Date(q.to);
@@ -65,9 +97,10 @@ export class OpsMetricsService {
     };
   }
 
-  async forecast(metric: string, query: unknown): Promise<MetricForecast> {
+  async forecast(metric: string, query: unknown, principal: Principal): Promise<MetricForecast> {
     const name = parseMetric(metric);
     const { horizon, step } = parseOrThrow(forecastQuerySchema, query);
+    await this.scope.requireMetric(principal, name);
     const now = this.clock.now();
     const from = new Date(now.getTime() - FORECAST_HISTORY_STEPS * step * 1000);
     const history = await this.data.series(name, from, new Date(now.getTime() + 1), step, '1m');

@@ -10,6 +10,8 @@ import {
   type AlertKind,
   type AlertSeverity,
   type AlertState,
+  type OpsMetricInfo,
+  type OpsMetricList,
   type OpsModule,
   type SeriesResolution,
 } from '@switchyard/contracts';
@@ -38,6 +40,15 @@ export class SeriesBucketModel {
   @ApiProperty() min!: number;
   @ApiProperty() max!: number;
   @ApiProperty() count!: number;
+}
+
+export class OpsMetricInfoModel implements OpsMetricInfo {
+  @ApiProperty({ example: 'cpu_usage' }) metric!: string;
+  @ApiProperty({ enum: OPS_MODULES, isArray: true }) modules!: OpsModule[];
+}
+
+export class OpsMetricListModel extends TimestampedModel implements OpsMetricList {
+  @ApiProperty({ type: OpsMetricInfoModel, isArray: true }) items!: OpsMetricInfoModel[];
 }
 
 export class MetricSeriesModel extends TimestampedModel {
@@ -91,6 +102,8 @@ export class AlertViewModel {
   @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
   @ApiProperty({ type: String, nullable: true }) metric!: string | null;
   @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The brand of that source, if it has one.' })
+  tenant!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
   @ApiProperty({ enum: OPS_MODULES }) module!: OpsModule;
   @ApiProperty({ enum: ALERT_STATES }) state!: AlertState;

@@ -15,6 +15,8 @@ export class AlertEntity {
   @Column({ name: 'rule_id', type: 'varchar', length: 64, nullable: true }) ruleId!: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) metric!: string | null;
   @Column({ name: 'source_id', type: 'varchar', length: 64, nullable: true }) sourceId!: string | null;
+  /** The brand of the source an alert is about; tenant-scoped principals see only theirs. */
+  @Column({ type: 'varchar', length: 100, nullable: true }) tenant!: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) labels!: Record<string, string>;
   @Column({ type: 'varchar', length: 16 }) module!: string;
   @Column({ type: 'boolean' }) open!: boolean;

@@ -12,6 +12,7 @@ const alert = (overrides: Partial<AlertView>): AlertView => ({
   ruleId: 'cpu_usage',
   metric: 'cpu_usage',
   sourceId: null,
+  tenant: null,
   labels: {},
   module: 'system',
   state: 'firing',

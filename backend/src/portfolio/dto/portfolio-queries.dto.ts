@@ -36,9 +36,9 @@ export class ProjectQueryDto extends PageQueryDto {
   @IsIn(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` })
   priority?: string;
 
-  @ApiPropertyOptional({ example: 'eng-platform' })
+  @ApiPropertyOptional({ example: 'Platform' })
   @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'team must be a team id' })
+  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _&.'()/-]{0,63}$/u, { message: 'team must be a team id' })
   team?: string;
 }
 

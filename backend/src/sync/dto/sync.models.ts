@@ -31,6 +31,10 @@ export class SyncRunModel extends TimestampedModel {
   @ApiProperty() pages!: number;
   @ApiProperty() recordsFetched!: number;
   @ApiProperty({ description: 'Rows inserted or changed (unchanged rows are not counted).' }) recordsUpserted!: number;
+  @ApiProperty({
+    description: 'Rows not written because the stored row is newer (a late retry, an out-of-order event).',
+  })
+  recordsSkippedOlder!: number;
   @ApiProperty({ description: 'Rows tombstoned by a full refresh.' }) recordsDeleted!: number;
   @ApiProperty({ enum: SYNC_ERROR_CODES, nullable: true }) errorCode!: SyncErrorCode | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;

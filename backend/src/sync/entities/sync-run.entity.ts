@@ -24,6 +24,7 @@ export class SyncRunEntity {
   @Column({ name: 'records_fetched', type: 'integer', default: 0 }) recordsFetched!: number;
   @Column({ name: 'records_upserted', type: 'integer', default: 0 }) recordsUpserted!: number;
   @Column({ name: 'records_deleted', type: 'integer', default: 0 }) recordsDeleted!: number;
+  @Column({ name: 'records_skipped_older', type: 'integer', default: 0 }) recordsSkippedOlder!: number;
   @Column({ name: 'error_code', type: 'varchar', length: 64, nullable: true }) errorCode!: SyncErrorCode | null;
   @Column({ name: 'error_message', type: 'text', nullable: true }) errorMessage!: string | null;
   @Column({ name: 'error_category', type: 'varchar', length: 32, nullable: true })

@@ -31,17 +31,21 @@ export class NormalizedStore {
     private readonly box: SecretBox,
   ) {}
 
-  /** Upserts and returns the external ids that were inserted, changed or revived. */
+  /**
+   * Upserts; answers the external ids that were inserted, changed or revived, and how many
+   * rows were skipped for being older than the stored row (never moved backwards).
+   */
   async upsert(
     manager: EntityManager,
     table: NormalizedTable,
     source: { id: string; tenant: string | null },
     rows: NormalizedRow[],
     syncedAt: Date,
-  ): Promise<string[]> {
+  ): Promise<{ changed: string[]; skippedOlder: number }> {
     const plan = this.plan(table);
     const sealed = SEALED_COLUMNS[table] ?? [];
     const changed: string[] = [];
+    let skippedOlder = 0;
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       const records = rows.slice(i, i + BATCH_SIZE).map((r) => {
         const record: Record<string, unknown> = {
@@ -63,12 +67,15 @@ export class NormalizedStore {
         }
         return record;
       });
-      const result = returnedRows<{ external_id: string }>(
+      const result = returnedRows<{ external_id: string; written: boolean }>(
         await manager.query(plan.insertSql, [JSON.stringify(records)]),
       );
-      changed.push(...result.map((r) => r.external_id));
+      for (const row of result) {
+        if (row.written) changed.push(row.external_id);
+        else skippedOlder += 1;
+      }
     }
-    return changed;
+    return { changed, skippedOlder };
   }
 
   /** Marks the source's rows that a full refresh did not see as deleted; returns their ids. */
@@ -116,12 +123,21 @@ export class NormalizedStore {
       .filter((c) => c.column !== 'source_id' && c.column !== 'external_id')
       .map((c) => `"${c.column}" = EXCLUDED."${c.column}"`)
       .join(', ');
-    const insertSql = `INSERT INTO "${table}" (${names})
-      SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})
-      ON CONFLICT (source_id, external_id) DO UPDATE SET ${updates}
-      WHERE ("${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL)
-        AND NOT COALESCE(EXCLUDED.source_updated_at < "${table}".source_updated_at, false)
-      RETURNING external_id`;
+    // The last SELECT reads the rows as they were before the insert (one snapshot for the
+    // whole statement): the incoming rows older than the stored ones are those the conflict
+    // clause skips, counted so a sender stuck replaying old events shows in the run.
+    const insertSql = `WITH incoming AS (SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})),
+      written AS (
+        INSERT INTO "${table}" (${names}) SELECT ${names} FROM incoming
+        ON CONFLICT (source_id, external_id) DO UPDATE SET ${updates}
+        WHERE ("${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL)
+          AND NOT COALESCE(EXCLUDED.source_updated_at < "${table}".source_updated_at, false)
+        RETURNING external_id)
+      SELECT external_id, true AS written FROM written
+      UNION ALL
+      SELECT i.external_id, false AS written FROM incoming i
+        JOIN "${table}" stored ON stored.source_id = i.source_id AND stored.external_id = i.external_id
+        WHERE i.source_updated_at < stored.source_updated_at`;
     const plan = { columns, insertSql };
     this.plans.set(table, plan);
     return plan;

@@ -65,10 +65,10 @@ export class ClientErrorReportDto implements ClientErrorReport {
   @MaxLength(2000, { message: 'url must be at most 2000 characters' })
   url!: string;
 
-  @ApiPropertyOptional({ maxLength: 20000 })
+  @ApiPropertyOptional({ maxLength: 8000 })
   @IsOptional()
   @IsString({ message: 'stack must be text' })
-  @MaxLength(20000, { message: 'stack must be at most 20000 characters' })
+  @MaxLength(8000, { message: 'stack must be at most 8000 characters' })
   stack?: string;
 
   @ApiPropertyOptional({ maxLength: 128 })

@@ -9,11 +9,16 @@ import {
 import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common';
 
-const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const ID_LIST = /^[a-z0-9][a-z0-9_-]{0,63}(,[a-z0-9][a-z0-9_-]{0,63})*$/;
+/** A department or team id: a code (`ops`) or the name an HRIS uses as its id (`FP&A`). */
+const NAME = "[\\p{L}\\p{N}][\\p{L}\\p{N} _&.'()/-]{0,63}";
+const ID = new RegExp(`^${NAME}$`, 'u');
+const ID_LIST = new RegExp(`^${NAME}(,${NAME})*$`, 'u');
 
 export class SummaryQueryDto {
-  @ApiPropertyOptional({ example: 'ops,eng', description: 'Comma-separated department ids; all visible when absent.' })
+  @ApiPropertyOptional({
+    example: 'Operations,Engineering',
+    description: 'Comma-separated department ids; all visible when absent.',
+  })
   @IsOptional()
   @Matches(ID_LIST, { message: 'departments must be a comma-separated list of department ids' })
   departments?: string;
@@ -30,12 +35,12 @@ export class SummaryQueryDto {
 }
 
 export class PeopleQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'ops-facilities' })
+  @ApiPropertyOptional({ example: 'Facilities' })
   @IsOptional()
   @Matches(ID, { message: 'team must be a team id' })
   team?: string;
 
-  @ApiPropertyOptional({ example: 'ops' })
+  @ApiPropertyOptional({ example: 'Operations' })
   @IsOptional()
   @Matches(ID, { message: 'department must be a department id' })
   department?: string;
@@ -77,7 +82,7 @@ export class IncidentsQueryDto extends PageQueryDto {
   @MaxLength(200, { message: 'severity is too long' })
   severity?: string;
 
-  @ApiPropertyOptional({ example: 'ops' })
+  @ApiPropertyOptional({ example: 'Operations' })
   @IsOptional()
   @Matches(ID, { message: 'department must be a department id' })
   department?: string;

@@ -23,7 +23,7 @@ export class ReportingErrorHandler implements ErrorHandler {
       level: 'error',
       message: (error instanceof Error ? error.message : String(error)).slice(0, 2000) || 'Unknown error',
       url: location.pathname.slice(0, 2000),
-      stack: error instanceof Error ? error.stack?.slice(0, 20_000) : undefined,
+      stack: error instanceof Error ? error.stack?.slice(0, 8_000) : undefined,
     };
     this.http.post('/api/v1/system/client-errors', report).subscribe({ error: () => undefined });
   }

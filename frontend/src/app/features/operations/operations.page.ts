@@ -14,13 +14,6 @@ import { metricChart, moduleCards } from './ops-chart';
 
 /** The forecast endpoint's minimum history (one-minute steps). */
 const MIN_FORECAST_BUCKETS = 3;
-const DEFAULT_METRICS = [
-  'cpu_usage',
-  'memory_usage',
-  'response_time',
-  'workflow_success_rate',
-  'api_requests_per_minute',
-];
 
 /** The operations center: role-filtered snapshot modules, aggregator status and control, a metric chart. */
 @Component({
@@ -62,10 +55,28 @@ export class OperationsPage {
         : of([] as AlertRule[]),
     topics: () => [],
   });
-  protected readonly metric = computed(() => this.chosen() ?? this.rules.value()?.[0]?.metric ?? 'cpu_usage');
+  /** Only metrics of this user's modules: the others are not theirs to chart (the API answers 404). */
+  protected readonly visibleMetrics = liveResource({
+    params: () => null,
+    load: () =>
+      this.api.metrics().pipe(
+        map((list) => list.items.map((item) => item.metric)),
+        catchError(() => of([] as string[])),
+      ),
+    topics: () => [],
+  });
+  protected readonly metrics = computed(() => this.visibleMetrics.value() ?? []);
+  protected readonly metric = computed(() => {
+    const visible = this.metrics();
+    const chosen = this.chosen();
+    if (chosen && visible.includes(chosen)) return chosen;
+    const ruled = (this.rules.value() ?? []).find((r) => visible.includes(r.metric));
+    return ruled?.metric ?? visible[0] ?? null;
+  });
   protected readonly chart = liveResource({
     params: () => this.metric(),
     load: (metric) => {
+      if (metric === null) return of(null);
       const to = new Date();
       const from = new Date(to.getTime() - 60 * 60 * 1000);
       // A forecast needs a few minutes of history; without it the API answers 409, so it is not asked.
@@ -86,10 +97,6 @@ export class OperationsPage {
   protected readonly cards = computed(() => {
     const s = this.snapshot.value();
     return s ? moduleCards(s) : [];
-  });
-  protected readonly metrics = computed(() => {
-    const fromRules = (this.rules.value() ?? []).map((r) => r.metric);
-    return [...new Set([...DEFAULT_METRICS, ...fromRules])].sort();
   });
   protected readonly rule = computed(() => (this.rules.value() ?? []).find((r) => r.metric === this.metric()));
   protected readonly chartOptions = computed(() => {

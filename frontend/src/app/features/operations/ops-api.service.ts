@@ -5,6 +5,7 @@ import type {
   AlertView,
   MetricForecast,
   MetricSeries,
+  OpsMetricList,
   OpsSnapshot,
   OpsStatus,
   Silence,
@@ -32,6 +33,11 @@ export class OpsApiService {
 
   rules(): Observable<{ items: AlertRule[] }> {
     return this.http.get<{ items: AlertRule[] }>('/api/v1/ops/alert-rules');
+  }
+
+  /** The metrics this user's modules may chart (others answer 404). */
+  metrics(): Observable<OpsMetricList> {
+    return this.http.get<OpsMetricList>('/api/v1/ops/metrics');
   }
 
   series(metric: string, from: Date, to: Date, step: number): Observable<MetricSeries> {
