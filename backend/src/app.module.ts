@@ -12,6 +12,7 @@ import { EventsModule } from './events';
 import { HealthModule } from './health';
 import { IntegrationsModule } from './integrations';
 import { MetricsModule } from './metrics';
+import { NotificationsModule } from './notifications';
 import { OperationsModule } from './operations';
 import { PortfolioModule } from './portfolio';
 import { RealtimeModule } from './realtime';
@@ -44,6 +45,7 @@ export class AppModule {
         CrmModule,
         RealtimeModule,
         OperationsModule,
+        NotificationsModule,
         IntegrationsModule,
         // Last: its GET catch-all must not shadow any other module's routes.
         ConsoleModule,

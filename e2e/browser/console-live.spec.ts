@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import type { Page as ApiPage, RefreshAccepted, SyncRun } from '@switchyard/contracts';
+import type { Page as ApiPage, CrmSyncStatus, RefreshAccepted, SyncRun } from '@switchyard/contracts';
 import { bearerFor } from '../support/api-auth';
 import { collectConsoleErrors } from '../support/console';
 import { waitForDemoData } from '../support/demo-data';
@@ -14,8 +14,12 @@ function simulatorUrl(baseURL: string): string {
   return url.origin;
 }
 
-async function refresh(request: APIRequestContext, auth: Record<string, string>): Promise<RefreshAccepted> {
-  const response = await request.post(`/api/v1/sources/${SOURCE}/refresh`, { headers: auth });
+async function refresh(
+  request: APIRequestContext,
+  auth: Record<string, string>,
+  sourceId = SOURCE,
+): Promise<RefreshAccepted> {
+  const response = await request.post(`/api/v1/sources/${sourceId}/refresh`, { headers: auth });
   expect(response.status()).toBe(202);
   return (await response.json()) as RefreshAccepted;
 }
@@ -31,6 +35,7 @@ test.describe('console live: updates arrive on screen without a reload', () => {
 
   test.afterEach(async ({ request, baseURL }) => {
     await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`);
   });
 
   test('a refresh triggered through the API shows up in the open source page, live', async ({ page, request }) => {
@@ -88,5 +93,39 @@ test.describe('console live: updates arrive on screen without a reload', () => {
     await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/servicenow/faults`);
     await refresh(request, auth);
     await expect(page.getByTestId('data-delayed')).toHaveCount(0, { timeout: 45_000 });
+  });
+
+  test('a failed CRM sync shows at once with the data age and next try, and clears when a sync succeeds', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const status = await request.get('/api/v1/crm/sync-status', { headers: auth });
+    const tenant = ((await status.json()) as CrmSyncStatus).tenants[0].tenant;
+    const leads = `crm-${tenant}-leads`;
+    await signIn(page, 'master_admin', `/crm/leads?tenant=${tenant}`);
+    await expect(page.getByTestId('live-state')).toHaveText('Live');
+    await expect(page.getByTestId('lead-total')).toBeVisible();
+    await expect(page.getByTestId('data-delayed')).toHaveCount(0);
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    const fault = await request.post(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`, {
+      data: { type: 'server_error', status: 503, brand: tenant },
+    });
+    expect(fault.status()).toBe(201);
+    await refresh(request, auth, leads);
+    // Hourly data an instant old is not late: the banner is about the failed sync itself.
+    const failed = page.getByTestId('sync-failed');
+    await expect(failed).toContainText(
+      /Last sync failed (just now|\d+ s ago|\d+ min ago) \(.*HTTP 503.*\); showing data from \d\d:\d\d; next try \d\d:\d\d/,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('data-delayed')).toContainText(`ClientTether leads (${tenant})`);
+
+    await request.delete(`${simulatorUrl(baseURL ?? '')}/_control/vendors/clienttether/faults`);
+    await refresh(request, auth, leads);
+    await expect(page.getByTestId('data-delayed')).toHaveCount(0, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 });

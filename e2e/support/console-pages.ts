@@ -11,6 +11,7 @@ import type {
   IntegrationList,
   OpsSnapshot,
   AlertRule,
+  ContactPoint,
   ConnectorSummary,
   Credential,
   Page,
@@ -233,6 +234,14 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     permission: 'alerts.read',
     heading: 'Alerts',
     expected: async (api) => (await api.get<{ items: AlertRule[] }>('/api/v1/ops/alert-rules')).items[0]?.name,
+  },
+  {
+    name: 'notifications',
+    path: fixed('/alerts/notifications'),
+    permission: 'alerts.read',
+    heading: 'Notifications',
+    expected: async (api) =>
+      (await api.get<{ items: ContactPoint[] }>('/api/v1/notifications/contact-points')).items[0]?.name,
   },
   {
     name: 'integrations',

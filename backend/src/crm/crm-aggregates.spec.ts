@@ -1,5 +1,6 @@
 import { ratio, summarizeLeads, summarizePipeline, weekStart, weeklyProgression, type DealRow } from './crm-aggregates';
 import { tenantSyncStatus } from './crm.service';
+import type { SourceFreshness } from '@switchyard/contracts';
 
 const deal = (stage: string, value: number, probability: number | null, enteredAt: string | null = null): DealRow => ({
   stage,
@@ -120,7 +121,13 @@ describe('weekly progression', () => {
 });
 
 describe('tenantSyncStatus', () => {
-  const source = (id: string, state: 'fresh' | 'stale', lastSuccessAt: string | null, reason: string | null) => ({
+  const source = (
+    id: string,
+    state: 'fresh' | 'stale',
+    lastSuccessAt: string | null,
+    reason: string | null,
+    lastError: SourceFreshness['lastError'] = null,
+  ): SourceFreshness => ({
     id,
     name: id,
     lastSuccessAt,
@@ -128,38 +135,42 @@ describe('tenantSyncStatus', () => {
     ageSeconds: null,
     state,
     reason,
+    lastAttemptAt: lastError?.at ?? lastSuccessAt,
+    lastAttemptStatus: lastError ? 'failed' : 'succeeded',
+    lastError,
+    nextAttemptAt: null,
+    servingCached: lastError !== null && lastSuccessAt !== null,
   });
+  const failure = { code: 'UPSTREAM_SERVER_ERROR', message: '503', category: 'upstream_error', at: 'x', detail: null };
 
   it('takes the oldest last success, the worst state and its reason', () => {
-    const status = tenantSyncStatus(
-      'acme-fitness',
-      {
-        state: 'stale',
-        asOf: null,
-        sources: [
-          source('leads', 'fresh', '2026-03-11T10:00:00.000Z', null),
-          source('notes', 'stale', '2026-03-10T10:00:00.000Z', 'no successful sync for 25 h'),
-        ],
-      },
-      (id) => (id === 'notes' ? { code: 'UPSTREAM_HTTP_ERROR', message: '503', category: 'server', at: 'x' } : null),
-    );
+    const status = tenantSyncStatus('acme-fitness', {
+      state: 'stale',
+      asOf: null,
+      servingCached: true,
+      sources: [
+        source('leads', 'fresh', '2026-03-11T10:00:00.000Z', null),
+        source('notes', 'stale', '2026-03-10T10:00:00.000Z', 'no successful sync for 25 h', failure),
+      ],
+    });
     expect(status).toMatchObject({
       tenant: 'acme-fitness',
       lastSuccessAt: '2026-03-10T10:00:00.000Z',
       state: 'stale',
       reason: 'notes: no successful sync for 25 h',
     });
-    expect(status.sources[1].lastError?.code).toBe('UPSTREAM_HTTP_ERROR');
+    expect(status.sources[1].lastError?.code).toBe('UPSTREAM_SERVER_ERROR');
   });
 
   it('has no last success while a source never loaded, and is unavailable without sources', () => {
-    const never = tenantSyncStatus(
-      't',
-      { state: 'fresh', asOf: null, sources: [source('a', 'fresh', null, null)] },
-      () => null,
-    );
+    const never = tenantSyncStatus('t', {
+      state: 'fresh',
+      asOf: null,
+      servingCached: false,
+      sources: [source('a', 'fresh', null, null)],
+    });
     expect(never.lastSuccessAt).toBeNull();
-    const none = tenantSyncStatus('t', { state: 'unavailable', asOf: null, sources: [] }, () => null);
+    const none = tenantSyncStatus('t', { state: 'unavailable', asOf: null, servingCached: false, sources: [] });
     expect(none).toMatchObject({ lastSuccessAt: null, state: 'unavailable', reason: null });
   });
 });

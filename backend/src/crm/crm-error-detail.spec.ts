@@ -1,24 +1,17 @@
 import type { Principal } from '@switchyard/contracts';
-import { GENERIC_SYNC_ERROR, redactFreshness, redactSyncError, withoutErrorDetail } from './crm-error-detail';
+import { redactFreshness, withoutErrorDetail } from './crm-error-detail';
 
 const reader = { permissions: ['crm.read'] } as unknown as Principal;
 const admin = { permissions: ['crm.read', 'sync.raw_read'] } as unknown as Principal;
-const error = {
-  code: 'UPSTREAM_HTTP_ERROR',
-  message: 'HTTP 503 from ct.example: maintenance',
-  category: 'transient',
+const lastError = {
+  code: 'UPSTREAM_SERVER_ERROR',
+  category: 'upstream_error',
+  message: 'ClientTether failed with HTTP 503',
   at: 'x',
+  detail: 'maintenance until 14:00',
 };
 
 describe('CRM error detail (seed 004: no user-facing error details)', () => {
-  it('gives CRM readers a generic message and keeps the code', () => {
-    expect(redactSyncError(error, reader)).toEqual({ ...error, message: GENERIC_SYNC_ERROR });
-  });
-
-  it('shows the upstream text to roles allowed raw data', () => {
-    expect(redactSyncError(error, admin)).toBe(error);
-  });
-
   it('drops quoted upstream errors from freshness reasons', () => {
     expect(withoutErrorDetail('never loaded: HTTP 503 maintenance')).toBe('never loaded: the last attempt failed');
     expect(withoutErrorDetail('no successful sync for 3 h (last error: HTTP 503 maintenance)')).toBe(
@@ -27,6 +20,7 @@ describe('CRM error detail (seed 004: no user-facing error details)', () => {
     const freshness = {
       state: 'stale' as const,
       asOf: null,
+      servingCached: false,
       sources: [
         {
           id: 's',
@@ -36,10 +30,35 @@ describe('CRM error detail (seed 004: no user-facing error details)', () => {
           ageSeconds: null,
           state: 'stale' as const,
           reason: 'never loaded: boom',
+          lastAttemptAt: null,
+          lastAttemptStatus: 'failed' as const,
+          lastError,
+          nextAttemptAt: null,
+          servingCached: false,
         },
       ],
     };
     expect(redactFreshness(freshness, reader).sources[0].reason).not.toContain('boom');
     expect(redactFreshness(freshness, admin).sources[0].reason).toContain('boom');
+  });
+
+  it('keeps the plain cause of the last error for CRM readers, the vendor’s words only for raw readers', () => {
+    const source = {
+      id: 's',
+      name: 'n',
+      lastSuccessAt: null,
+      dataAsOf: null,
+      ageSeconds: null,
+      state: 'fresh' as const,
+      reason: null,
+      lastAttemptAt: null,
+      lastAttemptStatus: 'failed' as const,
+      lastError,
+      nextAttemptAt: null,
+      servingCached: true,
+    };
+    const whole = { state: 'fresh' as const, asOf: null, servingCached: true, sources: [source] };
+    expect(redactFreshness(whole, reader).sources[0].lastError).toEqual({ ...lastError, detail: null });
+    expect(redactFreshness(whole, admin).sources[0].lastError).toEqual(lastError);
   });
 });

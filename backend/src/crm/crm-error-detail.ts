@@ -1,12 +1,7 @@
-import type { CrmTenantSyncStatus, Freshness, Permission, Principal, SourceFreshness } from '@switchyard/contracts';
+import type { Freshness, Permission, Principal, SourceFreshness } from '@switchyard/contracts';
 
 /** Who may read an upstream's own error text: the roles allowed raw sync data. */
 export const RAW_ERROR_PERMISSION: Permission = 'sync.raw_read';
-
-/** What every other CRM reader sees instead of the upstream's words (seed 004: no user-facing error details). */
-export const GENERIC_SYNC_ERROR = 'The last sync with the CRM failed; an administrator can see the details.';
-
-type SyncError = CrmTenantSyncStatus['sources'][number]['lastError'];
 
 export function mayReadErrorDetail(principal: Principal | undefined): boolean {
   return principal?.permissions.includes(RAW_ERROR_PERMISSION) ?? false;
@@ -24,12 +19,11 @@ export function redactFreshness(freshness: Freshness, principal: Principal | und
   return { ...freshness, sources: freshness.sources.map((s) => redactSource(s)) };
 }
 
+/**
+ * Seed 004: no user-facing error details. The reason loses any quoted upstream error, and the
+ * last error keeps Switchyard's plain cause (code, category, time) without the vendor's words.
+ */
 export function redactSource<T extends SourceFreshness>(source: T): T {
-  return { ...source, reason: withoutErrorDetail(source.reason) };
-}
-
-/** The error's code, category and time stay (Switchyard's own words); its message becomes generic. */
-export function redactSyncError(error: SyncError, principal: Principal | undefined): SyncError {
-  if (error === null || mayReadErrorDetail(principal)) return error;
-  return { ...error, message: GENERIC_SYNC_ERROR };
+  const lastError = source.lastError === null ? null : { ...source.lastError, detail: null };
+  return { ...source, reason: withoutErrorDetail(source.reason), lastError };
 }

@@ -15,7 +15,7 @@ import {
   type SourceDomain,
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
-import { redactFreshness, redactSyncError } from './crm-error-detail';
+import { redactFreshness } from './crm-error-detail';
 import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
 import { SourcesService, type SourceEntity } from '../sources';
 import { FreshnessService } from '../sync';
@@ -130,16 +130,16 @@ export class CrmService {
       if (!tenants.includes(tenant)) throw new ResourceNotFoundException('tenant', tenant);
       tenants = [tenant];
     }
-    const statuses = await this.freshness.statusOf(crmSources);
+    // What the vendor itself said is for readers of raw errors only; everyone gets the plain cause.
+    const rawErrors = principal.permissions.includes('sync.raw_read');
     const answers: CrmTenantSyncStatus[] = [];
     for (const t of tenants) {
+      // The upstream's own words: only in `lastError.detail`, for raw readers; reasons never quote them.
       const summary = redactFreshness(
-        await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t),
+        await this.freshness.summarize((s) => isCrmSource(s) && s.tenant === t, rawErrors),
         principal,
       );
-      answers.push(
-        tenantSyncStatus(t, summary, (id) => redactSyncError(statuses.get(id)?.lastError ?? null, principal)),
-      );
+      answers.push(tenantSyncStatus(t, summary));
     }
     return { tenants: answers };
   }
@@ -159,12 +159,8 @@ export class CrmService {
   }
 }
 
-export function tenantSyncStatus(
-  tenant: string,
-  summary: Freshness,
-  lastErrorOf: (sourceId: string) => CrmTenantSyncStatus['sources'][number]['lastError'],
-): CrmTenantSyncStatus {
-  const sources = summary.sources.map((s) => ({ ...s, lastError: lastErrorOf(s.id) }));
+export function tenantSyncStatus(tenant: string, summary: Freshness): CrmTenantSyncStatus {
+  const sources = summary.sources;
   const successes = sources.map((s) => s.lastSuccessAt);
   const lastSuccessAt =
     successes.length === 0 || successes.includes(null)

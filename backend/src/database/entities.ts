@@ -28,6 +28,12 @@ import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
 import { SourceStateEntity } from '../sync/entities/source-state.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { WebhookReceiptEntity } from '../sync/entities/webhook-receipt.entity';
+import {
+  ContactPointEntity,
+  NotificationDeliveryEntity,
+  NotificationGroupEntity,
+  NotificationPolicyEntity,
+} from '../notifications';
 import { BackendInstanceEntity } from '../system/entities/backend-instance.entity';
 import { CalendarEventEntity, DepartmentEntity, IncidentEntity, TeamEntity } from '../workplace';
 
@@ -58,6 +64,10 @@ export const ENTITIES = [
   ServiceClientEntity,
   RefreshTokenEntity,
   SigningKeyEntity,
+  ContactPointEntity,
+  NotificationDeliveryEntity,
+  NotificationPolicyEntity,
+  NotificationGroupEntity,
   AuditEventEntity,
   LiveTopicEntity,
   OpsDataPointEntity,

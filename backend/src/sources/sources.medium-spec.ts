@@ -28,6 +28,7 @@ describe('sources and credentials API', () => {
       enabled: true,
       tenant: null,
       retry: { maxAttempts: 1 },
+      retrySchedule: { firstDelaySeconds: 60, maxDelaySeconds: null },
       connector: { id: 'simulator-hris', stream: 'departments', credentialId: 'hris-token' },
       status: { freshness: { state: 'unavailable' }, breaker: { state: 'closed' } },
     });
@@ -107,6 +108,12 @@ describe('sources and credentials API', () => {
       { cadence: { type: 'cron', expression: 'every day', timeZone: 'UTC' } },
       'cadence.expression',
     ],
+    [
+      'a retry cap below the first retry',
+      { retrySchedule: { firstDelaySeconds: 120, maxDelaySeconds: 60 } },
+      'retrySchedule.maxDelaySeconds',
+    ],
+    ['a zero first retry delay', { retrySchedule: { firstDelaySeconds: 0 } }, 'retrySchedule.firstDelaySeconds'],
     [
       'an unknown time zone',
       { cadence: { type: 'cron', expression: '0 * * * *', timeZone: 'Mars/Olympus' } },

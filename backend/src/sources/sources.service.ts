@@ -348,6 +348,11 @@ function unknownStatus(row: SourceEntity): SourceStatus {
       ageSeconds: null,
       state: 'unavailable',
       reason: 'never loaded',
+      lastAttemptAt: null,
+      lastAttemptStatus: null,
+      lastError: null,
+      nextAttemptAt: null,
+      servingCached: false,
     },
   };
 }

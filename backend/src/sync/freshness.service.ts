@@ -43,34 +43,45 @@ export class FreshnessService implements OnModuleInit {
     this.sources.useStatusReader((rows) => this.statusOf(rows));
   }
 
-  async statusOf(rows: SourceEntity[]): Promise<Map<string, SourceStatus>> {
+  async statusOf(rows: SourceEntity[], rawErrors = false): Promise<Map<string, SourceStatus>> {
     const states = new Map((await this.states.findMany(rows.map((r) => r.id))).map((s) => [s.sourceId, s]));
     const now = this.clock.now();
-    return new Map(rows.map((row) => [row.id, toStatus(row, states.get(row.id) ?? null, now)]));
+    return new Map(rows.map((row) => [row.id, toStatus(row, states.get(row.id) ?? null, now, rawErrors)]));
   }
 
-  /** Freshness of the data behind an answer: the worst state and the oldest data clock. */
-  async summarize(filter: (source: SourceEntity) => boolean): Promise<Freshness> {
-    return this.summarizeSources((await this.sources.findAll()).filter(filter));
+  /**
+   * Freshness of the data behind an answer: the worst state and the oldest data clock.
+   * `rawErrors` adds what the upstreams said about their failures (for `sync.raw_read`).
+   */
+  async summarize(filter: (source: SourceEntity) => boolean, rawErrors = false): Promise<Freshness> {
+    return this.summarizeSources((await this.sources.findAll()).filter(filter), rawErrors);
   }
 
   /** `summarize` for a list of sources the caller already has (one query, for the states). */
-  async summarizeSources(sources: SourceEntity[]): Promise<Freshness> {
+  async summarizeSources(sources: SourceEntity[], rawErrors = false): Promise<Freshness> {
     const states = await this.stateReads.read(sources.map((s) => s.id));
     const now = this.clock.now();
-    const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now));
+    const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now, rawErrors));
     const clocks = verdicts.map((v) => v.dataAsOf ?? v.lastSuccessAt).filter((v): v is string => v !== null);
     return {
       state: verdicts.length === 0 ? 'unavailable' : worstFreshnessState(verdicts.map((v) => v.state)),
       asOf: clocks.length === 0 ? null : clocks.reduce((oldest, v) => (v < oldest ? v : oldest)),
+      servingCached: verdicts.some((v) => v.servingCached),
       sources: verdicts,
     };
   }
 
-  /** `visible` is the caller's tenant scope: other tenants' sources are neither listed nor counted. */
-  async upstreamHealth(detailed: boolean, visible: (tenant: string | null) => boolean): Promise<UpstreamHealth> {
+  /**
+   * Upstream status. `visible` is the caller's tenant scope: other tenants' sources are neither
+   * listed nor counted; `rawErrors` adds what each upstream said about its last failure.
+   */
+  async upstreamHealth(
+    detailed: boolean,
+    visible: (tenant: string | null) => boolean,
+    rawErrors = false,
+  ): Promise<UpstreamHealth> {
     const sources = (await this.sources.findAll()).filter((source) => visible(source.tenant));
-    const statuses = await this.statusOf(sources);
+    const statuses = await this.statusOf(sources, rawErrors);
     const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
     const entries: UpstreamHealthEntry[] = sources.map((source) => {
       const status = statuses.get(source.id) as SourceStatus;
@@ -82,7 +93,6 @@ export class FreshnessService implements OnModuleInit {
         enabled: source.enabled,
         breaker: status.breaker.state,
         lastRunStatus: status.lastRunStatus,
-        lastError: status.lastError,
       };
     });
     const enabled = entries.filter((e) => e.enabled).map((e) => e.state);
@@ -106,18 +116,23 @@ export class FreshnessService implements OnModuleInit {
     return changed;
   }
 
-  /** Re-judges one source, after a run of its own: two row reads, not the whole table. */
-  async checkOne(sourceId: string): Promise<boolean> {
+  /**
+   * Re-judges one source as soon as a run of it ended (any kind of run): two row reads, not
+   * the whole table. A failed run is always announced, for its new attempt and retry time.
+   */
+  async afterRun(sourceId: string): Promise<boolean> {
     const [source, state] = await Promise.all([this.sources.find(sourceId), this.states.find(sourceId)]);
-    return source !== null && state !== null && this.rejudge(source, state, this.clock.now());
+    return source !== null && state !== null && this.rejudge(source, state, this.clock.now(), true);
   }
 
-  private async rejudge(source: SourceEntity, state: SourceStateEntity, now: Date): Promise<boolean> {
+  private async rejudge(source: SourceEntity, state: SourceStateEntity, now: Date, runEnded = false): Promise<boolean> {
     const freshness = judgeFreshness(source, state, now);
     this.metrics.recordFreshness(freshness);
     this.metrics.recordBreaker(source.id, displayedBreaker(source, state, now));
-    if (state.freshnessState === freshness.state) return false;
-    await this.states.update(source.id, { freshnessState: freshness.state });
+    const failedRun = runEnded && freshness.lastError !== null;
+    const same = state.freshnessState === freshness.state && state.freshnessCached === freshness.servingCached;
+    if (same && !failedRun) return false;
+    await this.states.update(source.id, { freshnessState: freshness.state, freshnessCached: freshness.servingCached });
     this.bus.publish({
       type: 'freshness.changed',
       at: now.toISOString(),
@@ -146,8 +161,9 @@ function displayedBreaker(source: SourceEntity, state: SourceStateEntity, now: D
   return now.getTime() >= state.breakerOpenedAt.getTime() + source.breaker.halfOpenAfterMs ? 'half_open' : 'open';
 }
 
-function toStatus(source: SourceEntity, state: SourceStateEntity | null, now: Date): SourceStatus {
+function toStatus(source: SourceEntity, state: SourceStateEntity | null, now: Date, rawErrors: boolean): SourceStatus {
   const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+  const freshness = judgeFreshness(source, state, now, rawErrors);
   const openedAt = state?.breakerState === 'open' ? state.breakerOpenedAt : null;
   return {
     nextRunAt: iso(state?.nextRunAt),
@@ -167,15 +183,7 @@ function toStatus(source: SourceEntity, state: SourceStateEntity | null, now: Da
       openedAt: iso(openedAt),
       halfOpenAt: openedAt ? new Date(openedAt.getTime() + source.breaker.halfOpenAfterMs).toISOString() : null,
     },
-    lastError:
-      state?.lastErrorCode && state.lastErrorAt
-        ? {
-            code: state.lastErrorCode,
-            message: state.lastErrorMessage ?? '',
-            category: state.lastErrorCategory ?? 'internal',
-            at: state.lastErrorAt.toISOString(),
-          }
-        : null,
-    freshness: judgeFreshness(source, state, now),
+    lastError: freshness.lastError,
+    freshness,
   };
 }

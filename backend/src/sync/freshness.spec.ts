@@ -18,6 +18,7 @@ function source(overrides: Partial<SourceEntity> = {}): SourceEntity {
     fullSync: null,
     timeoutMs: 10_000,
     retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000 },
+    retrySchedule: { firstDelaySeconds: 60, maxDelaySeconds: null },
     breaker: { failureThreshold: 5, halfOpenAfterMs: 60_000 },
     freshness: { warnAfterSeconds: 360, staleAfterSeconds: 900 },
     webhookSecretCredentialId: null,
@@ -121,5 +122,68 @@ describe('judgeFreshness without data-age tracking', () => {
   it('is late and then stale by the age of the last successful sync', () => {
     expect(judgeFreshness(quiet, state({ lastSuccessAt: ago(4000), dataAsOf: ago(4000) }), now).state).toBe('late');
     expect(judgeFreshness(quiet, state({ lastSuccessAt: ago(8000), dataAsOf: ago(8000) }), now).state).toBe('stale');
+  });
+});
+
+describe('judgeFreshness and the last attempt', () => {
+  const failed = state({
+    lastSuccessAt: ago(120),
+    dataAsOf: ago(130),
+    lastAttemptAt: ago(5),
+    lastRunStatus: 'failed',
+    lastErrorCode: 'UPSTREAM_SERVER_ERROR',
+    lastErrorCategory: 'upstream_error',
+    lastErrorMessage: 'ClientTether failed with HTTP 503 (3 attempts)',
+    lastErrorDetail: 'maintenance window, try later',
+    lastErrorAt: ago(5),
+    nextRunAt: new Date(now.getTime() + 55_000),
+  });
+
+  it('says "serving cached data" from the first failed run, while the age still reads fresh', () => {
+    const verdict = judgeFreshness(source(), failed, now);
+    expect(verdict).toMatchObject({
+      state: 'fresh',
+      servingCached: true,
+      lastAttemptAt: ago(5).toISOString(),
+      lastAttemptStatus: 'failed',
+      nextAttemptAt: new Date(now.getTime() + 55_000).toISOString(),
+      lastError: {
+        code: 'UPSTREAM_SERVER_ERROR',
+        message: 'ClientTether failed with HTTP 503 (3 attempts)',
+        detail: null,
+      },
+    });
+    expect(verdict.reason).toBe(
+      'last sync failed: ClientTether failed with HTTP 503 (3 attempts); serving cached data',
+    );
+  });
+
+  it('gives what the upstream said only to raw-error readers', () => {
+    expect(judgeFreshness(source(), failed, now, true).lastError?.detail).toBe('maintenance window, try later');
+  });
+
+  it('keeps late and stale about age, with the cached flag beside them', () => {
+    const old = { ...failed, lastSuccessAt: ago(1000), dataAsOf: ago(1000) } as SourceStateEntity;
+    expect(judgeFreshness(source(), old, now)).toMatchObject({ state: 'stale', servingCached: true });
+  });
+
+  it('has nothing cached to serve before the first success, and nothing failed after a success', () => {
+    expect(judgeFreshness(source(), { ...failed, lastSuccessAt: null }, now)).toMatchObject({
+      state: 'unavailable',
+      servingCached: false,
+      lastAttemptStatus: 'failed',
+    });
+    const recovered = state({ lastAttemptAt: ago(1), lastRunStatus: 'succeeded', nextRunAt: ago(-299) });
+    expect(judgeFreshness(source(), recovered, now)).toMatchObject({
+      state: 'fresh',
+      reason: null,
+      servingCached: false,
+      lastError: null,
+      lastAttemptStatus: 'succeeded',
+    });
+  });
+
+  it('names no next attempt for a disabled source', () => {
+    expect(judgeFreshness(source({ enabled: false }), failed, now).nextAttemptAt).toBeNull();
   });
 });

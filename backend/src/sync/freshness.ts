@@ -1,4 +1,10 @@
-import type { FreshnessState, SourceFreshness } from '@switchyard/contracts';
+import {
+  FAILED_ATTEMPT_STATUSES,
+  type FreshnessError,
+  type FreshnessState,
+  type SourceFreshness,
+  type SyncRunStatus,
+} from '@switchyard/contracts';
 import type { SourceEntity } from '../sources';
 import type { SourceStateEntity } from './entities/source-state.entity';
 import { nominalIntervalSeconds } from './schedule/cadence';
@@ -7,8 +13,55 @@ import { nominalIntervalSeconds } from './schedule/cadence';
  * Judges one source's freshness from its two clocks. `late`: no successful sync within
  * one cadence interval (plus the time a run may take), or data older than warn-after.
  * `stale`: past stale-after on either clock. A pending Retry-After reads `rate_limited`.
+ * The last attempt rides along: a failed one says "serving cached data" at any age.
+ * `rawErrors` adds what the upstream itself said, for callers allowed to read raw errors.
  */
-export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | null, now: Date): SourceFreshness {
+export function judgeFreshness(
+  source: SourceEntity,
+  state: SourceStateEntity | null,
+  now: Date,
+  rawErrors = false,
+): SourceFreshness {
+  const verdict = judgeAge(source, state, now);
+  const attempt = lastAttempt(source, state, rawErrors);
+  const cached = attempt.servingCached && attempt.lastError;
+  const reason = verdict.reason ?? (cached ? `last sync failed: ${cached.message}; serving cached data` : null);
+  return { ...verdict, ...attempt, reason };
+}
+
+type AgeVerdict = Pick<
+  SourceFreshness,
+  'id' | 'name' | 'lastSuccessAt' | 'dataAsOf' | 'ageSeconds' | 'state' | 'reason'
+>;
+type AttemptFacts = Pick<
+  SourceFreshness,
+  'lastAttemptAt' | 'lastAttemptStatus' | 'lastError' | 'nextAttemptAt' | 'servingCached'
+>;
+
+function lastAttempt(source: SourceEntity, state: SourceStateEntity | null, rawErrors: boolean): AttemptFacts {
+  const status = (state?.lastRunStatus ?? null) as SyncRunStatus | null;
+  const failed = status !== null && FAILED_ATTEMPT_STATUSES.includes(status);
+  const lastError: FreshnessError | null =
+    failed && state?.lastErrorCode && state.lastErrorAt
+      ? {
+          code: state.lastErrorCode,
+          category: state.lastErrorCategory ?? 'internal',
+          message: state.lastErrorMessage ?? '',
+          at: state.lastErrorAt.toISOString(),
+          detail: rawErrors ? (state.lastErrorDetail ?? null) : null,
+        }
+      : null;
+  const scheduled = source.enabled && source.kind === 'http-pull' && state?.nextRunAt;
+  return {
+    lastAttemptAt: state?.lastAttemptAt?.toISOString() ?? null,
+    lastAttemptStatus: status,
+    lastError,
+    nextAttemptAt: scheduled ? state.nextRunAt.toISOString() : null,
+    servingCached: failed && Boolean(state?.lastSuccessAt),
+  };
+}
+
+function judgeAge(source: SourceEntity, state: SourceStateEntity | null, now: Date): AgeVerdict {
   const base = { id: source.id, name: source.name };
   const lastSuccessAt = state?.lastSuccessAt ?? null;
   const dataAsOf = state?.dataAsOf ?? null;
@@ -22,7 +75,7 @@ export function judgeFreshness(source: SourceEntity, state: SourceStateEntity | 
   const dataClock = tracksData && dataAsOf ? dataAsOf : lastSuccessAt;
   const ageSeconds = Math.max(0, Math.floor((now.getTime() - dataClock.getTime()) / 1000));
   const fetchAge = Math.max(0, Math.floor((now.getTime() - lastSuccessAt.getTime()) / 1000));
-  const result = (state: FreshnessState, reason: string | null): SourceFreshness => ({
+  const result = (state: FreshnessState, reason: string | null): AgeVerdict => ({
     ...base,
     ...iso,
     ageSeconds,

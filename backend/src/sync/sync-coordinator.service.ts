@@ -122,7 +122,7 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
   private start(sourceId: string): void {
     const run = this.runner
       .runClaimed(sourceId)
-      .then(() => this.freshness.checkOne(sourceId))
+      .then(() => this.freshness.afterRun(sourceId))
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error, sourceId }, 'sync run crashed'))
       .finally(() => {

@@ -9,6 +9,7 @@ import type { SourceStateEntity } from './entities/source-state.entity';
 import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { nextFullSyncAt, nextRunAt } from './schedule/cadence';
+import { nextRetryAt } from './schedule/retry-schedule';
 import { SourceStateRepository } from './source-state.repository';
 import { SyncMetrics } from './sync-metrics';
 import { SyncRunsRepository } from './sync-runs.repository';
@@ -212,6 +213,7 @@ export class SyncRunner {
       consecutiveFailures: 0,
       lastErrorCode: null,
       lastErrorMessage: null,
+      lastErrorDetail: null,
       lastErrorCategory: null,
       lastErrorAt: null,
       lastPageHashes: { ...(state.lastPageHashes ?? {}), [run.mode]: hashes },
@@ -270,7 +272,7 @@ export class SyncRunner {
       retryable: upstream?.retryable ?? false,
       retryAfterSeconds: upstream?.retryAfterSeconds ?? null,
     });
-    const snapshot = policy.breakerSnapshot();
+    const breakerOpenedAt = policy.breaker === 'open' && state.breakerState !== 'open' ? now : state.breakerOpenedAt;
     const changes: Partial<SourceStateEntity> = {
       lastRunId: run.id,
       lastRunStatus: status,
@@ -278,15 +280,26 @@ export class SyncRunner {
       rateLimitedUntil,
       consecutiveFailures: status === 'failed' ? state.consecutiveFailures + 1 : state.consecutiveFailures,
       lastErrorCode: code,
-      lastErrorMessage: run.errorMessage,
+      lastErrorMessage: `${upstream?.plainCause ?? message}${attemptsNote}`,
+      lastErrorDetail: upstream?.said ?? null,
       lastErrorCategory: category,
       lastErrorAt: now,
-      breakerSnapshot: snapshot,
+      breakerSnapshot: policy.breakerSnapshot(),
       breakerState: policy.breaker,
-      breakerOpenedAt: policy.breaker === 'open' && state.breakerState !== 'open' ? now : state.breakerOpenedAt,
+      breakerOpenedAt,
     };
-    const scheduled = nextRunAt(source.cadence, now);
-    const next = rateLimitedUntil && rateLimitedUntil > scheduled ? rateLimitedUntil : scheduled;
+    const next = nextRetryAt({
+      cadence: source.cadence,
+      schedule: source.retrySchedule,
+      failures: changes.consecutiveFailures ?? 1,
+      now,
+      notBefore: rateLimitedUntil,
+      breakerHalfOpenAt:
+        policy.breaker === 'open' && breakerOpenedAt
+          ? new Date(breakerOpenedAt.getTime() + source.breaker.halfOpenAfterMs)
+          : null,
+      random: Math.random,
+    });
     try {
       await this.runs.update(run.id, runColumns(run));
       await this.states.release(null, source.id, this.identity.id, changes, next, now);

@@ -28,6 +28,7 @@ import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
 import { publishRunFinished } from './run-events';
 import { SourceStateRepository } from './source-state.repository';
+import { FreshnessService } from './freshness.service';
 import { SyncCoordinator } from './sync-coordinator.service';
 import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
 import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
@@ -50,6 +51,7 @@ export class SyncService {
     private readonly snapshots: RawSnapshotsRepository,
     private readonly writer: RecordWriter,
     private readonly coordinator: SyncCoordinator,
+    private readonly freshness: FreshnessService,
     private readonly bus: DomainEventBus,
     private readonly clock: Clock,
     private readonly identity: InstanceIdentity,
@@ -145,7 +147,7 @@ export class SyncService {
     } catch (error) {
       await this.recordReplayFailure(run, error);
     }
-    this.announce(source, run);
+    await this.announce(source, run);
     return toSyncRun(run);
   }
 
@@ -210,6 +212,7 @@ export class SyncService {
               lastRunStatus: 'succeeded',
               lastErrorCode: null,
               lastErrorMessage: null,
+              lastErrorDetail: null,
               lastErrorCategory: null,
               lastErrorAt: null,
             },
@@ -223,7 +226,7 @@ export class SyncService {
       // the retry is processed anew because this run did not succeed.
       if (!(error instanceof UpstreamError)) notApplied = error;
     }
-    this.announce(source, run);
+    await this.announce(source, run);
     if (notApplied !== null) {
       this.logger.error(
         { sourceId: source.id, webhookId, runId: run.id, err: notApplied },
@@ -330,8 +333,10 @@ export class SyncService {
     if (run.trigger === 'replay') await this.states.releaseLease(run.sourceId, this.identity.id, {});
   }
 
-  private announce(source: SourceEntity, run: SyncRunEntity): void {
+  /** Webhook and replay runs end here: announce them and re-judge freshness at once, as the coordinator does. */
+  private async announce(source: SourceEntity, run: SyncRunEntity): Promise<void> {
     publishRunFinished(this.bus, source, run, this.clock.now().toISOString());
+    await this.freshness.afterRun(source.id);
   }
 }
 

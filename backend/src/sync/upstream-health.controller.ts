@@ -1,7 +1,7 @@
 import { CurrentPrincipal, DataScopeService, Public } from '../auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal, UpstreamHealth } from '@switchyard/contracts';
+import type { Permission, Principal, UpstreamHealth } from '@switchyard/contracts';
 import { ApiErrors } from '../common';
 import { UpstreamHealthModel } from './dto/sync.models';
 import { FreshnessService } from './freshness.service';
@@ -24,7 +24,11 @@ export class UpstreamHealthController {
   @ApiOkResponse({ type: UpstreamHealthModel })
   @ApiErrors()
   health(@CurrentPrincipal() principal: Principal | undefined): Promise<UpstreamHealth> {
-    const detailed = principal?.permissions.includes('health.read') ?? false;
-    return this.freshness.upstreamHealth(detailed, (tenant) => this.scopes.allowsTenant(principal, tenant));
+    const can = (permission: Permission) => principal?.permissions.includes(permission) ?? false;
+    return this.freshness.upstreamHealth(
+      can('health.read'),
+      (tenant) => this.scopes.allowsTenant(principal, tenant),
+      can('sync.raw_read'),
+    );
   }
 }

@@ -220,6 +220,7 @@ function departmentFreshness(freshness: SummaryFreshness, hrisSourceId: string):
   return {
     state: sources.length === 0 ? 'unavailable' : worstFreshnessState(sources.map((s) => s.state)),
     asOf: clocks.length === 0 ? null : clocks.reduce((oldest, v) => (v < oldest ? v : oldest)),
+    servingCached: sources.some((s) => s.servingCached),
     sources,
   };
 }

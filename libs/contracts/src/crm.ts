@@ -1,7 +1,6 @@
 // Shapes of the crm API (see backend/src/crm).
 import type { Freshness, FreshnessState, SourceFreshness } from './freshness';
 import type { Page } from './pagination';
-import type { SourceStatus } from './sources';
 
 /** Values the ClientTether-style CRM uses, spelled as it spells them. */
 export const CRM_LEAD_STATUSES = ['New', 'Contacted', 'Qualified', 'Unqualified', 'Converted', 'Lost'] as const;
@@ -138,10 +137,8 @@ export interface CrmActivity {
 
 export type CrmActivityPage = Page<CrmActivity> & CrmFreshness;
 
-export interface CrmSourceSyncStatus extends SourceFreshness {
-  /** The last failed attempt, kept until a later success clears it. */
-  lastError: SourceStatus['lastError'];
-}
+/** A CRM source's freshness; `lastError` is the last failed attempt, kept until a later success clears it. */
+export type CrmSourceSyncStatus = SourceFreshness;
 
 export interface CrmTenantSyncStatus {
   tenant: string;

@@ -14,3 +14,4 @@ export * from './portfolio';
 export * from './realtime';
 export * from './operations';
 export * from './integrations';
+export * from './notifications';

@@ -1,5 +1,5 @@
 import type { ConnectorAuthType } from './connectors';
-import type { SourceFreshness } from './freshness';
+import type { FreshnessError, SourceFreshness } from './freshness';
 
 export const SOURCE_KINDS = ['http-pull', 'webhook'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -51,6 +51,17 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/**
+ * When a failed source is tried again: exponential steps from `firstDelaySeconds`, doubled
+ * after each further failure, with full jitter, capped at `maxDelaySeconds` and never later
+ * than the source's next regular run. A Retry-After or an open breaker's wait comes first.
+ */
+export interface RetrySchedule {
+  firstDelaySeconds: number;
+  /** The largest step; null means the cadence interval is the cap. */
+  maxDelaySeconds: number | null;
+}
+
 export interface BreakerPolicy {
   /** Consecutive failed requests that open the breaker. */
   failureThreshold: number;
@@ -93,6 +104,8 @@ export interface SourceDefinitionInput {
   fullSync?: FullSyncSchedule | null;
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** How a failed source is retried between its regular runs. */
+  retrySchedule?: Partial<RetrySchedule>;
   breaker?: Partial<BreakerPolicy>;
   freshness: FreshnessSlo;
   /** For `webhook` sources and for webhook-triggered refreshes: the credential holding the signing secret. */
@@ -114,15 +127,18 @@ export interface SourceStatus {
   cursor: string | null;
   rateLimitedUntil: string | null;
   breaker: { state: BreakerState; consecutiveFailures: number; openedAt: string | null; halfOpenAt: string | null };
-  lastError: { code: string; message: string; category: string; at: string } | null;
+  lastError: FreshnessError | null;
   freshness: SourceFreshness;
 }
 
 /** What the API answers: the definition, never a secret, plus live status. */
-export interface Source extends Required<Omit<SourceDefinitionInput, 'retry' | 'breaker' | 'connector'>> {
+export interface Source extends Required<
+  Omit<SourceDefinitionInput, 'retry' | 'retrySchedule' | 'breaker' | 'connector'>
+> {
   domain: SourceDomain;
   connector: Required<SourceConnectorRef>;
   retry: RetryPolicy;
+  retrySchedule: RetrySchedule;
   breaker: BreakerPolicy;
   timeoutMs: number;
   createdAt: string;

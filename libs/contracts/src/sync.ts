@@ -105,7 +105,6 @@ export interface UpstreamHealthEntry extends SourceFreshness {
   enabled: boolean;
   breaker: BreakerState;
   lastRunStatus: string | null;
-  lastError: { code: string; message: string; category: string; at: string } | null;
 }
 
 /** `GET /api/v1/health`: upstream status per source. */

@@ -20,7 +20,8 @@ describe('built-in connector google-calendar against the simulator’s Calendar 
   let db: DataSource;
 
   beforeAll(async () => {
-    bed = await startSyncTestbed();
+    // Data moves only when a test advances it, so two reads a few seconds apart agree.
+    bed = await startSyncTestbed({ evolveEveryMs: 3_600_000 });
     db = bed.app.app.get(DataSource);
     const key = JSON.stringify(GOOGLE_DEMO_SERVICE_ACCOUNT);
     for (const [id, secret] of [

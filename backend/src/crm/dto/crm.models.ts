@@ -15,6 +15,7 @@ import {
 } from '@switchyard/contracts';
 import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { FreshnessModel, SourceFreshnessModel } from '../../sources/dto/source.models';
 
 // ---- query parameters ----------------------------------------------------------------
 
@@ -94,23 +95,6 @@ const dateTime = { type: String, format: 'date-time' } as const;
 const nullableDateTime = { ...dateTime, nullable: true } as const;
 const nullableText = { type: String, nullable: true } as const;
 
-export class CrmSourceFreshnessModel {
-  @ApiProperty({ example: 'crm-acme-fitness-leads' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ ...nullableDateTime, description: 'Last successful sync.' }) lastSuccessAt!: string | null;
-  @ApiProperty({ ...nullableDateTime, description: 'Newest business timestamp seen.' }) dataAsOf!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) ageSeconds!: number | null;
-  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
-  @ApiProperty(nullableText) reason!: string | null;
-}
-
-export class CrmFreshnessModel {
-  @ApiProperty({ enum: FRESHNESS_STATES, description: 'The worst state of the sources behind the answer.' })
-  state!: FreshnessState;
-  @ApiProperty({ ...nullableDateTime, description: 'The oldest data clock of those sources.' }) asOf!: string | null;
-  @ApiProperty({ type: [CrmSourceFreshnessModel] }) sources!: CrmSourceFreshnessModel[];
-}
-
 export class CrmLeadModel {
   @ApiProperty({ example: '1042' }) id!: string;
   @ApiProperty(nullableText) firstName!: string | null;
@@ -125,13 +109,13 @@ export class CrmLeadModel {
 }
 
 export class CrmLeadDetailModel extends CrmLeadModel {
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
 export class CrmLeadPageModel extends PageModel {
   @ApiProperty({ type: [CrmLeadModel] }) items!: CrmLeadModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmCountModel {
@@ -146,7 +130,7 @@ export class CrmLeadStatsModel extends TimestampedModel {
   @ApiProperty() total!: number;
   @ApiProperty({ type: [CrmCountModel], description: 'Most leads first.' }) bySource!: CrmCountModel[];
   @ApiProperty({ type: [CrmCountModel], description: 'Most leads first.' }) byStatus!: CrmCountModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmPipelineStageModel {
@@ -188,7 +172,7 @@ export class CrmPipelineModel extends TimestampedModel {
   @ApiProperty({ type: CrmPipelineTotalsModel }) totals!: CrmPipelineTotalsModel;
   @ApiProperty({ type: [CrmPipelineWeekModel], description: 'The last 8 weeks, oldest first.' })
   progression!: CrmPipelineWeekModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmHotListItemModel {
@@ -204,7 +188,7 @@ export class CrmHotListItemModel {
 
 export class CrmHotListPageModel extends PageModel {
   @ApiProperty({ type: [CrmHotListItemModel] }) items!: CrmHotListItemModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmNoteModel {
@@ -218,7 +202,7 @@ export class CrmNoteModel {
 
 export class CrmNotePageModel extends PageModel {
   @ApiProperty({ type: [CrmNoteModel] }) items!: CrmNoteModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmActivityModel {
@@ -234,25 +218,7 @@ export class CrmActivityModel {
 
 export class CrmActivityPageModel extends PageModel {
   @ApiProperty({ type: [CrmActivityModel] }) items!: CrmActivityModel[];
-  @ApiProperty({ type: CrmFreshnessModel }) freshness!: CrmFreshnessModel;
-}
-
-export class CrmSyncErrorModel {
-  @ApiProperty({ example: 'UPSTREAM_HTTP_ERROR' }) code!: string;
-  @ApiProperty() message!: string;
-  @ApiProperty({ example: 'server' }) category!: string;
-  @ApiProperty(dateTime) at!: string;
-}
-
-export class CrmSourceSyncStatusModel extends CrmSourceFreshnessModel {
-  @ApiProperty({
-    type: CrmSyncErrorModel,
-    nullable: true,
-    description:
-      'The upstream’s own message only for roles with sync.raw_read; other CRM readers get a generic message ' +
-      '(and freshness reasons without the quoted error).',
-  })
-  lastError!: CrmSyncErrorModel | null;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class CrmTenantSyncStatusModel {
@@ -261,7 +227,7 @@ export class CrmTenantSyncStatusModel {
   lastSuccessAt!: string | null;
   @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
   @ApiProperty(nullableText) reason!: string | null;
-  @ApiProperty({ type: [CrmSourceSyncStatusModel] }) sources!: CrmSourceSyncStatusModel[];
+  @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
 }
 
 export class CrmSyncStatusModel extends TimestampedModel {

@@ -10,6 +10,8 @@ import { CreateWebhookReceipts1764849600000 } from './1764849600000-create-webho
 import { CreateConnectors1764936000000 } from './1764936000000-create-connectors';
 import { ScopeOpsAlerts1765100000000 } from './1765100000000-scope-ops-alerts';
 import { CountSkippedOlder1765100000001 } from './1765100000001-count-skipped-older';
+import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
+import { CreateNotifications1765300000000 } from './1765300000000-create-notifications';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   CreateConnectors1764936000000,
   ScopeOpsAlerts1765100000000,
   CountSkippedOlder1765100000001,
+  AddRetrySchedule1765200000000,
+  CreateNotifications1765300000000,
 ];

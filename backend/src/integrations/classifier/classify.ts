@@ -24,23 +24,40 @@ export function classifyByRules(input: FailureInput, now: Date): ErrorClassifica
     suggestedFix: code?.fix ?? entry.suggestedFix,
     affectedData: affectedData(input.integration, input.eventType, input.data),
     businessImpact: stakes.impact,
-    retryable: isRetryable(category, input.httpStatus, code?.retryable ?? entry.retryable),
+    retryable: isRetryable(category, input.httpStatus, code?.retryable, `${input.message} ${input.code ?? ''}`),
     origin: entry.origin,
     classifiedBy: 'rules',
     signature: normalizeErrorMessage(input.message),
   };
 }
 
+/** Words that say a failure is passing: timeouts, dropped connections, locks, "try again later". */
+const TRANSIENT =
+  /timed? ?out|timeout|connection (reset|refused|closed|aborted)|econnreset|econnrefused|etimedout|socket hang up|temporar(il)?y unavailable|service unavailable|try again (later|shortly|in a)|retry (later|shortly)|please retry|lock (wait )?timeout|deadlock|currently (being )?(accessed|accessing|locked)|(scheduled )?maintenance/i;
+
 /**
  * Retrying is decided by evidence, in this order: a decline or a compliance violation never
- * heals by itself; a 429 or 503 (and 502/504) says "later" by definition; a documented code
- * says what its vendor says; a 4xx without a known reason will fail the same way again.
+ * heals by itself; a 429 or 5xx gateway status (502/503/504) says "later" by definition; a
+ * documented code says what its vendor says; a refused credential or a malformed record fails
+ * the same way again, and so does an unexplained 4xx; otherwise only transient evidence (a 5xx, a 408, a timeout, a reset
+ * connection, a lock, "try again later") makes a retry worth it. An unknown failure without such
+ * evidence is not retried blindly: it is surfaced for a person to look at.
  */
-export function isRetryable(category: FailureCategory, httpStatus: number | null, byCode: boolean): boolean {
+export function isRetryable(
+  category: FailureCategory,
+  httpStatus: number | null,
+  byCode: boolean | undefined,
+  text = '',
+): boolean {
   if (category === 'spending_control' || category === 'compliance') return false;
   if (httpStatus === 429 || httpStatus === 502 || httpStatus === 503 || httpStatus === 504) return true;
-  if (category === 'unknown' && httpStatus !== null && httpStatus < 500) return false;
-  return byCode;
+  // A 4xx (other than 408) with no recognizable reason is an answer about the request: it fails the same way again.
+  if (category === 'unknown' && httpStatus !== null && httpStatus < 500 && httpStatus !== 408) return false;
+  if (byCode !== undefined) return byCode;
+  if (category === 'rate_limit') return true;
+  if (category === 'auth' || category === 'data_validation') return false;
+  if (httpStatus !== null && (httpStatus >= 500 || httpStatus === 408)) return true;
+  return TRANSIENT.test(text);
 }
 
 function describeError(input: FailureInput): string {

@@ -83,9 +83,10 @@ const CATEGORY_PLAYBOOK: Record<FailureCategory, (integration: IntegrationId) =>
     baseSeverity: 'high',
   }),
   unknown: (i) => ({
-    cause: `${name(i)} failed without a recognizable reason (often a temporary server error on their side).`,
-    suggestedFix: `Retry the event; if it keeps failing, check ${name(i)}'s status page and contact their support with the request id from the error.`,
-    retryable: true,
+    cause: `${name(i)} failed without a recognizable reason (a 5xx or a timeout is usually a temporary fault on their side).`,
+    suggestedFix: `If the error is a server error or a timeout, it is retried with backoff; otherwise read the error, check ${name(i)}'s status page and contact their support with the request id from the error before replaying.`,
+    // Retried only on transient evidence (see isRetryable): an unexplained failure is not retried blindly.
+    retryable: false,
     origin: 'upstream',
     baseSeverity: 'medium',
   }),

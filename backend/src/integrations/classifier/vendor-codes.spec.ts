@@ -47,4 +47,14 @@ describe('vendor codes', () => {
     expect(isRetryable('unknown', 400, true)).toBe(false);
     expect(isRetryable('unknown', 500, true)).toBe(true);
   });
+
+  it('retries an unexplained failure only on transient evidence, and never a refused credential or a bad record', () => {
+    expect(isRetryable('unknown', null, undefined, 'Something went wrong')).toBe(false);
+    expect(isRetryable('unknown', 500, undefined)).toBe(true);
+    expect(isRetryable('unknown', null, undefined, 'connect ETIMEDOUT 10.0.0.4:443')).toBe(true);
+    expect(isRetryable('unknown', null, undefined, 'socket hang up')).toBe(true);
+    expect(isRetryable('data_state_mismatch', null, undefined, 'Lock wait timeout exceeded')).toBe(true);
+    expect(isRetryable('auth', null, undefined, 'Token expired; try again later')).toBe(false);
+    expect(isRetryable('data_validation', 500, undefined)).toBe(false);
+  });
 });

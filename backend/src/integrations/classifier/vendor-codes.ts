@@ -72,7 +72,13 @@ const STRIPE: CodeTable = {
   rate_limit_error: throttled,
   // codes
   rate_limit: throttled,
-  lock_timeout: transient(),
+  // Stripe answers lock contention on an object with 429 lock_timeout and documents it with rate limits.
+  lock_timeout: {
+    category: 'rate_limit',
+    retryable: true,
+    cause: 'Another API request or Stripe process was using the same object (lock_timeout).',
+    fix: 'Retry with backoff; avoid concurrent updates to the same object.',
+  },
   card_declined: decline(),
   expired_card: decline('The card has expired.', 'Issue or ask for a card with a valid expiry date.'),
   incorrect_number: invalid('The card number is wrong.', 'Re-enter the card number.'),
@@ -210,6 +216,10 @@ const QUICKBOOKS: CodeTable = {
   '3200': auth(
     'QuickBooks refused the access token (AuthenticationFailed, 3200): it expired or the connection was revoked.',
     'Refresh the token; if the refresh fails, reconnect QuickBooks.',
+  ),
+  '120': auth(
+    'QuickBooks refused access to this company or feature (AuthorizationFailure, 120): the connected user or subscription lacks access.',
+    'Have a company admin reconnect QuickBooks, or check the subscription and the user’s access rights.',
   ),
   '3100': auth(
     'The app is not authorized for this company (ApplicationAuthorizationFailed, 3100).',

@@ -1,16 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RISK_LEVELS } from '@switchyard/contracts';
 import { PageModel, TimestampedModel } from '../../common';
-import { SourceFreshnessModel } from '../../sources/dto/source.models';
+import { FreshnessModel } from '../../sources/dto/source.models';
 
 const object = (description: string, example?: unknown) =>
   ({ type: 'object', additionalProperties: true, description, example }) as const;
-
-export class FreshnessModel {
-  @ApiProperty({ enum: ['fresh', 'late', 'stale', 'rate_limited', 'unavailable'] }) state!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
-  @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
-}
 
 export class ProjectModel {
   @ApiProperty({ example: 'PRJ-1001' }) id!: string;

@@ -8,6 +8,8 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRY = { maxAttempts: 3, initialDelayMs: 500, maxDelayMs: 10_000 };
+/** A failed source is tried again after about 1, 2, 4, 8… minutes, never later than its next regular run. */
+export const DEFAULT_RETRY_SCHEDULE = { firstDelaySeconds: 60, maxDelaySeconds: null };
 export const DEFAULT_BREAKER = { failureThreshold: 5, halfOpenAfterMs: 60_000 };
 
 const id = z.string().regex(ID_PATTERN, 'must be 3–64 lowercase letters, digits or dashes');
@@ -70,6 +72,14 @@ export const sourceDefinitionSchema = z
         maxDelayMs: z.number().int().min(0).max(600_000).default(DEFAULT_RETRY.maxDelayMs),
       })
       .default(DEFAULT_RETRY),
+    retrySchedule: z
+      .strictObject({
+        firstDelaySeconds: seconds(1, 86_400).default(DEFAULT_RETRY_SCHEDULE.firstDelaySeconds),
+        maxDelaySeconds: seconds(1, 7 * 86_400)
+          .nullable()
+          .default(DEFAULT_RETRY_SCHEDULE.maxDelaySeconds),
+      })
+      .default(DEFAULT_RETRY_SCHEDULE),
     breaker: z
       .strictObject({
         failureThreshold: z.number().int().min(1).max(100).default(DEFAULT_BREAKER.failureThreshold),
@@ -96,6 +106,14 @@ export const sourceDefinitionSchema = z
     }
     if (source.retry.maxDelayMs < source.retry.initialDelayMs) {
       ctx.addIssue({ code: 'custom', path: ['retry', 'maxDelayMs'], message: 'must be at least initialDelayMs' });
+    }
+    const { firstDelaySeconds, maxDelaySeconds } = source.retrySchedule;
+    if (maxDelaySeconds !== null && maxDelaySeconds < firstDelaySeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['retrySchedule', 'maxDelaySeconds'],
+        message: 'must be at least firstDelaySeconds',
+      });
     }
     const hours = source.cadence.type === 'interval' ? source.cadence.businessHours : undefined;
     if (hours && hours.endHour <= hours.startHour) {

@@ -5,7 +5,12 @@ import {
   FRESHNESS_STATES,
   SOURCE_DOMAINS,
   SOURCE_KINDS,
+  SYNC_RUN_STATUSES,
   type BreakerState,
+  type Freshness,
+  type FreshnessError,
+  type SourceFreshness,
+  type SyncRunStatus,
   type CredentialKind,
   type FreshnessState,
   type SourceDomain,
@@ -42,14 +47,25 @@ export class BreakerStatusModel {
   halfOpenAt!: string | null;
 }
 
-export class SyncErrorSummaryModel {
-  @ApiProperty({ example: 'UPSTREAM_TIMEOUT' }) code!: string;
-  @ApiProperty({ example: 'pm did not answer within 10000 ms (3 attempts)' }) message!: string;
-  @ApiProperty({ example: 'timeout' }) category!: string;
+export class SyncErrorSummaryModel implements FreshnessError {
+  @ApiProperty({ example: 'UPSTREAM_SERVER_ERROR' }) code!: string;
+  @ApiProperty({ example: 'upstream_error' }) category!: string;
+  @ApiProperty({
+    example: 'ClientTether failed with HTTP 503 (3 attempts)',
+    description: 'A plain cause, without the upstream’s own words.',
+  })
+  message!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Service Unavailable',
+    description: 'What the upstream itself said; only with the `sync.raw_read` permission (REST), otherwise null.',
+  })
+  detail!: string | null;
 }
 
-export class SourceFreshnessModel {
+export class SourceFreshnessModel implements SourceFreshness {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last successful sync.' })
@@ -60,6 +76,34 @@ export class SourceFreshnessModel {
   @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
   @ApiProperty({ type: String, nullable: true, example: 'upstream data has not changed for 16 min' }) reason!:
     string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last attempt ended.' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ enum: SYNC_RUN_STATUSES, nullable: true, description: 'How the last attempt ended.' })
+  lastAttemptStatus!: SyncRunStatus | null;
+  @ApiProperty({ type: SyncErrorSummaryModel, nullable: true, description: 'Why the last attempt failed.' })
+  lastError!: SyncErrorSummaryModel | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The next scheduled attempt; after a failure, the retry.',
+  })
+  nextAttemptAt!: string | null;
+  @ApiProperty({
+    description: 'The last attempt failed: the answer is cached data from the last good sync, whatever its age.',
+  })
+  servingCached!: boolean;
+}
+
+/** The `freshness` object of every data answer. */
+export class FreshnessModel implements Freshness {
+  @ApiProperty({ enum: FRESHNESS_STATES, description: 'The worst state of the sources behind the answer.' })
+  state!: FreshnessState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The oldest data clock.' })
+  asOf!: string | null;
+  @ApiProperty({ description: 'Some source behind the answer is serving cached data after a failed sync.' })
+  servingCached!: boolean;
+  @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
 }
 
 export class SourceStatusModel {
@@ -96,6 +140,7 @@ export class SourceModel extends TimestampedModel {
   @ApiProperty(openApiSchema(definitionShape.fullSync, 'output')) fullSync!: unknown;
   @ApiProperty() timeoutMs!: number;
   @ApiProperty(openApiSchema(definitionShape.retry, 'output')) retry!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.retrySchedule, 'output')) retrySchedule!: unknown;
   @ApiProperty(openApiSchema(definitionShape.breaker, 'output')) breaker!: unknown;
   @ApiProperty(openApiSchema(definitionShape.freshness, 'output')) freshness!: unknown;
   @ApiProperty({ type: String, nullable: true }) webhookSecretCredentialId!: string | null;

@@ -4,6 +4,7 @@ import type {
   FreshnessSlo,
   FullSyncSchedule,
   RetryPolicy,
+  RetrySchedule,
   SourceDomain,
   SourceKind,
   SourceConnectorRef,
@@ -48,6 +49,9 @@ export class SourceEntity {
 
   @Column({ type: 'jsonb' })
   retry!: RetryPolicy;
+
+  @Column({ name: 'retry_schedule', type: 'jsonb' })
+  retrySchedule!: RetrySchedule;
 
   @Column({ type: 'jsonb' })
   breaker!: BreakerPolicy;

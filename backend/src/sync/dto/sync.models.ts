@@ -15,7 +15,7 @@ import {
 } from '@switchyard/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
-import { SourceFreshnessModel, SyncErrorSummaryModel } from '../../sources/dto/source.models';
+import { SourceFreshnessModel } from '../../sources/dto/source.models';
 
 export class SyncRunModel extends TimestampedModel {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -120,7 +120,6 @@ export class UpstreamHealthEntryModel extends SourceFreshnessModel {
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ enum: ['closed', 'open', 'half_open'] }) breaker!: string;
   @ApiProperty({ type: String, nullable: true }) lastRunStatus!: string | null;
-  @ApiProperty({ type: SyncErrorSummaryModel, nullable: true }) lastError!: SyncErrorSummaryModel | null;
 }
 
 export class UpstreamHealthModel extends TimestampedModel {

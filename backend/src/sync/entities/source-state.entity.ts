@@ -69,6 +69,10 @@ export class SourceStateEntity {
   @Column({ name: 'last_error_message', type: 'text', nullable: true })
   lastErrorMessage!: string | null;
 
+  /** What the upstream itself said about the last failure (its error body); shown only to raw readers. */
+  @Column({ name: 'last_error_detail', type: 'text', nullable: true })
+  lastErrorDetail!: string | null;
+
   @Column({ name: 'last_error_category', type: 'varchar', length: 32, nullable: true })
   lastErrorCategory!: SyncErrorCategory | null;
 
@@ -82,4 +86,8 @@ export class SourceStateEntity {
   /** Last freshness state announced, so a change is announced once. */
   @Column({ name: 'freshness_state', type: 'varchar', length: 16, nullable: true })
   freshnessState!: FreshnessState | null;
+
+  /** Last "serving cached data after a failed sync" flag announced. */
+  @Column({ name: 'freshness_cached', type: 'boolean', default: false })
+  freshnessCached!: boolean;
 }

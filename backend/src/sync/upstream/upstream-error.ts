@@ -8,6 +8,8 @@ interface UpstreamErrorShape {
   countsForBreaker: boolean;
   retryAfterSeconds?: number;
   status?: number;
+  /** The upstream's own words (the start of its error body), kept apart from the plain cause. */
+  said?: string;
 }
 
 /** A failed exchange with an upstream, classified once so runs, metrics and the API agree. */
@@ -18,6 +20,7 @@ export class UpstreamError extends Error {
   readonly countsForBreaker: boolean;
   readonly retryAfterSeconds?: number;
   readonly status?: number;
+  readonly said?: string;
 
   constructor(message: string, shape: UpstreamErrorShape) {
     super(message);
@@ -28,6 +31,13 @@ export class UpstreamError extends Error {
     this.countsForBreaker = shape.countsForBreaker;
     this.retryAfterSeconds = shape.retryAfterSeconds;
     this.status = shape.status;
+    this.said = shape.said;
+  }
+
+  /** The message without the upstream's own words: what any reader of the data may see. */
+  get plainCause(): string {
+    const quoted = this.said ? ` — it said: ${this.said}` : '';
+    return quoted && this.message.endsWith(quoted) ? this.message.slice(0, -quoted.length) : this.message;
   }
 
   static timeout(vendor: string, ms: number): UpstreamError {
@@ -72,7 +82,7 @@ export class UpstreamError extends Error {
     if (status === 401 || status === 403) {
       return new UpstreamError(
         `${vendor} refused our credentials (HTTP ${status}); check or rotate the credential of this source${quoted}`,
-        { code: 'UPSTREAM_AUTH_FAILED', category: 'auth', retryable: false, countsForBreaker: false, status },
+        { code: 'UPSTREAM_AUTH_FAILED', category: 'auth', retryable: false, countsForBreaker: false, status, said },
       );
     }
     if (status >= 500) {
@@ -82,6 +92,7 @@ export class UpstreamError extends Error {
         retryable: true,
         countsForBreaker: true,
         status,
+        said,
       });
     }
     return new UpstreamError(
@@ -92,6 +103,7 @@ export class UpstreamError extends Error {
         retryable: false,
         countsForBreaker: false,
         status,
+        said,
       },
     );
   }

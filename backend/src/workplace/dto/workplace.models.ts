@@ -1,35 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  FRESHNESS_STATES,
   INCIDENT_KINDS,
   INCIDENT_SEVERITIES,
   INCIDENT_STATES,
-  type FreshnessState,
   type IncidentKind,
   type IncidentSeverity,
   type IncidentState,
 } from '@switchyard/contracts';
 import { PageModel, TimestampedModel } from '../../common';
+import { FreshnessModel } from '../../sources/dto/source.models';
 
 /** OpenAPI models of the workplace answers (shapes in libs/contracts/src/workplace.ts). */
-export class WorkplaceSourceFreshnessModel {
-  @ApiProperty({ example: 'hris-people' }) id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSuccessAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
-  @ApiProperty({ type: Number, nullable: true }) ageSeconds!: number | null;
-  @ApiProperty({ enum: FRESHNESS_STATES }) state!: FreshnessState;
-  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
-}
-
-export class WorkplaceFreshnessModel {
-  @ApiProperty({ enum: FRESHNESS_STATES, description: 'Worst state of the sources behind the answer.' })
-  state!: FreshnessState;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Oldest data clock.' })
-  asOf!: string | null;
-  @ApiProperty({ type: [WorkplaceSourceFreshnessModel] }) sources!: WorkplaceSourceFreshnessModel[];
-}
-
 export class DepartmentMetricsModel {
   @ApiProperty() headcount!: number;
   @ApiProperty() openRoles!: number;
@@ -49,7 +30,7 @@ export class DepartmentScorecardModel {
   @ApiProperty({ example: 'ops' }) id!: string;
   @ApiProperty({ example: 'Operations' }) name!: string;
   @ApiProperty({ type: DepartmentMetricsModel }) metrics!: DepartmentMetricsModel;
-  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class WorkplaceSummaryModel extends TimestampedModel {
@@ -63,7 +44,7 @@ export class WorkplaceSummaryModel extends TimestampedModel {
   })
   figuresAsOfNow!: string[];
   @ApiProperty({ type: [DepartmentScorecardModel] }) departments!: DepartmentScorecardModel[];
-  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class HiringPipelineModel {
@@ -88,7 +69,7 @@ export class TeamStaffingModel {
 
 export class PeoplePageModel extends PageModel {
   @ApiProperty({ type: [TeamStaffingModel] }) items!: TeamStaffingModel[];
-  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class EventOccurrenceModel {
@@ -108,7 +89,7 @@ export class EventsPageModel extends PageModel {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
   @ApiProperty({ type: [EventOccurrenceModel] }) items!: EventOccurrenceModel[];
-  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
 export class IncidentModel {
@@ -127,5 +108,5 @@ export class IncidentModel {
 
 export class IncidentsPageModel extends PageModel {
   @ApiProperty({ type: [IncidentModel] }) items!: IncidentModel[];
-  @ApiProperty({ type: WorkplaceFreshnessModel }) freshness!: WorkplaceFreshnessModel;
+  @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }

@@ -10,12 +10,17 @@ function source(overrides: Partial<SourceFreshness> = {}): SourceFreshness {
     ageSeconds: 30,
     state: 'fresh',
     reason: null,
+    lastAttemptAt: '2026-11-26T10:00:00.000Z',
+    lastAttemptStatus: 'succeeded',
+    lastError: null,
+    nextAttemptAt: '2026-11-26T11:00:00.000Z',
+    servingCached: false,
     ...overrides,
   };
 }
 
 function freshness(sources: SourceFreshness[]): Freshness {
-  return { state: 'fresh', asOf: null, sources };
+  return { state: 'fresh', asOf: null, servingCached: sources.some((s) => s.servingCached), sources };
 }
 
 describe('lastUpdatedAt', () => {
@@ -42,6 +47,34 @@ describe('delayedSources', () => {
     );
     expect(delayed.map((d) => d.id)).toEqual(['stale', 'late']);
     expect(delayed[0].summary).toBe('Stale · data 2 h 0 min old · upstream answered 503');
+  });
+
+  it('lists a source serving cached data after a failed sync, although its data is not late yet', () => {
+    const at = (time: string) => new Date(`2026-11-26T${time}:00`).toISOString(); // local time, as shown
+    const failed = source({
+      id: 'crm',
+      name: 'Leads',
+      lastSuccessAt: at('14:02'),
+      lastAttemptAt: at('14:05'),
+      lastAttemptStatus: 'failed',
+      nextAttemptAt: at('14:07'),
+      servingCached: true,
+      reason: 'last sync failed: ClientTether failed with HTTP 503; serving cached data',
+      lastError: {
+        code: 'UPSTREAM_SERVER_ERROR',
+        category: 'upstream_error',
+        message: 'ClientTether failed with HTTP 503',
+        at: at('14:05'),
+        detail: null,
+      },
+    });
+    const [delayed] = delayedSources(freshness([source(), failed]), Date.parse(at('14:07')));
+    expect(delayed).toMatchObject({ id: 'crm', state: 'fresh' });
+    expect(delayed.failure).toBe(
+      'Last sync failed 2 min ago (ClientTether failed with HTTP 503); showing data from 14:02; next try 14:07',
+    );
+    expect(delayed.summary).toMatch(/^Cached · data 30 s old/);
+    expect(delayedSources(freshness([{ ...failed, servingCached: false, lastError: null }]))).toEqual([]);
   });
 
   it('says when a source has no data yet', () => {

@@ -107,6 +107,12 @@ export const NAV_SECTIONS: NavSection[] = [
       },
       { label: 'Alerts', path: '/alerts', hint: 'Alerts, acknowledgements and silences', permission: 'alerts.read' },
       {
+        label: 'Notifications',
+        path: '/alerts/notifications',
+        hint: 'Contact points, notification policies and the delivery log',
+        permission: 'alerts.read',
+      },
+      {
         label: 'Integrations',
         path: '/integrations',
         hint: 'Integration health, events and issues triage',

@@ -49,6 +49,7 @@ describe('ShellComponent', () => {
       'System status',
       'Operations center',
       'Alerts',
+      'Notifications',
       'Integrations',
     ]);
     expect(element.querySelector('[data-testid="firing-alerts"]')?.textContent).toContain('0');

@@ -68,7 +68,7 @@ export class SourceDetailPage {
   });
   protected readonly freshness = computed(() => {
     const f = this.source.value()?.status.freshness;
-    return f ? { state: f.state, asOf: f.dataAsOf, sources: [f] } : undefined;
+    return f ? { state: f.state, asOf: f.dataAsOf, servingCached: f.servingCached, sources: [f] } : undefined;
   });
   protected readonly openSnapshot = signal<RawSnapshot | undefined>(undefined);
   protected readonly replayStatus = signal('');

@@ -1,0 +1,153 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  ALERT_SEVERITIES,
+  CONTACT_POINT_KINDS,
+  type AlertSeverity,
+  type ContactPoint,
+  type ContactPointKind,
+  type NotificationDelivery,
+  type NotificationPolicy,
+} from '@switchyard/contracts';
+import { map, type Observable } from 'rxjs';
+import { describeError } from '../../core/api-error';
+import { AuthService } from '../../core/auth/auth.service';
+import { formatDateTime } from '../../core/format-number';
+import { AsyncViewComponent } from '../../shared/async-view.component';
+import type { TableColumn } from '../../shared/data-table';
+import { DataTableComponent } from '../../shared/data-table.component';
+import { liveResource } from '../../shared/live-resource';
+import { WidgetComponent } from '../../shared/widget.component';
+import { contactPointInput, SECRET_LABELS, type ContactPointFields } from './contact-point-form';
+import { NotificationsApiService } from './notifications-api.service';
+
+const STATUS_TONE: Record<NotificationDelivery['status'], 'ok' | 'warn' | 'bad'> = {
+  sent: 'ok',
+  pending: 'warn',
+  failed: 'bad',
+};
+
+/** Contact points (with a test send), notification policies and the delivery log. */
+@Component({
+  selector: 'sy-notifications-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [AsyncViewComponent, DataTableComponent, WidgetComponent],
+  templateUrl: './notifications.page.html',
+})
+export class NotificationsPage {
+  private readonly api = inject(NotificationsApiService);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly canManage = inject(AuthService).can('alerts.manage');
+  protected readonly kinds = CONTACT_POINT_KINDS;
+  protected readonly severities = ALERT_SEVERITIES;
+  protected readonly secretLabels = SECRET_LABELS;
+  protected readonly kind = signal<ContactPointKind>('slack');
+  protected readonly status = signal('');
+
+  protected readonly points = liveResource({
+    params: () => null,
+    load: () => this.api.contactPoints().pipe(map((page) => page.items)),
+    topics: () => [],
+  });
+  protected readonly policies = liveResource({
+    params: () => null,
+    load: () => this.api.policies().pipe(map((page) => page.items)),
+    topics: () => [],
+  });
+  protected readonly deliveries = liveResource({
+    params: () => null,
+    load: () => this.api.deliveries().pipe(map((page) => page.items)),
+    topics: () => [],
+    pollMs: 5000,
+  });
+
+  protected readonly policyColumns: TableColumn<NotificationPolicy>[] = [
+    { key: 'name', header: 'Policy', value: (p) => p.name },
+    { key: 'to', header: 'Contact points', value: (p) => p.contactPointIds.join(', ') },
+    { key: 'match', header: 'Matches', value: (p) => JSON.stringify(p.match) },
+    { key: 'group', header: 'Group by', value: (p) => p.groupBy.join(', ') },
+    { key: 'repeat', header: 'Repeat (s)', value: (p) => p.repeatIntervalSeconds, numeric: true },
+    { key: 'tenant', header: 'Tenant', value: (p) => p.tenant ?? 'all' },
+  ];
+  protected readonly deliveryColumns: TableColumn<NotificationDelivery>[] = [
+    { key: 'created', header: 'Queued', value: (d) => d.createdAt, display: (d) => formatDateTime(d.createdAt) },
+    { key: 'point', header: 'Contact point', value: (d) => d.contactPointId },
+    { key: 'title', header: 'Message', value: (d) => d.title },
+    { key: 'status', header: 'Status', value: (d) => d.status, tone: (d) => STATUS_TONE[d.status] },
+    { key: 'attempts', header: 'Attempts', value: (d) => d.attempts, numeric: true },
+    { key: 'error', header: 'Last error', value: (d) => d.lastError ?? '' },
+  ];
+
+  protected chooseKind(event: Event): void {
+    this.kind.set((event.target as HTMLSelectElement).value as ContactPointKind);
+  }
+
+  protected saveContactPoint(event: Event, form: HTMLFormElement): void {
+    event.preventDefault();
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    const fields: ContactPointFields = {
+      id: value('id'),
+      name: value('name'),
+      kind: this.kind(),
+      secret: value('secret'),
+      url: value('url'),
+      smtpHost: value('smtpHost'),
+      smtpPort: value('smtpPort'),
+      smtpUser: value('smtpUser'),
+      from: value('from'),
+      to: value('to'),
+    };
+    this.run(this.api.saveContactPoint(contactPointInput(fields)), `Saved contact point ${fields.id}`, () =>
+      this.points.reload(),
+    );
+  }
+
+  protected sendTest(point: ContactPoint): void {
+    this.run(this.api.sendTest(point.id), `Test notification queued for ${point.name}`, () => this.deliveries.reload());
+  }
+
+  protected deleteContactPoint(point: ContactPoint): void {
+    this.run(this.api.deleteContactPoint(point.id), `Deleted ${point.name}`, () => this.points.reload());
+  }
+
+  protected savePolicy(event: Event, form: HTMLFormElement): void {
+    event.preventDefault();
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+    const severity = value('severity') as AlertSeverity | '';
+    const teams = value('teams')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const input = {
+      id: value('id'),
+      name: value('name'),
+      contactPointIds: value('contactPoints')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+      match: { ...(severity ? { severities: [severity] } : {}), ...(teams.length > 0 ? { teams } : {}) },
+      groupBy: value('groupBy')
+        .split(',')
+        .map((label) => label.trim())
+        .filter(Boolean),
+      repeatIntervalSeconds: Number(value('repeatMinutes') || '240') * 60,
+    };
+    this.run(this.api.savePolicy(input), `Saved policy ${input.id}`, () => this.policies.reload());
+  }
+
+  protected deletePolicy(policy: NotificationPolicy): void {
+    this.run(this.api.deletePolicy(policy.id), `Deleted ${policy.name}`, () => this.policies.reload());
+  }
+
+  /** One request from a button or form; the outcome (or the API's reason) shows in the status line. */
+  private run(request: Observable<unknown>, done: string, then: () => void): void {
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: () => {
+        this.status.set(done);
+        then();
+      },
+      // The API's message names each refused field.
+      error: (error: unknown) => this.status.set(`Refused: ${describeError(error).message}`),
+    });
+  }
+}
