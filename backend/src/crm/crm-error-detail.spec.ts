@@ -1,5 +1,5 @@
 import type { Principal } from '@switchyard/contracts';
-import { redactFreshness, withoutErrorDetail } from './crm-error-detail';
+import { GENERIC_SYNC_ERROR, redactFreshness, withoutErrorDetail } from './crm-error-detail';
 
 const reader = { permissions: ['crm.read'] } as unknown as Principal;
 const admin = { permissions: ['crm.read', 'sync.raw_read'] } as unknown as Principal;
@@ -14,6 +14,9 @@ const lastError = {
 describe('CRM error detail (seed 004: no user-facing error details)', () => {
   it('drops quoted upstream errors from freshness reasons', () => {
     expect(withoutErrorDetail('never loaded: HTTP 503 maintenance')).toBe('never loaded: the last attempt failed');
+    expect(withoutErrorDetail('last sync failed: ClientTether failed with HTTP 503; serving cached data')).toBe(
+      'last sync failed; serving cached data',
+    );
     expect(withoutErrorDetail('no successful sync for 3 h (last error: HTTP 503 maintenance)')).toBe(
       'no successful sync for 3 h (the last attempt failed)',
     );
@@ -42,7 +45,7 @@ describe('CRM error detail (seed 004: no user-facing error details)', () => {
     expect(redactFreshness(freshness, admin).sources[0].reason).toContain('boom');
   });
 
-  it('keeps the plain cause of the last error for CRM readers, the vendor’s words only for raw readers', () => {
+  it('gives CRM readers a generic last error (code and time kept), raw readers the whole of it', () => {
     const source = {
       id: 's',
       name: 'n',
@@ -58,7 +61,11 @@ describe('CRM error detail (seed 004: no user-facing error details)', () => {
       servingCached: true,
     };
     const whole = { state: 'fresh' as const, asOf: null, servingCached: true, sources: [source] };
-    expect(redactFreshness(whole, reader).sources[0].lastError).toEqual({ ...lastError, detail: null });
+    expect(redactFreshness(whole, reader).sources[0].lastError).toEqual({
+      ...lastError,
+      message: GENERIC_SYNC_ERROR,
+      detail: null,
+    });
     expect(redactFreshness(whole, admin).sources[0].lastError).toEqual(lastError);
   });
 });
