@@ -9,7 +9,6 @@ import type {
   SyncRun,
   SyncTrigger,
 } from '@switchyard/contracts';
-import { createHash, randomUUID } from 'node:crypto';
 import {
   Clock,
   DomainException,
@@ -22,7 +21,6 @@ import {
 import { AuditService, DataScopeService } from '../auth';
 import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
-import type { RawSnapshotEntity } from './entities/raw-snapshot.entity';
 import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
@@ -34,6 +32,7 @@ import { emptyRun, LEASE_MS, runColumns } from './sync-runner.service';
 import { SyncRunsRepository, type SyncRunFilters } from './sync-runs.repository';
 import { UpstreamError } from './upstream/upstream-error';
 import { WebhookReceiptsRepository } from './webhook-receipts.repository';
+import { snapshotOf, toSnapshotSummary, toSyncRun } from './sync-rows';
 
 /** What a sender is asked to wait before delivering a webhook again that could not be applied. */
 const WEBHOOK_RETRY_AFTER_SECONDS = 5;
@@ -342,72 +341,4 @@ export class SyncService {
 
 function webhookOrigin(sourceId: string): string {
   return `source:${sourceId}`;
-}
-
-function snapshotOf(
-  source: SourceEntity,
-  run: SyncRunEntity,
-  payload: object,
-  webhookId: string,
-  now: Date,
-): RawSnapshotEntity {
-  const json = JSON.stringify(payload);
-  return {
-    id: randomUUID(),
-    sourceId: source.id,
-    runId: run.id,
-    tenant: source.tenant,
-    page: 1,
-    full: false,
-    fetchedAt: now,
-    lastSeenAt: now,
-    contentHash: createHash('sha256').update(json).digest('hex'),
-    bytes: Buffer.byteLength(json),
-    requestUrl: `webhook:${webhookId}`,
-    webhookId,
-    payload,
-  };
-}
-
-export function toSyncRun(run: SyncRunEntity): SyncRun {
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return {
-    id: run.id,
-    sourceId: run.sourceId,
-    trigger: run.trigger,
-    mode: run.mode,
-    status: run.status,
-    queuedAt: run.queuedAt.toISOString(),
-    startedAt: iso(run.startedAt),
-    finishedAt: iso(run.finishedAt),
-    durationMs: run.durationMs,
-    attempts: run.attempts,
-    pages: run.pages,
-    recordsFetched: run.recordsFetched,
-    recordsUpserted: run.recordsUpserted,
-    recordsDeleted: run.recordsDeleted,
-    recordsSkippedOlder: run.recordsSkippedOlder,
-    errorCode: run.errorCode,
-    errorMessage: run.errorMessage,
-    errorCategory: run.errorCategory,
-    retryable: run.retryable,
-    retryAfterSeconds: run.retryAfterSeconds,
-    instanceId: run.instanceId,
-  };
-}
-
-function toSnapshotSummary(row: RawSnapshotEntity): RawSnapshotSummary {
-  return {
-    id: row.id,
-    sourceId: row.sourceId,
-    runId: row.runId,
-    tenant: row.tenant,
-    page: row.page,
-    full: row.full,
-    fetchedAt: row.fetchedAt.toISOString(),
-    lastSeenAt: row.lastSeenAt.toISOString(),
-    contentHash: row.contentHash,
-    bytes: row.bytes,
-    requestUrl: row.requestUrl,
-  };
 }
