@@ -4,7 +4,7 @@
 //
 //   node scripts/config-docs.mjs          regenerate docs/configuration.md
 //   node scripts/config-docs.mjs --check  exit 1 when docs/configuration.md differs
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -13,22 +13,42 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'backend/src/config/environment.ts';
 const PAGE = 'docs/configuration.md';
 
-/** One row per property of `EnvironmentVariables`, in declaration order. */
-export function readVariables(text) {
-  const file = ts.createSourceFile(SOURCE, text, ts.ScriptTarget.Latest, true);
-  const environment = file.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === 'EnvironmentVariables');
-  if (!environment) throw new Error(`${SOURCE} declares no class EnvironmentVariables`);
+/**
+ * One row per property of `EnvironmentVariables` and the classes it extends (split by
+ * responsibility over `environment*.ts`), base class first, each in declaration order.
+ */
+export function readVariables(files) {
+  const classes = new Map();
+  for (const [path, text] of files) {
+    const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+    for (const statement of file.statements) {
+      if (ts.isClassDeclaration(statement) && statement.name)
+        classes.set(statement.name.text, { file, node: statement });
+    }
+  }
+  const chain = [];
+  for (let name = 'EnvironmentVariables'; name;) {
+    const found = classes.get(name);
+    if (!found) throw new Error(`${SOURCE}: class ${name} is not declared in backend/src/config/environment*.ts`);
+    chain.unshift(found);
+    const heritage = found.node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    name = heritage?.types[0]?.expression.getText(found.file);
+  }
   const rows = [];
-  for (const member of environment.members) {
-    if (!ts.isPropertyDeclaration(member)) continue;
-    const name = member.name.getText(file);
-    const doc = ts.getJSDocCommentsAndTags(member).find(ts.isJSDoc);
-    const meaning = ts.getTextOfJSDocComment(doc?.comment)?.replace(/\s+/g, ' ').trim();
-    if (!meaning) throw new Error(`${SOURCE}: ${name} has no doc comment saying what it means`);
-    const tagged = doc?.tags?.find((tag) => tag.tagName.text === 'default');
-    const fallback = member.initializer ? `\`${member.initializer.getText(file).replace(/^'|'$/g, '')}\`` : '_(unset)_';
-    const defaultText = ts.getTextOfJSDocComment(tagged?.comment)?.trim() || fallback;
-    rows.push({ name, defaultText, meaning });
+  for (const { file, node } of chain) {
+    for (const member of node.members) {
+      if (!ts.isPropertyDeclaration(member)) continue;
+      const name = member.name.getText(file);
+      const doc = ts.getJSDocCommentsAndTags(member).find(ts.isJSDoc);
+      const meaning = ts.getTextOfJSDocComment(doc?.comment)?.replace(/\s+/g, ' ').trim();
+      if (!meaning) throw new Error(`${file.fileName}: ${name} has no doc comment saying what it means`);
+      const tagged = doc?.tags?.find((tag) => tag.tagName.text === 'default');
+      const fallback = member.initializer
+        ? `\`${member.initializer.getText(file).replace(/^'|'$/g, '')}\``
+        : '_(unset)_';
+      const defaultText = ts.getTextOfJSDocComment(tagged?.comment)?.trim() || fallback;
+      rows.push({ name, defaultText, meaning });
+    }
   }
   return rows;
 }
@@ -56,7 +76,11 @@ export function renderPage(rows) {
   ].join('\n');
 }
 
-const page = renderPage(readVariables(readFileSync(join(root, SOURCE), 'utf8')));
+const configDir = join(root, 'backend/src/config');
+const sources = readdirSync(configDir)
+  .filter((name) => /^environment(\.[a-z]+)?\.ts$/.test(name))
+  .map((name) => [`backend/src/config/${name}`, readFileSync(join(configDir, name), 'utf8')]);
+const page = renderPage(readVariables(sources));
 // `--page <file>` checks or writes another file (the test uses it to show a stale page fails).
 const pageArg = process.argv.indexOf('--page');
 const target = pageArg > 0 ? process.argv[pageArg + 1] : join(root, PAGE);
