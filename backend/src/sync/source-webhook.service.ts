@@ -3,6 +3,7 @@ import type { RefreshAccepted, SyncRun } from '@switchyard/contracts';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { DomainException } from '../common';
 import { CredentialsService, SourcesService } from '../sources';
+import { WebhookRuns } from './run/webhook-runs.service';
 import { SyncService } from './sync.service';
 
 export type WebhookOutcome = { kind: 'refresh'; accepted: RefreshAccepted } | { kind: 'ingested'; run: SyncRun };
@@ -25,6 +26,7 @@ export class SourceWebhookService {
     private readonly sources: SourcesService,
     private readonly credentials: CredentialsService,
     private readonly sync: SyncService,
+    private readonly webhookRuns: WebhookRuns,
   ) {}
 
   async receive(
@@ -66,6 +68,6 @@ export class SourceWebhookService {
         fields: [{ field: '(body)', message: 'must be a JSON object' }],
       });
     }
-    return { kind: 'ingested', run: await this.sync.ingestWebhook(source, payload, signed['webhook-id']) };
+    return { kind: 'ingested', run: await this.webhookRuns.ingest(source, payload, signed['webhook-id']) };
   }
 }

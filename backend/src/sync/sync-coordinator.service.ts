@@ -4,7 +4,8 @@ import { Clock, InstanceIdentity } from '../common';
 import { AppConfig } from '../config';
 import { FreshnessService } from './freshness.service';
 import { SyncRetention } from './sync-retention.service';
-import { LEASE_MS, SyncRunner } from './sync-runner.service';
+import { LEASE_MS } from './run/run-record';
+import { SyncRunner } from './sync-runner.service';
 import { SourceStateRepository } from './source-state.repository';
 
 const TICK_JOB = 'sync-coordinator-tick';
@@ -122,7 +123,6 @@ export class SyncCoordinator implements OnApplicationBootstrap, BeforeApplicatio
   private start(sourceId: string): void {
     const run = this.runner
       .runClaimed(sourceId)
-      .then(() => this.freshness.afterRun(sourceId))
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error({ err: error, sourceId }, 'sync run crashed'))
       .finally(() => {

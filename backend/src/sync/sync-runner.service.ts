@@ -3,7 +3,6 @@ import type { BreakerState, SyncMode, SyncRunStatus } from '@switchyard/contract
 import { isBrokenCircuitError } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
 import { Clock, InstanceIdentity } from '../common';
-import { DomainEventBus } from '../events';
 import { SourcesService, type SourceEntity } from '../sources';
 import type { SourceStateEntity } from './entities/source-state.entity';
 import type { SyncRunEntity } from './entities/sync-run.entity';
@@ -12,17 +11,17 @@ import { nextFullSyncAt, nextRunAt } from './schedule/cadence';
 import { nextRetryAt } from './schedule/retry-schedule';
 import { SourceStateRepository } from './source-state.repository';
 import { SyncMetrics } from './sync-metrics';
+import { LEASE_MS, laterOf, successState } from './run/run-record';
+import { RunRecorder } from './run/run-recorder.service';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { RecordWriter, type WriteResult } from './record-writer';
-import { publishRunFinished } from './run-events';
 import type { ResolvedStream } from '../connectors';
 import { SyncTokenExpiredError, type FetchResult } from './upstream/page-fetcher';
 import { RequestPolicy } from './upstream/request-policy';
 import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamError } from './upstream/upstream-error';
 
-/** How long a claim lasts without news; every fetched page extends it. */
-export const LEASE_MS = 5 * 60_000;
+export { LEASE_MS } from './run/run-record';
 
 interface RunContext {
   source: SourceEntity;
@@ -52,7 +51,7 @@ export class SyncRunner {
     private readonly snapshots: RawSnapshotsRepository,
     private readonly writer: RecordWriter,
     private readonly fetcher: StreamFetcher,
-    private readonly bus: DomainEventBus,
+    private readonly recorder: RunRecorder,
     private readonly metrics: SyncMetrics,
     private readonly clock: Clock,
     private readonly identity: InstanceIdentity,
@@ -80,7 +79,7 @@ export class SyncRunner {
     } catch (error) {
       await this.fail(context, error);
     }
-    this.announce(context);
+    await this.recorder.announce(source, run, { transitions, pulled: true });
     return run;
   }
 
@@ -94,16 +93,8 @@ export class SyncRunner {
     const fullDue =
       !state.cursor || !resolved?.stream.incremental || (state.nextFullAt !== null && state.nextFullAt <= now);
     const mode: SyncMode = fullDue || queued?.mode === 'full' ? 'full' : 'incremental';
-    const started = { status: 'running' as const, mode, startedAt: now, instanceId: this.identity.id };
-    let run: SyncRunEntity;
-    if (queued) {
-      run = { ...queued, ...started };
-      await this.runs.update(run.id, started);
-    } else {
-      run = { ...emptyRun(source.id, 'schedule', now), ...started };
-      await this.runs.insert(run);
-    }
-    this.bus.publish({ type: 'sync.started', at: now.toISOString(), sourceId: source.id, runId: run.id });
+    const run = await this.recorder.open(source.id, 'schedule', { mode }, queued);
+    this.recorder.started(run);
     return run;
   }
 
@@ -189,40 +180,25 @@ export class SyncRunner {
   ): Promise<void> {
     const { source, state, run, policy } = context;
     const now = this.clock.now();
-    Object.assign(run, {
-      status,
-      finishedAt: now,
-      durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
+    this.recorder.end(run, status, {
       attempts: policy.attempts,
       recordsUpserted: result.upserted.length,
       recordsDeleted: result.deleted.length,
       recordsSkippedOlder: result.skippedOlder,
       recordsFetched: Math.max(run.recordsFetched, result.recordCount),
+      upsertedIds: result.upserted,
+      deletedIds: result.deleted,
     });
-    run.upsertedIds = result.upserted;
-    run.deletedIds = result.deleted;
-    const dataAsOf = maxDate(state.dataAsOf, result.dataAsOf);
     const changes: Partial<SourceStateEntity> = {
-      lastRunId: run.id,
-      lastRunStatus: status,
-      lastAttemptAt: now,
-      lastSuccessAt: now,
-      dataAsOf,
+      ...successState(run, now, laterOf(state.dataAsOf, result.dataAsOf)),
       cursor: nextCursor(context, state, result),
-      rateLimitedUntil: null,
-      consecutiveFailures: 0,
-      lastErrorCode: null,
-      lastErrorMessage: null,
-      lastErrorDetail: null,
-      lastErrorCategory: null,
-      lastErrorAt: null,
       lastPageHashes: { ...(state.lastPageHashes ?? {}), [run.mode]: hashes },
       breakerSnapshot: policy.breakerSnapshot(),
       breakerState: policy.breaker,
       breakerOpenedAt: policy.breaker === 'closed' ? null : state.breakerOpenedAt,
       ...(run.mode === 'full' ? { lastFullSyncAt: now, nextFullAt: nextFullSyncAt(source.fullSync, now) } : {}),
     };
-    await this.runs.update(run.id, runColumns(run), manager);
+    await this.recorder.save(run, manager);
     await this.states.release(
       manager ?? null,
       source.id,
@@ -261,10 +237,7 @@ export class SyncRunner {
     const attemptsNote = policy.attempts > 1 ? ` (${policy.attempts} attempts)` : '';
     const rateLimitedUntil =
       upstream?.retryAfterSeconds !== undefined ? new Date(now.getTime() + upstream.retryAfterSeconds * 1000) : null;
-    Object.assign(run, {
-      status,
-      finishedAt: now,
-      durationMs: now.getTime() - (run.startedAt ?? now).getTime(),
+    this.recorder.end(run, status, {
       attempts: policy.attempts,
       errorCode: code,
       errorMessage: `${message}${attemptsNote}`,
@@ -301,7 +274,7 @@ export class SyncRunner {
       random: Math.random,
     });
     try {
-      await this.runs.update(run.id, runColumns(run));
+      await this.recorder.save(run);
       await this.states.release(null, source.id, this.identity.id, changes, next, now);
       Object.assign(state, changes);
     } catch (writeError) {
@@ -309,61 +282,6 @@ export class SyncRunner {
       this.logger.error({ err: writeError, sourceId: source.id }, 'could not record a failed sync run');
     }
   }
-
-  private announce({ source, run, transitions }: RunContext): void {
-    const at = this.clock.now().toISOString();
-    for (const [previous, state] of transitions) {
-      this.metrics.recordBreaker(source.id, state);
-      this.bus.publish({ type: 'breaker.changed', at, sourceId: source.id, previous, state });
-    }
-    this.metrics.runs.inc({ source: source.id, status: run.status });
-    if (run.durationMs !== null) this.metrics.duration.observe({ source: source.id }, run.durationMs / 1000);
-    publishRunFinished(this.bus, source, run, at);
-    const level = run.status === 'failed' ? 'warn' : 'log';
-    this.logger[level](
-      {
-        sourceId: source.id,
-        runId: run.id,
-        status: run.status,
-        attempts: run.attempts,
-        upserted: run.recordsUpserted,
-        errorCode: run.errorCode,
-      },
-      `sync ${source.id}: ${run.status}${run.errorMessage ? ` — ${run.errorMessage}` : ''}`,
-    );
-  }
-}
-
-export function emptyRun(sourceId: string, trigger: SyncRunEntity['trigger'], now: Date): SyncRunEntity {
-  return {
-    id: randomUUID(),
-    sourceId,
-    trigger,
-    mode: 'full',
-    status: 'queued',
-    queuedAt: now,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-    attempts: 0,
-    pages: 0,
-    recordsFetched: 0,
-    recordsUpserted: 0,
-    recordsDeleted: 0,
-    recordsSkippedOlder: 0,
-    errorCode: null,
-    errorMessage: null,
-    errorCategory: null,
-    retryable: null,
-    retryAfterSeconds: null,
-    instanceId: null,
-  };
-}
-
-/** The stored columns of a run (without the ids it carries to its events). */
-export function runColumns(run: SyncRunEntity): Partial<SyncRunEntity> {
-  const { upsertedIds: _u, deletedIds: _d, source: _s, ...columns } = run;
-  return columns;
 }
 
 /** A cursor only moves forward; a sync token is replaced by the one the vendor just gave. */
@@ -376,12 +294,6 @@ function nextCursor(context: RunContext, state: SourceStateEntity, result: Write
 
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-function maxDate(a: Date | null, b: Date | null): Date | null {
-  if (!a) return b;
-  if (!b) return a;
-  return a > b ? a : b;
 }
 
 function maxString(a: string | null, b: string | null): string | null {

@@ -20,12 +20,16 @@ import {
   SyncRunPageModel,
   SyncRunQueryDto,
 } from './dto/sync.models';
+import { SyncQueries } from './sync-queries.service';
 import { SyncService } from './sync.service';
 
 @ApiTags('sync')
 @Controller()
 export class SyncController {
-  constructor(private readonly sync: SyncService) {}
+  constructor(
+    private readonly sync: SyncService,
+    private readonly queries: SyncQueries,
+  ) {}
 
   @Post('sources/:id/refresh')
   @RequirePermission('sources.refresh')
@@ -68,7 +72,7 @@ export class SyncController {
     @Query() query: PageQueryDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Stamped<Page<RawSnapshotSummary>>> {
-    return this.sync.listSnapshots(id, resolvePage(query), principal);
+    return this.queries.listSnapshots(id, resolvePage(query), principal);
   }
 
   @Get('sources/:id/snapshots/:snapshotId')
@@ -81,7 +85,7 @@ export class SyncController {
     @Param('snapshotId', uuidParam('snapshotId')) snapshotId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RawSnapshot> {
-    return this.sync.getSnapshot(id, snapshotId, principal);
+    return this.queries.getSnapshot(id, snapshotId, principal);
   }
 
   @Get('sync-runs')
@@ -96,7 +100,7 @@ export class SyncController {
       trigger: query.trigger,
       since: query.since ? new Date(query.since) : undefined,
     };
-    return this.sync.listRuns(filters, resolvePage(query), principal);
+    return this.queries.listRuns(filters, resolvePage(query), principal);
   }
 
   @Get('sync-runs/:id')
@@ -105,6 +109,6 @@ export class SyncController {
   @ApiOkResponse({ type: SyncRunModel })
   @ApiErrors(400, 404)
   run(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<SyncRun> {
-    return this.sync.getRun(id, principal);
+    return this.queries.getRun(id, principal);
   }
 }

@@ -22,6 +22,9 @@ import { SyncRunner } from './sync-runner.service';
 import { SyncRunsRepository } from './sync-runs.repository';
 import { SyncController } from './sync.controller';
 import { SyncService } from './sync.service';
+import { SyncQueries } from './sync-queries.service';
+import { RunRecorder } from './run/run-recorder.service';
+import { WebhookRuns } from './run/webhook-runs.service';
 import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamAuth } from './upstream/upstream-auth';
 import { UpstreamHealthController } from './upstream-health.controller';
@@ -38,6 +41,9 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     SyncCoordinator,
     SyncRunner,
     SyncService,
+    SyncQueries,
+    RunRecorder,
+    WebhookRuns,
     SourceTrialService,
     SyncRetention,
     SourceWebhookService,
