@@ -29,3 +29,9 @@ export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.int
 export { isTimeZone, zonedWallTimeToUtc } from './time/zoned-time';
 export { GroupCommit } from './batching/group-commit';
 export { KeyedSerialQueue } from './batching/keyed-serial-queue';
+export {
+  readSignedHeaders,
+  verifyWebhookSignature,
+  TIMESTAMP_TOLERANCE_SECONDS,
+  type SignedHeaders,
+} from './webhooks/standard-webhooks';

@@ -1,20 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RefreshAccepted, SyncRun } from '@switchyard/contracts';
-import { Webhook, WebhookVerificationError } from 'standardwebhooks';
-import { DomainException } from '../common';
+import { Clock, DomainException, readSignedHeaders, verifyWebhookSignature } from '../common';
 import { CredentialsService, SourcesService } from '../sources';
 import { WebhookRuns } from './run/webhook-runs.service';
 import { SyncService } from './sync.service';
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
 
 export type WebhookOutcome = { kind: 'refresh'; accepted: RefreshAccepted } | { kind: 'ingested'; run: SyncRun };
 
 /** Stored with the event, so a retry can be recognised. */
 const MAX_WEBHOOK_ID_LENGTH = 255;
-const SIGNATURE_HEADERS = ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const;
 
 /**
  * Change notifications from upstreams, signed the Standard Webhooks way (HMAC-SHA256
- * over id.timestamp.body, 5-minute tolerance). For a pulled source the notification
+ * over id.timestamp.body, 5-minute tolerance, checked by the one verifier in `common/webhooks`). For a pulled source the notification
  * triggers a targeted refresh; a webhook-fed source gets the event itself stored, once per
  * `webhook-id` (a retry of a stored event is answered with the run that stored it).
  */
@@ -27,13 +27,10 @@ export class SourceWebhookService {
     private readonly credentials: CredentialsService,
     private readonly sync: SyncService,
     private readonly webhookRuns: WebhookRuns,
+    private readonly clock: Clock,
   ) {}
 
-  async receive(
-    sourceId: string,
-    rawBody: Buffer | undefined,
-    headers: Record<string, string | string[] | undefined>,
-  ): Promise<WebhookOutcome> {
+  async receive(sourceId: string, rawBody: Buffer | undefined, headers: RequestHeaders): Promise<WebhookOutcome> {
     const source = await this.sources.require(sourceId);
     const credentialId = source.webhookSecretCredentialId;
     const credential = credentialId ? await this.credentials.open(credentialId) : null;
@@ -44,22 +41,19 @@ export class SourceWebhookService {
         `source ${sourceId} does not accept webhooks (no signing secret configured)`,
       );
     }
-    const signed = Object.fromEntries(SIGNATURE_HEADERS.map((name) => [name, String(headers[name] ?? '')]));
-    const body = rawBody?.toString('utf8') ?? '';
-    let payload: unknown;
-    try {
-      payload = new Webhook(credential.secret).verify(body, signed);
-    } catch (error) {
-      const reason = error instanceof WebhookVerificationError ? error.message : 'signature check failed';
-      this.logger.warn(
-        { sourceId, webhookId: signed['webhook-id'], reason },
-        'refused an unsigned or badly signed webhook',
-      );
-      throw new DomainException('UNAUTHENTICATED', 401, `webhook signature refused: ${reason}`);
-    }
-    if (signed['webhook-id'].length > MAX_WEBHOOK_ID_LENGTH) {
+    const body = rawBody ?? Buffer.alloc(0);
+    const webhookId = this.verify(sourceId, headers, body, credential.secret);
+    if (webhookId.length > MAX_WEBHOOK_ID_LENGTH) {
       throw new DomainException('VALIDATION_FAILED', 400, 'the webhook-id header is too long', {
         fields: [{ field: 'webhook-id', message: `must be at most ${MAX_WEBHOOK_ID_LENGTH} characters` }],
+      });
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new DomainException('VALIDATION_FAILED', 400, 'webhook body is not valid JSON', {
+        fields: [{ field: '(body)', message: 'must be JSON' }],
       });
     }
     if (source.kind === 'http-pull') return { kind: 'refresh', accepted: await this.sync.refresh(sourceId, 'webhook') };
@@ -68,6 +62,20 @@ export class SourceWebhookService {
         fields: [{ field: '(body)', message: 'must be a JSON object' }],
       });
     }
-    return { kind: 'ingested', run: await this.webhookRuns.ingest(source, payload, signed['webhook-id']) };
+    return { kind: 'ingested', run: await this.webhookRuns.ingest(source, payload, webhookId) };
+  }
+
+  /** Checks the Standard Webhooks signature with the source's secret and our clock; answers the `webhook-id`. */
+  private verify(sourceId: string, headers: RequestHeaders, body: Buffer, secret: string): string {
+    const signed = readSignedHeaders(headers);
+    const check =
+      'missing' in signed
+        ? { ok: false as const, reason: `missing ${signed.missing} header` }
+        : verifyWebhookSignature(signed, body, [secret], this.clock.now());
+    if (check.ok && !('missing' in signed)) return signed.id;
+    const reason = check.ok ? 'signature check failed' : check.reason;
+    const webhookId = 'missing' in signed ? undefined : signed.id;
+    this.logger.warn({ sourceId, webhookId, reason }, 'refused an unsigned or badly signed webhook');
+    throw new DomainException('UNAUTHENTICATED', 401, `webhook signature refused: ${reason}`);
   }
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { readSignedHeaders, verifyWebhookSignature } from './webhook-signature';
+import { readSignedHeaders, verifyWebhookSignature } from './standard-webhooks';
 
 const SECRET = `whsec_${Buffer.from('unit-test-secret-0123456789').toString('base64')}`;
 const OTHER = `whsec_${Buffer.from('another-secret-9876543210').toString('base64')}`;
