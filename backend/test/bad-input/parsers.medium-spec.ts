@@ -1,9 +1,9 @@
 import { formatLiveTopic, parseLiveTopic } from '@switchyard/contracts';
 import fc from 'fast-check';
-import { decodePosition, encodePosition } from '../realtime/sse-sink';
-import { simulatorHris } from '../connectors/builtin/simulator.connectors';
-import { connectorDefinitionSchema } from '../connectors/definition/connector.schema';
-import { sourceDefinitionSchema } from '../sources/dto/source-definition.schema';
+import { decodePosition, encodePosition } from '../../src/realtime/sse-sink';
+import { simulatorHris } from '../../src/connectors/builtin/simulator.connectors';
+import { connectorDefinitionSchema } from '../../src/connectors/definition/connector.schema';
+import { sourceDefinitionSchema } from '../../src/sources/dto/source-definition.schema';
 
 // Properties of the parsers that take untrusted text: they never throw, and what they
 // accept is exactly what their formatter produces.

@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
-import { startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
-import { expectSafeAnswer, listRoutesFromOpenApi, concretePath, type Answer } from '../../test/support/bad-input';
-import { postSignedWebhook } from '../../test/support/webhook-signer';
+import { startSyncTestbed, type SyncTestbed } from '../support/sync-testbed';
+import { expectSafeAnswer, listRoutesFromOpenApi, concretePath, type Answer } from '../support/bad-input';
+import { postSignedWebhook } from '../support/webhook-signer';
 
 const SOURCE_SECRET = `whsec_${Buffer.alloc(24, 5).toString('base64')}`;
 const INTEGRATION_SECRET = `whsec_${Buffer.from('procore-secret-for-abuse-tests').toString('base64')}`;

@@ -2,10 +2,10 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ROLE_PERMISSIONS, type DataScopes, type Permission, type SubscribeAck } from '@switchyard/contracts';
-import { connectLive, openSse } from '../../test/support/live-client';
-import { crmTestSource, startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../auth/decorators';
-import { concretePath, expectSafeAnswer, tableCounts } from '../../test/support/bad-input';
+import { connectLive, openSse } from '../support/live-client';
+import { crmTestSource, startSyncTestbed, type SyncTestbed } from '../support/sync-testbed';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../../src/auth/decorators';
+import { concretePath, expectSafeAnswer, tableCounts } from '../support/bad-input';
 
 const OTHER_BRAND: DataScopes = { tenants: ['other-brand'], departments: '*', teams: '*', portfolios: '*' };
 

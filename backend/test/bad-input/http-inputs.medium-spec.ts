@@ -1,4 +1,4 @@
-import { startSyncTestbed, testSource, type SyncTestbed } from '../../test/support/sync-testbed';
+import { startSyncTestbed, testSource, type SyncTestbed } from '../support/sync-testbed';
 import {
   concretePath,
   expectSafeAnswer,
@@ -6,7 +6,7 @@ import {
   SQL_INJECTIONS,
   tableCounts,
   type Answer,
-} from '../../test/support/bad-input';
+} from '../support/bad-input';
 
 // Hostile input over HTTP: every filter of every GET list route, bodies too large or too
 // deep, privileges smuggled into bodies, and source URLs aimed at the inside network.
