@@ -49,6 +49,24 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // Read domains answer from normalized tables and judge freshness through `sources`;
+    // the sync engine writes what they read and is never a dependency of theirs.
+    files: ['backend/src/{portfolio,workplace,crm,operations}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sync', '**/sync/**'],
+              message: 'A read domain depends on sources (state, freshness), never on the sync engine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['frontend/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,

@@ -28,6 +28,7 @@ export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
 export { isTimeZone, zonedWallTimeToUtc } from './time/zoned-time';
 export { GroupCommit } from './batching/group-commit';
+export { GroupedRead } from './batching/grouped-read';
 export { KeyedSerialQueue } from './batching/keyed-serial-queue';
 export {
   readSignedHeaders,

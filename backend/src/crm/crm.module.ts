@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SourcesModule } from '../sources';
-import { SyncModule } from '../sync';
 import { CrmController } from './crm.controller';
 import { CrmRepository } from './crm.repository';
 import { CrmService } from './crm.service';
@@ -23,7 +22,6 @@ import {
       CrmScheduledActivityEntity,
     ]),
     SourcesModule,
-    SyncModule,
   ],
   controllers: [CrmController],
   providers: [CrmService, CrmRepository],

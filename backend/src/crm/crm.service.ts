@@ -17,8 +17,7 @@ import {
 import { DataScopeService } from '../auth';
 import { redactFreshness } from './crm-error-detail';
 import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
-import { SourcesService, type SourceEntity } from '../sources';
-import { FreshnessService } from '../sync';
+import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
 import { summarizeLeads, summarizePipeline } from './crm-aggregates';
 import { toActivity, toHotListItem, toLead, toNote } from './crm.mappers';
 import { CrmRepository, type ActivityFilters, type LeadFilters, type NoteFilters } from './crm.repository';

@@ -22,10 +22,9 @@ import {
 } from '../operations';
 import { IntegrationEventEntity, IntegrationFeedbackEntity, IntegrationIssueEntity } from '../integrations/entities';
 import { FinancialEntryEntity, ProjectEntity, ProjectRiskEntity } from '../portfolio';
-import { CredentialEntity, SourceEntity } from '../sources/index';
+import { CredentialEntity, SourceEntity, SourceStateEntity } from '../sources/index';
 import { ConnectorEntity, ConnectorVersionEntity } from '../connectors';
 import { RawSnapshotEntity } from '../sync/entities/raw-snapshot.entity';
-import { SourceStateEntity } from '../sync/entities/source-state.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { WebhookReceiptEntity } from '../sync/entities/webhook-receipt.entity';
 import {

@@ -64,7 +64,6 @@ export class DemoService implements OnApplicationBootstrap, BeforeApplicationShu
       demoFaults: true,
       logger: false,
     });
-    this.sources.addressPolicy.allow('127.0.0.1');
     const seeded = await this.seed(this.simulator.url, simulatorModule);
     await this.seedIdentities();
     await this.connectWebhooks(this.simulator);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LiveHub, RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
-import { SyncModule } from '../sync';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
@@ -16,7 +15,7 @@ import { OpsScopeService } from './ops-scope.service';
 import { SnapshotBuilder } from './snapshot/snapshot-builder';
 
 @Module({
-  imports: [SyncModule, RealtimeModule, SourcesModule],
+  imports: [RealtimeModule, SourcesModule],
   controllers: [OpsController, AlertsController],
   providers: [
     OpsDataRepository,

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { Clock } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
-import { FreshnessService } from '../sync';
+import { FreshnessService } from '../sources';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { DataPointIngest } from './data/data-point-ingest.service';
 import { OpsDataRepository } from './data/ops-data.repository';

@@ -24,7 +24,7 @@ import { AppConfig } from '../config';
 import type { DomainEvent, SourceDomain } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
 import { DomainEventBus } from '../events';
-import { FreshnessService } from '../sync';
+import { FreshnessService } from '../sources';
 import { DashboardCache } from './dashboard-cache';
 import type { FinancialEntryEntity } from './entities/financial-entry.entity';
 import type { ProjectEntity } from './entities/project.entity';

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config';
 import { PortfolioModule } from '../portfolio';
 import { SourcesModule } from '../sources';
-import { SyncModule } from '../sync';
 import { DashboardFeed } from './dashboard-feed';
 import { LiveTopicEntity } from './entities/live-topic.entity';
 import { LiveHub } from './live-hub.service';
@@ -21,7 +20,7 @@ import { UpdateLog } from './update-log';
 
 /** Real-time push: domain events → numbered topic updates → Socket.IO `/live` and SSE clients. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveTopicEntity]), SourcesModule, SyncModule, PortfolioModule],
+  imports: [TypeOrmModule.forFeature([LiveTopicEntity]), SourcesModule, PortfolioModule],
   controllers: [StreamController],
   providers: [
     RedisConnections,

@@ -1,5 +1,11 @@
 export { SourcesModule } from './sources.module';
-export { SourcesService, toSource, type SourceStatusReader, type ValidatedSource } from './sources.service';
+export { SourcesService, toSource, type ValidatedSource } from './sources.service';
+export { FreshnessService } from './state/freshness.service';
+export { SourceStateRepository } from './state/source-state.repository';
+export { SourceStateEntity } from './state/source-state.entity';
+export { SourceStateMetrics } from './state/source-state-metrics';
+export { judgeFreshness, formatDuration } from './state/freshness';
+export { isBusinessHours, nextFullSyncAt, nextRunAt, nominalIntervalSeconds } from './cadence';
 export { CredentialsService, type OpenedCredential } from './credentials.service';
 export { SourceEntity } from './entities/source.entity';
 export { CredentialEntity } from './entities/credential.entity';

@@ -12,7 +12,6 @@ import {
   type SourceStatus,
 } from '@switchyard/contracts';
 import { AuditService, DataScopeService } from '../auth';
-import { AppConfig } from '../config';
 import { ConnectorsService, render } from '../connectors';
 import {
   Clock,
@@ -28,16 +27,12 @@ import { AddressPolicy } from './address-policy';
 import { CredentialsService } from './credentials.service';
 import { sourceDefinitionSchema, type ParsedSourceDefinition } from './dto/source-definition.schema';
 import { SourceEntity } from './entities/source.entity';
+import { FreshnessService } from './state/freshness.service';
 import { SourcesRepository, type SourceFilters } from './sources.repository';
-
-/** Live status per source, supplied by the sync engine (which depends on this module, not the reverse). */
-export type SourceStatusReader = (sources: SourceEntity[]) => Promise<Map<string, SourceStatus>>;
 
 @Injectable()
 export class SourcesService {
   private readonly logger = new Logger(SourcesService.name);
-  private statusReader: SourceStatusReader | null = null;
-  readonly addressPolicy: AddressPolicy;
 
   constructor(
     private readonly sources: SourcesRepository,
@@ -47,14 +42,9 @@ export class SourcesService {
     private readonly audit: AuditService,
     private readonly bus: DomainEventBus,
     private readonly connectors: ConnectorsService,
-    config: AppConfig,
-  ) {
-    this.addressPolicy = new AddressPolicy(config.sync.allowedHosts);
-  }
-
-  useStatusReader(reader: SourceStatusReader): void {
-    this.statusReader = reader;
-  }
+    private readonly addressPolicy: AddressPolicy,
+    private readonly freshness: FreshnessService,
+  ) {}
 
   async create(body: unknown, actor?: Principal): Promise<Source> {
     const validated = await this.validate(body);
@@ -167,7 +157,7 @@ export class SourcesService {
   }
 
   private async readStatuses(rows: SourceEntity[]): Promise<Map<string, SourceStatus>> {
-    return this.statusReader && rows.length > 0 ? this.statusReader(rows) : new Map();
+    return rows.length > 0 ? this.freshness.statusOf(rows) : new Map();
   }
 
   /**

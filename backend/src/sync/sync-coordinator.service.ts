@@ -2,11 +2,10 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Clock, InstanceIdentity } from '../common';
 import { AppConfig } from '../config';
-import { FreshnessService } from './freshness.service';
+import { FreshnessService, SourceStateRepository } from '../sources';
 import { SyncRetention } from './sync-retention.service';
 import { LEASE_MS } from './run/run-record';
 import { SyncRunner } from './sync-runner.service';
-import { SourceStateRepository } from './source-state.repository';
 
 const TICK_JOB = 'sync-coordinator-tick';
 const FRESHNESS_CHECK_MS = 5_000;

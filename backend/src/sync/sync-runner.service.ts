@@ -3,13 +3,17 @@ import type { BreakerState, SyncMode, SyncRunStatus } from '@switchyard/contract
 import { isBrokenCircuitError } from 'cockatiel';
 import { randomUUID } from 'node:crypto';
 import { Clock, InstanceIdentity } from '../common';
-import { SourcesService, type SourceEntity } from '../sources';
-import type { SourceStateEntity } from './entities/source-state.entity';
+import {
+  nextFullSyncAt,
+  nextRunAt,
+  SourceStateRepository,
+  SourcesService,
+  type SourceEntity,
+  type SourceStateEntity,
+} from '../sources';
 import type { SyncRunEntity } from './entities/sync-run.entity';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
-import { nextFullSyncAt, nextRunAt } from './schedule/cadence';
 import { nextRetryAt } from './schedule/retry-schedule';
-import { SourceStateRepository } from './source-state.repository';
 import { SyncMetrics } from './sync-metrics';
 import { LEASE_MS, laterOf, successState } from './run/run-record';
 import { RunRecorder } from './run/run-recorder.service';

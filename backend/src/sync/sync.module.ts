@@ -3,14 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorsModule } from '../connectors';
 import { SourcesModule } from '../sources';
 import { RawSnapshotEntity } from './entities/raw-snapshot.entity';
-import { SourceStateEntity } from './entities/source-state.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { WebhookReceiptEntity } from './entities/webhook-receipt.entity';
-import { FreshnessService } from './freshness.service';
 import { NormalizedStore } from './normalize/normalized-store';
 import { RawSnapshotsRepository } from './raw-snapshots.repository';
 import { RecordWriter } from './record-writer';
-import { SourceStateRepository } from './source-state.repository';
 import { SourceTrialController } from './source-trial.controller';
 import { SourceTrialService } from './source-trial.service';
 import { SourceWebhookController } from './source-webhook.controller';
@@ -27,16 +24,15 @@ import { RunRecorder } from './run/run-recorder.service';
 import { WebhookRuns } from './run/webhook-runs.service';
 import { StreamFetcher } from './upstream/stream-fetcher';
 import { UpstreamAuth } from './upstream/upstream-auth';
-import { UpstreamHealthController } from './upstream-health.controller';
 import { WebhookReceiptsRepository } from './webhook-receipts.repository';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([SourceStateEntity, SyncRunEntity, RawSnapshotEntity, WebhookReceiptEntity]),
+    TypeOrmModule.forFeature([SyncRunEntity, RawSnapshotEntity, WebhookReceiptEntity]),
     SourcesModule,
     ConnectorsModule,
   ],
-  controllers: [SyncController, SourceTrialController, SourceWebhookController, UpstreamHealthController],
+  controllers: [SyncController, SourceTrialController, SourceWebhookController],
   providers: [
     SyncCoordinator,
     SyncRunner,
@@ -47,17 +43,15 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     SourceTrialService,
     SyncRetention,
     SourceWebhookService,
-    FreshnessService,
     RecordWriter,
     NormalizedStore,
     UpstreamAuth,
     StreamFetcher,
     SyncMetrics,
-    SourceStateRepository,
     SyncRunsRepository,
     RawSnapshotsRepository,
     WebhookReceiptsRepository,
   ],
-  exports: [FreshnessService, SyncService, SyncCoordinator, NormalizedStore, WebhookReceiptsRepository],
+  exports: [SyncService, SyncCoordinator, NormalizedStore, WebhookReceiptsRepository],
 })
 export class SyncModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataPointEntity } from '../operations';
-import { SyncModule } from '../sync';
+import { SourcesModule } from '../sources';
 import { CalendarEventEntity } from './entities/calendar-event.entity';
 import { DepartmentEntity } from './entities/department.entity';
 import { IncidentEntity } from './entities/incident.entity';
@@ -13,7 +13,7 @@ import { WorkplaceService } from './workplace.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([DepartmentEntity, TeamEntity, CalendarEventEntity, IncidentEntity, DataPointEntity]),
-    SyncModule,
+    SourcesModule,
   ],
   controllers: [WorkplaceController],
   providers: [WorkplaceService, WorkplaceRepository],

@@ -18,8 +18,16 @@ import {
   type WorkplaceSummary,
 } from '@switchyard/contracts';
 import { AuditService, DataScopeService } from '../auth';
-import { Clock, DomainException, toPage, ValidationFailedException, type PageWindow, type Stamped } from '../common';
-import { FreshnessService, NormalizedStore } from '../sync';
+import {
+  Clock,
+  DomainException,
+  SecretBox,
+  toPage,
+  ValidationFailedException,
+  type PageWindow,
+  type Stamped,
+} from '../common';
+import { FreshnessService } from '../sources';
 import type { CalendarEventEntity } from './entities/calendar-event.entity';
 import type { IncidentEntity } from './entities/incident.entity';
 import type { TeamEntity } from './entities/team.entity';
@@ -62,7 +70,7 @@ export class WorkplaceService {
   constructor(
     private readonly repository: WorkplaceRepository,
     private readonly freshness: FreshnessService,
-    private readonly store: NormalizedStore,
+    private readonly box: SecretBox,
     private readonly scopes: DataScopeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -179,7 +187,7 @@ export class WorkplaceService {
       pipeline: row.pipeline,
     };
     if (!includeSentiment) return team;
-    const opened = row.sentimentSealed ? this.store.openSealed(row.sentimentSealed) : null;
+    const opened = row.sentimentSealed ? (JSON.parse(this.box.decrypt(row.sentimentSealed)) as unknown) : null;
     return { ...team, sentimentScore: typeof opened === 'number' ? opened : null };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationMessage } from '@switchyard/contracts';
 import { createTransport } from 'nodemailer';
-import { SourcesService, type AddressPolicy } from '../../sources';
+import { AddressPolicy } from '../../sources';
 import type { ContactPointEntity } from '../entities/contact-point.entity';
 import { pagerDutyPayload, signedWebhookPayload, slackPayload, teamsPayload, type HttpSend } from './http-payloads';
 
@@ -11,11 +11,7 @@ const SEND_TIMEOUT_MS = 10_000;
 @Injectable()
 export class NotificationSender {
   /** Receivers are checked like upstreams, by the same policy: no private addresses unless allow-listed. */
-  private readonly addresses: AddressPolicy;
-
-  constructor(sources: SourcesService) {
-    this.addresses = sources.addressPolicy;
-  }
+  constructor(private readonly addresses: AddressPolicy) {}
 
   async send(point: ContactPointEntity, secret: string | null, message: NotificationMessage): Promise<void> {
     const { settings } = point;

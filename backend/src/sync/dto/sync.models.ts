@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  FRESHNESS_STATES,
   SYNC_ERROR_CATEGORIES,
   SYNC_ERROR_CODES,
   SYNC_MODES,
   SYNC_RUN_STATUSES,
   SYNC_TRIGGERS,
-  type FreshnessState,
   type SyncErrorCategory,
   type SyncErrorCode,
   type SyncMode,
@@ -15,7 +13,6 @@ import {
 } from '@switchyard/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
-import { SourceFreshnessModel } from '../../sources/dto/source.models';
 
 export class SyncRunModel extends TimestampedModel {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -112,23 +109,4 @@ export class RawSnapshotModel extends RawSnapshotSummaryModel {
 
 export class RawSnapshotPageModel extends PageModel {
   @ApiProperty({ type: [RawSnapshotSummaryModel] }) items!: RawSnapshotSummaryModel[];
-}
-
-export class UpstreamHealthEntryModel extends SourceFreshnessModel {
-  @ApiProperty() domain!: string;
-  @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
-  @ApiProperty() enabled!: boolean;
-  @ApiProperty({ enum: ['closed', 'open', 'half_open'] }) breaker!: string;
-  @ApiProperty({ type: String, nullable: true }) lastRunStatus!: string | null;
-}
-
-export class UpstreamHealthModel extends TimestampedModel {
-  @ApiProperty({ enum: FRESHNESS_STATES, description: 'Worst state among enabled sources.' }) status!: FreshnessState;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'integer' },
-    example: { fresh: 20, late: 1, stale: 0, rate_limited: 0, unavailable: 0 },
-  })
-  counts!: Record<FreshnessState, number>;
-  @ApiProperty({ type: [UpstreamHealthEntryModel], nullable: true }) sources!: UpstreamHealthEntryModel[] | null;
 }

@@ -106,11 +106,6 @@ export class NormalizedStore {
     return this.dataSource.transaction(work);
   }
 
-  /** Opens a value the store sealed (for the people API). */
-  openSealed(value: string): unknown {
-    return JSON.parse(this.box.decrypt(value)) as unknown;
-  }
-
   private plan(table: NormalizedTable): TablePlan {
     const cached = this.plans.get(table);
     if (cached) return cached;

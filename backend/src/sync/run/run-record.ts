@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SourceStateEntity } from '../entities/source-state.entity';
+import type { SourceStateEntity } from '../../sources';
 import type { SyncRunEntity } from '../entities/sync-run.entity';
 
 /** How long a claim lasts without news; every fetched page extends it. */

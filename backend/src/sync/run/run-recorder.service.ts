@@ -3,9 +3,8 @@ import type { BreakerState, SyncRunStatus } from '@switchyard/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock, InstanceIdentity } from '../../common';
 import { DomainEventBus } from '../../events';
-import type { SourceEntity } from '../../sources';
+import { FreshnessService, SourceStateMetrics, type SourceEntity } from '../../sources';
 import type { SyncRunEntity } from '../entities/sync-run.entity';
-import { FreshnessService } from '../freshness.service';
 import { publishRunFinished } from '../run-events';
 import { SyncMetrics } from '../sync-metrics';
 import { SyncRunsRepository } from '../sync-runs.repository';
@@ -34,6 +33,7 @@ export class RunRecorder {
     private readonly freshness: FreshnessService,
     private readonly bus: DomainEventBus,
     private readonly metrics: SyncMetrics,
+    private readonly stateMetrics: SourceStateMetrics,
     private readonly clock: Clock,
     private readonly identity: InstanceIdentity,
   ) {}
@@ -102,7 +102,7 @@ export class RunRecorder {
   async announce(source: SourceEntity, run: SyncRunEntity, { transitions = [], pulled = false }: Announcement = {}) {
     const at = this.clock.now().toISOString();
     for (const [previous, state] of transitions) {
-      this.metrics.recordBreaker(source.id, state);
+      this.stateMetrics.recordBreaker(source.id, state);
       this.bus.publish({ type: 'breaker.changed', at, sourceId: source.id, previous, state });
     }
     if (pulled) this.measure(source, run);

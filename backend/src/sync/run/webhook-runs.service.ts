@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { SyncRun } from '@switchyard/contracts';
 import { Clock, DomainException, KeyedSerialQueue } from '../../common';
-import type { SourceEntity } from '../../sources';
+import { SourceStateRepository, type SourceEntity } from '../../sources';
 import { RawSnapshotsRepository } from '../raw-snapshots.repository';
 import { RecordWriter } from '../record-writer';
-import { SourceStateRepository } from '../source-state.repository';
 import { snapshotOf, toSyncRun } from '../sync-rows';
 import { SyncRunsRepository } from '../sync-runs.repository';
 import { UpstreamError } from '../upstream/upstream-error';

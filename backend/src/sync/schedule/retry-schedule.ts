@@ -1,5 +1,5 @@
 import type { Cadence, RetrySchedule } from '@switchyard/contracts';
-import { nextRunAt } from './cadence';
+import { nextRunAt } from '../../sources';
 
 /** No retry sooner than this after a failure, whatever the jitter drew. */
 const MIN_RETRY_MS = 1_000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ConnectorDefinitionInput, StreamDefinition } from '@switchyard/contracts';
 import { Clock } from '../../common';
-import { SourcesService } from '../../sources';
+import { AddressPolicy } from '../../sources';
 import { fetchAllPages, type FetchedPage, type FetchResult } from './page-fetcher';
 import type { RequestPolicy } from './request-policy';
 import { UpstreamAuth } from './upstream-auth';
@@ -30,7 +30,7 @@ export interface StreamFetch {
 @Injectable()
 export class StreamFetcher {
   constructor(
-    private readonly sources: SourcesService,
+    private readonly addressPolicy: AddressPolicy,
     private readonly auth: UpstreamAuth,
     private readonly clock: Clock,
   ) {}
@@ -74,7 +74,7 @@ export class StreamFetcher {
     return async (url) => {
       const origin = new URL(url).origin;
       if (allowed.has(origin)) return;
-      const verdict = await this.sources.addressPolicy.check(url);
+      const verdict = await this.addressPolicy.check(url);
       if (!verdict.allowed) throw UpstreamError.configuration(verdict.reason, 'UPSTREAM_CLIENT_ERROR');
       allowed.add(origin);
     };

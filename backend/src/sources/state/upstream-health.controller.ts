@@ -1,9 +1,9 @@
-import { CurrentPrincipal, DataScopeService, Public } from '../auth';
+import { CurrentPrincipal, DataScopeService, Public } from '../../auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Permission, Principal, UpstreamHealth } from '@switchyard/contracts';
-import { ApiErrors } from '../common';
-import { UpstreamHealthModel } from './dto/sync.models';
+import { ApiErrors } from '../../common';
+import { UpstreamHealthModel } from '../dto/source-state.models';
 import { FreshnessService } from './freshness.service';
 
 @ApiTags('health')

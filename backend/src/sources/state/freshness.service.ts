@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   FRESHNESS_STATES,
   worstFreshnessState,
@@ -9,14 +9,14 @@ import {
   type UpstreamHealth,
   type UpstreamHealthEntry,
 } from '@switchyard/contracts';
-import { Clock } from '../common';
-import { DomainEventBus } from '../events';
-import { SourcesService, type SourceEntity } from '../sources';
-import type { SourceStateEntity } from './entities/source-state.entity';
+import { Clock, GroupedRead } from '../../common';
+import { DomainEventBus } from '../../events';
+import type { SourceEntity } from '../entities/source.entity';
+import { SourcesRepository } from '../sources.repository';
+import type { SourceStateEntity } from './source-state.entity';
 import { judgeFreshness } from './freshness';
-import { GroupedRead } from './grouped-read';
 import { SourceStateRepository } from './source-state.repository';
-import { SyncMetrics } from './sync-metrics';
+import { SourceStateMetrics } from './source-state-metrics';
 
 /**
  * The one place freshness is decided, for the API, health, real time and alerts. It
@@ -24,7 +24,7 @@ import { SyncMetrics } from './sync-metrics';
  * is still announced, because time alone changes freshness.
  */
 @Injectable()
-export class FreshnessService implements OnModuleInit {
+export class FreshnessService {
   private readonly logger = new Logger(FreshnessService.name);
   /** State reads of concurrent answers and live updates go to the database together. */
   private readonly stateReads = new GroupedRead<SourceStateEntity>(
@@ -32,16 +32,12 @@ export class FreshnessService implements OnModuleInit {
   );
 
   constructor(
-    private readonly sources: SourcesService,
+    private readonly sources: SourcesRepository,
     private readonly states: SourceStateRepository,
     private readonly bus: DomainEventBus,
-    private readonly metrics: SyncMetrics,
+    private readonly metrics: SourceStateMetrics,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.sources.useStatusReader((rows) => this.statusOf(rows));
-  }
 
   async statusOf(rows: SourceEntity[], rawErrors = false): Promise<Map<string, SourceStatus>> {
     const states = new Map((await this.states.findMany(rows.map((r) => r.id))).map((s) => [s.sourceId, s]));
@@ -121,7 +117,7 @@ export class FreshnessService implements OnModuleInit {
    * the whole table. A failed run is always announced, for its new attempt and retry time.
    */
   async afterRun(sourceId: string): Promise<boolean> {
-    const [source, state] = await Promise.all([this.sources.find(sourceId), this.states.find(sourceId)]);
+    const [source, state] = await Promise.all([this.sources.findById(sourceId), this.states.find(sourceId)]);
     return source !== null && state !== null && this.rejudge(source, state, this.clock.now(), true);
   }
 

@@ -1,6 +1,6 @@
 import type { BreakerState, FreshnessState, SyncErrorCategory, SyncErrorCode } from '@switchyard/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { SourceEntity } from '../../sources/entities/source.entity';
+import { SourceEntity } from '../entities/source.entity';
 
 /** The sync engine's runtime state per source: schedule, lease, clocks, breaker and last error. */
 @Entity({ name: 'source_states' })

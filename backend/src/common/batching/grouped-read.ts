@@ -1,4 +1,4 @@
-import { GroupCommit } from '../common';
+import { GroupCommit } from './group-commit';
 
 /**
  * Merges concurrent reads by key (a group commit of reads): a read asked for while another

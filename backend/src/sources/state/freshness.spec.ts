@@ -1,5 +1,5 @@
-import type { SourceEntity } from '../sources';
-import type { SourceStateEntity } from './entities/source-state.entity';
+import type { SourceEntity } from '../entities/source.entity';
+import type { SourceStateEntity } from './source-state.entity';
 import { formatDuration, judgeFreshness } from './freshness';
 
 const now = new Date('2026-11-26T12:00:00Z');

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import { returnedRows } from '../database/query-result';
-import { SourceStateEntity } from './entities/source-state.entity';
+import { returnedRows } from '../../database/query-result';
+import { SourceStateEntity } from './source-state.entity';
 
 @Injectable()
 export class SourceStateRepository {

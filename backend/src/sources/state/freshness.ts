@@ -5,9 +5,9 @@ import {
   type SourceFreshness,
   type SyncRunStatus,
 } from '@switchyard/contracts';
-import type { SourceEntity } from '../sources';
-import type { SourceStateEntity } from './entities/source-state.entity';
-import { nominalIntervalSeconds } from './schedule/cadence';
+import type { SourceEntity } from '../entities/source.entity';
+import type { SourceStateEntity } from './source-state.entity';
+import { nominalIntervalSeconds } from '../cadence';
 
 /**
  * Judges one source's freshness from its two clocks. `late`: no successful sync within
