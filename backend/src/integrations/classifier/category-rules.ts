@@ -39,9 +39,12 @@ export function categorize(signal: FailureSignal): CategoryVerdict {
   if (decisive) return { category: decisive.category, confidence: 1, code: decisive };
   const text = readText(signal);
   if (!family) return { category: text.category, confidence: text.confidence };
-  if (text.category !== family.category && text.causes > (text.causesOf.get(family.category) ?? 0)) {
+  const ownCauses = text.causesOf.get(family.category) ?? 0;
+  if (text.category !== family.category && text.causes > ownCauses) {
     return { category: text.category, confidence: text.confidence };
   }
+  // "Declined", and nothing says why: no reason given is no cause to attribute.
+  if (family.namesNoCause && ownCauses === 0) return { category: 'unknown', confidence: 0.5 };
   return { category: family.category, confidence: 1, code: family };
 }
 
@@ -54,10 +57,8 @@ function readText(signal: FailureSignal): TextVerdict {
     const causes = rule.causes.filter((pattern) => pattern.test(text)).length;
     causesOf.set(rule.category, causes);
     let score = causes;
-    if (causes > 0) {
-      score += rule.topics?.filter((pattern) => pattern.test(text)).length ?? 0;
-      if (rule.integrations?.includes(signal.integration)) score += 1;
-    }
+    if (causes > 0 || !rule.topicsNeedACause) score += rule.topics?.filter((pattern) => pattern.test(text)).length ?? 0;
+    if (causes > 0 && rule.integrations?.includes(signal.integration)) score += 1;
     if (signal.httpStatus !== null) score += rule.statuses?.[signal.httpStatus] ?? 0;
     total += score;
     // On equal points the text outranks the status: more cause wordings win, then the rule order.

@@ -4,11 +4,13 @@ export interface CategoryRule {
   category: Exclude<FailureCategory, 'unknown'>;
   /** Wordings that name a cause of this category: each one that matches adds one point. */
   causes: RegExp[];
-  /**
-   * Words that set the scene without naming a cause ("declined", "certified payroll", "fringe"):
-   * each adds a point, but only next to a cause, so a bare "card declined" stays unexplained.
-   */
+  /** Words that set the scene without naming a cause ("declined", "certified payroll", "fringe"): a point each. */
   topics?: RegExp[];
+  /**
+   * Topics count only next to a cause: a bare "authorization declined" names no reason and stays
+   * unknown, whereas a certified payroll or fringe matter with nothing else wrong is a compliance one.
+   */
+  topicsNeedACause?: boolean;
   /** HTTP statuses that add points on their own (a prior, not a verdict). */
   statuses?: Partial<Record<number, number>>;
   /** Integrations where this category is the usual meaning of an ambiguous word (one more point). */
@@ -37,7 +39,8 @@ export const RULES: CategoryRule[] = [
       /apprentice[^.;]{0,80}(ratio|not (approved|registered|on file)|registration|unregistered|expired|no (approved|registered))|ratio[^.;]{0,40}(exceed|approved|allowed|limit)|exceed\w*[^.;]{0,30}ratio|apprentices? to \d+ journey|journey\w*[- ]to[- ]apprentice/,
       /classification[^.;]{0,60}(not (on|in|listed|found)|missing|does not match|doesn't match|no match)|(does not|doesn't) match any (craft |worker )?classification|missing (the |a )?[\w -]{0,30}classification|not (on|in|listed in) the wage (determination|decision)/,
       /misclassif|classified as (a |an )?(independent )?contractor|wrong (craft|classification)|(lists?|listed|reports?|reported|pays?|paid) (him|her|them|the worker|the employee) as/,
-      /overdue|past due|(past|after|beyond|missed) the [\w ]{0,20}deadline|deadline (was |has )?(missed|passed)|submitted late|\blate (submission|filing|payroll|cpr|report)|(payroll|cpr|report|submission|filing)s? (is |was )?late\b/,
+      /(listed|reported|paid|classified|recorded) as (a |an )?[\w ]{1,30}\b(but|while|although|yet) (he |she |they )?(performed|worked|did|was doing)/,
+      /overdue|past due|(past|after|beyond|missed) the [\w ]{0,20}(deadline|due date)|deadline (was |has )?(missed|passed)|submitted late|\blate (submission|filing|payroll|cpr|report)|(payroll|cpr|report|submission|filing)s? (is |was )?late\b/,
       /(no|missing) (certified )?(payroll|cpr)( records?| reports?)? (was |were |has been |have been )?(received|submitted|filed|on file)|missing (certified )?(cpr|certified payroll)s?\b|no[ -]work[ -]performed/,
       /(payroll|cpr|report)s?\b[^.;]{0,40}(has not been|have not been|was not|were not|not yet) (submitted|received|filed)|\bwas due\b/,
       /(not|never) (been )?signed|unsigned|no (authori[sz]ed )?signature|signature (is |was )?(missing|required|invalid)|missing (the |a )?signature/,
@@ -46,6 +49,7 @@ export const RULES: CategoryRule[] = [
       /\b(irs|ssa|social security( administration)?|eftps|tax agenc\w+)\b[^.;]{0,40}(records?|verif\w*|match\w*|reject\w*)|(verified|verify|match) with the (irs|ssa|social security)|(do not|does not|don't|doesn't|did not) match [\w ]{0,30}(irs|ssa|social security)/,
       /(tax (filings?|payments?|deposits?)|eftps|electronic federal tax payment)[^.;]{0,30}(on hold|blocked|suspended|stopped|rejected|failed|in error)|(could not|cannot|unable to) (make|submit|file) [\w ]{0,40}(tax|eftps)/,
       /outstanding requirements|requirements?\b[^.;]{0,60}past due|terms acceptance|watchlist|sanctions?\b|\bkyc\b|know your customer|identity verification|information request|under (compliance |kyc )?review/,
+      /(additional|more) (documents|information|info)[^.;]{0,40}(verif|review)|verify (the |your )?(business|identity|company|owner)/,
     ],
     topics: [
       /prevailing wage|wage (determination|decision)|davis[- ]bacon|labou?r compliance/,
@@ -62,12 +66,13 @@ export const RULES: CategoryRule[] = [
       /spending (limits?|controls?)|spend limit|(daily|weekly|monthly|yearly|per[- ](transaction|authori[sz]ation|purchase)) (spending )?(limit|cap)|amount limit/,
       /merchant categor|\bmcc\b|(blocked|allowed) categor|merchant (is )?(blocked|not allowed)/,
       /insufficient (funds|balance)|balance (is )?(insufficient|too low)|(not enough|no) (available )?(funds|balance)|could not (cover|fund)|cannot cover/,
-      /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been )?(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked|suspended|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card/,
+      /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been )?(canceled|cancelled|inactive|frozen|paused|lost|stolen|expired|blocked|suspended|deactivated|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card/,
       /velocity|(over|exceed\w*|above) (the |its |their |a )?[\w$.,-]{0,20} ?(cap|limit)\b|\bcap of\b/,
       /fraud|risk (controls?|score|rules?)|suspicious/,
       /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|verification (failed|required)/,
       /geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
     ],
+    topicsNeedACause: true,
     topics: [
       /\bdeclin|not approved|(purchase|authori[sz]ation|transaction|charge|payment) (was )?(refused|denied|rejected|blocked)/,
     ],
@@ -119,6 +124,7 @@ export const RULES: CategoryRule[] = [
       /debits? (failed|was returned|were returned|reversed|refused)|\bach return|\br\d\d\b/,
       /\b(must|need to|have to) first\b|\bfirst (unlink|unlock|remove|delete|void|reopen|cancel)|\bun(link|lock)\b/,
       /(has|have) dependen|still (in use|referenced|linked)|in use by|deposited|reconciled/,
+      /\b(pending|awaiting) (verification|approval|activation)|\buntil [\w' -]{0,50}\b(is|are|has been|have been) (confirmed|verified|approved|completed|finished|activated|set up)/,
     ],
     statuses: { 404: 2, 409: 3 },
   },

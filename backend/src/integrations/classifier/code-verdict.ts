@@ -14,6 +14,11 @@ export interface CodeVerdict {
    * message does not clearly name another cause.
    */
   generic?: boolean;
+  /**
+   * A family that says what happened but not why (a card `card_declined` without a decline code,
+   * an Issuing decline without a reason): without a cause in the text, the failure is unexplained.
+   */
+  namesNoCause?: boolean;
 }
 
 export type CodeTable = Record<string, CodeVerdict>;
@@ -32,3 +37,5 @@ export const transient = verdict('unknown', true);
 export const throttled: CodeVerdict = { category: 'rate_limit', retryable: true };
 /** A family code: see {@link CodeVerdict.generic}. */
 export const family = (base: CodeVerdict): CodeVerdict => ({ ...base, generic: true });
+/** A family that names no cause: see {@link CodeVerdict.namesNoCause}. */
+export const outcomeOnly = (base: CodeVerdict): CodeVerdict => ({ ...base, generic: true, namesNoCause: true });

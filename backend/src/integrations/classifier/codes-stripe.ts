@@ -2,6 +2,7 @@ import {
   auth,
   decline,
   family,
+  outcomeOnly,
   invalid,
   mismatch,
   throttled,
@@ -17,7 +18,7 @@ import {
  */
 export const STRIPE: CodeTable = {
   // types: the general end of the path; the two families let the message name the cause
-  card_error: family(decline()),
+  card_error: outcomeOnly(decline()),
   invalid_request_error: family(invalid()),
   api_error: transient('Stripe had a problem on its side (api_error).', 'Retry with the same idempotency key.'),
   api_connection_error: transient(),
@@ -97,7 +98,7 @@ export const STRIPE: CodeTable = {
     'Top up the Issuing balance or use another funding source.',
   ),
   // card decline codes
-  card_declined: family(decline()),
+  card_declined: outcomeOnly(decline()),
   expired_card: decline('The card has expired.', 'Issue or ask for a card with a valid expiry date.'),
   incorrect_number: invalid('The card number is wrong.', 'Re-enter the card number.'),
   invalid_number: invalid('The card number is not a valid card number.', 'Re-enter the card number.'),
@@ -154,7 +155,7 @@ export const STRIPE: CodeTable = {
   currency_not_supported: decline(),
   pin_try_exceeded: decline(),
   // Issuing authorization request_history[].reason
-  issuing_authorization_declined: family(decline()),
+  issuing_authorization_declined: outcomeOnly(decline()),
   spending_controls: decline(
     'The card or cardholder spending controls (amount limit or merchant category) declined the purchase.',
     'Raise the spending limit or allow the merchant category on the card if the purchase is legitimate.',
