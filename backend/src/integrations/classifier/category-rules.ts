@@ -57,8 +57,10 @@ function readText(signal: FailureSignal): TextVerdict {
     const causes = rule.causes.filter((pattern) => pattern.test(text)).length;
     causesOf.set(rule.category, causes);
     let score = causes;
-    if (causes > 0 || !rule.topicsNeedACause) score += rule.topics?.filter((pattern) => pattern.test(text)).length ?? 0;
-    if (causes > 0 && rule.integrations?.includes(signal.integration)) score += 1;
+    if (causes > 0) {
+      score += rule.topics?.filter((pattern) => pattern.test(text)).length ?? 0;
+      if (rule.integrations?.includes(signal.integration)) score += 1;
+    }
     if (signal.httpStatus !== null) score += rule.statuses?.[signal.httpStatus] ?? 0;
     total += score;
     // On equal points the text outranks the status: more cause wordings win, then the rule order.

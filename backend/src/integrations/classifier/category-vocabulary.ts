@@ -4,13 +4,12 @@ export interface CategoryRule {
   category: Exclude<FailureCategory, 'unknown'>;
   /** Wordings that name a cause of this category: each one that matches adds one point. */
   causes: RegExp[];
-  /** Words that set the scene without naming a cause ("declined", "certified payroll", "fringe"): a point each. */
-  topics?: RegExp[];
   /**
-   * Topics count only next to a cause: a bare "authorization declined" names no reason and stays
-   * unknown, whereas a certified payroll or fringe matter with nothing else wrong is a compliance one.
+   * Words that set the scene without naming a cause ("declined", "certified payroll", "fringe"):
+   * a point each, but only next to a cause, so "authorization declined" or "certified payroll
+   * upload failed" alone stays unexplained.
    */
-  topicsNeedACause?: boolean;
+  topics?: RegExp[];
   /** HTTP statuses that add points on their own (a prior, not a verdict). */
   statuses?: Partial<Record<number, number>>;
   /** Integrations where this category is the usual meaning of an ambiguous word (one more point). */
@@ -36,13 +35,14 @@ export const RULES: CategoryRule[] = [
       /minimum wage|(state|city|local|federal|applicable|county) minimum\b/,
       /(overtime|double[- ]time|premium)[^.;]{0,80}(straight[- ]time|regular (rate|time|pay)|base rate|below|less than|under\b|not paid|unpaid|not at)|straight[- ]time (rate|pay)|paid at (the )?straight|(1[.·]5|time and a half|one and one-half|double time)[^.;]{0,40}(required|not paid)|overtime premium/,
       /(fringe|benefit plan|plan|program)[^.;]{0,60}not (approved|registered|on file)|credit cannot be (taken|claimed)|not creditable/,
-      /apprentice[^.;]{0,80}(ratio|not (approved|registered|on file)|registration|unregistered|expired|no (approved|registered))|ratio[^.;]{0,40}(exceed|approved|allowed|limit)|exceed\w*[^.;]{0,30}ratio|apprentices? to \d+ journey|journey\w*[- ]to[- ]apprentice/,
+      /apprentice[^.;]{0,80}(ratio|not (approved|registered|on file)|registration|unregistered|expired|no (approved|registered)|no [\w ]{0,30}on file)|ratio[^.;]{0,40}(exceed|approved|allowed|limit)|exceed\w*[^.;]{0,30}ratio|apprentices? to \d+ journey|journey\w*[- ]to[- ]apprentice/,
       /classification[^.;]{0,60}(not (on|in|listed|found)|missing|does not match|doesn't match|no match)|(does not|doesn't) match any (craft |worker )?classification|missing (the |a )?[\w -]{0,30}classification|not (on|in|listed in) the wage (determination|decision)/,
       /misclassif|classified as (a |an )?(independent )?contractor|wrong (craft|classification)|(lists?|listed|reports?|reported|pays?|paid) (him|her|them|the worker|the employee) as/,
       /(listed|reported|paid|classified|recorded) as (a |an )?[\w ]{1,30}\b(but|while|although|yet) (he |she |they )?(performed|worked|did|was doing)/,
       /overdue|past due|(past|after|beyond|missed) the [\w ]{0,20}(deadline|due date)|deadline (was |has )?(missed|passed)|submitted late|\blate (submission|filing|payroll|cpr|report)|(payroll|cpr|report|submission|filing)s? (is |was )?late\b/,
       /(no|missing) (certified )?(payroll|cpr)( records?| reports?)? (was |were |has been |have been )?(received|submitted|filed|on file)|missing (certified )?(cpr|certified payroll)s?\b|no[ -]work[ -]performed/,
       /(payroll|cpr|report)s?\b[^.;]{0,40}(has not been|have not been|was not|were not|not yet) (submitted|received|filed)|\bwas due\b/,
+      /(statement of compliance|fringe( benefits?)?|certified payroll( reports?)?|cpr|wh-?347|apprentice\w* (agreement|registration|certificate))( for [\w#' -]{1,30})? (is |are |was |were |has been |have been )?(missing|not (reported|submitted|received|filed|provided))(?! (the|a|an)\b)|(missing|no) (statement of compliance|certified payroll|cpr|wh-?347)\b/,
       /(not|never) (been )?signed|unsigned|no (authori[sz]ed )?signature|signature (is |was )?(missing|required|invalid)|missing (the |a )?signature/,
       /certificate of insurance|(insurance|license|licence|certificate|certification|registration) (has |have )?(expired|lapsed)|expired (insurance|license|licence|certificate|certification)/,
       /\bi-?9\b|e-?verify|new hire report|wage law|labou?r law|wage and hour|workers'? comp(ensation)?/,
@@ -72,7 +72,6 @@ export const RULES: CategoryRule[] = [
       /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|verification (failed|required)/,
       /geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
     ],
-    topicsNeedACause: true,
     topics: [
       /\bdeclin|not approved|(purchase|authori[sz]ation|transaction|charge|payment) (was )?(refused|denied|rejected|blocked)/,
     ],
@@ -164,6 +163,8 @@ export function normaliseFailureText(message: string, code: string | null): stri
       .replace(/_/g, ' ')
       // A decimal point is not the end of a sentence: "$18.75/hr" stays inside the clause it belongs to.
       .replace(/(\d)\.(\d)/g, '$1·$2')
+      // Nor is an initial: "J. Lee" is one name.
+      .replace(/\b([a-z])\.(?= [a-z])/g, '$1')
       .replace(/\s+/g, ' ')
       .trim()
   );
