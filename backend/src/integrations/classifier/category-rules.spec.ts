@@ -86,12 +86,13 @@ describe('text rules', () => {
     );
   });
 
-  it('call a certified payroll form error validation, and a certified payroll matter with nothing else wrong compliance', () => {
+  it('call a certified payroll form error validation, a missing compliance document compliance, and a bare failure unknown', () => {
     const lcp = (message: string, httpStatus: number | null = null) =>
       categorize(signal({ integration: 'lcptracker', message, httpStatus })).category;
     expect(lcp("CPR upload failed: row 22, column 'Gross Pay' is not a number", 400)).toBe('data_validation');
     expect(lcp('Statement of Compliance missing for payroll #21')).toBe('compliance');
     expect(lcp('Fringe contributions of $4.10/hr fall short of the $18.75/hr required')).toBe('compliance');
+    expect(lcp('Certified payroll upload failed')).toBe('unknown');
   });
 
   it('let the text outrank the status: a 403 about a locked record is a state conflict', () => {
