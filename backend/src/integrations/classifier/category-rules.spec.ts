@@ -30,7 +30,9 @@ describe('structured evidence in the message', () => {
     ).toBe('auth');
   });
 
-  it('does not read a request parameter path as a reason', () => {
+  it('reads a reason inside a JSON array, but not a request parameter path', () => {
+    const history = 'Authorization declined; request_history: [{"approved":false,"reason":"insufficient_funds"}]';
+    expect(categorize(signal({ integration: 'stripe_issuing', message: history })).category).toBe('spending_control');
     const message = 'Invalid integer: spending_controls[spending_limits][0][amount] must be positive';
     expect(readCodeEvidence('stripe_issuing', null, message)).toEqual({ decisive: null, family: null });
     expect(categorize(signal({ integration: 'stripe_issuing', message, httpStatus: 400 })).category).toBe(

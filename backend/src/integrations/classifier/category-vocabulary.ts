@@ -152,7 +152,7 @@ export const RULES: CategoryRule[] = [
 const BOILERPLATE =
   /(a )?business validation error( has occurred)?( while processing your request)?:?|validation failed:/g;
 /** A request parameter path (`spending_controls[spending_limits][0]`) names a field, not a reason. */
-const PARAMETER_PATH = /[\w.]*\[[^\s\]]*\][\w.[\]]*/g;
+export const PARAMETER_PATH = /[\w.]+(?:\[[\w.]*\])+[\w.]*/g;
 
 /** The text the rules read: lower case, parameter paths and boilerplate out, `snake_case` spelt with spaces. */
 export function normaliseFailureText(message: string, code: string | null): string {

@@ -1,4 +1,5 @@
 import type { IntegrationId } from '@switchyard/contracts';
+import { PARAMETER_PATH } from './category-vocabulary';
 import { auth, transient, type CodeTable, type CodeVerdict } from './code-verdict';
 import { GUSTO } from './codes-gusto';
 import { QUICKBOOKS } from './codes-quickbooks';
@@ -62,8 +63,6 @@ function codeTokens(code: string | null): string[] {
     .reverse();
 }
 
-/** A request parameter path (`spending_controls[spending_limits][0]`) names a field, not a reason. */
-const PARAMETER_PATH = /[\w.]*\[[^\s\]]*\][\w.[\]]*/g;
 /** Machine words inside a message: `snake_case` and dotted values (`reason=spending_controls`, `"error":"invalid_grant"`). */
 const MACHINE_WORD = /[a-z][a-z0-9]*(?:[._][a-z0-9]+)+/g;
 /** QuickBooks names its error code in the text: `errorCode=003200`, `"code":"6140"`, `AuthorizationFault 120`. */
