@@ -31,8 +31,9 @@ interface TextVerdict {
  * Structured evidence first: a vendor code that names the cause decides, whether it sits in the
  * code field or in the message (a JSON error body, `reason=…`). A catch-all code (QuickBooks 6000,
  * Gusto `payroll_blocker`, Stripe `card_error`) decides unless the text clearly names another
- * cause (more cause wordings of another category than of its own). Without a code, the keyword rules read the text, with the HTTP status adding a few
- * points (a prior, not a verdict).
+ * cause (more cause wordings of another category than of its own); one that names no cause at
+ * all ("declined") leaves the failure unknown. Without a code, the keyword rules read the text,
+ * with the HTTP status adding a few points (a prior, not a verdict).
  */
 export function categorize(signal: FailureSignal): CategoryVerdict {
   const { decisive, family } = readCodeEvidence(signal.integration, signal.code, signal.message);
