@@ -29,8 +29,8 @@ export const RULES: CategoryRule[] = [
     // Prevailing wage / Davis-Bacon / certified payroll (LCPtracker, WH-347), wage-and-hour law, tax agencies, KYC.
     category: 'compliance',
     causes: [
-      /(below|under\b|less than(?! or equal)|lower than|short of|falls? short|short by|shortfall|underpa(id|yment)|not paid)[^.;]{0,60}(wage|rate|determination|fringe|minimum|prevailing|required)/,
-      /(wage|fringe|benefits?)[^.;]{0,60}(below|under\b|less than(?! or equal)|lower than|short\b|underpa)|(determination|decision|prevailing wage)[^.;]{0,40}\brequires?\b/,
+      /(below|under\b|less than(?! or equal)|lower than|short of|falls? short|short by|shortfall|underpa(id|yment)|not paid)[^.;]{0,60}(wage|rate|determination|fringe|minimum|prevailing|required|schedule|scale)/,
+      /(wage|fringe|benefits?|rate paid|pay rate)[^.;]{0,60}(below|under\b|less than(?! or equal)|lower than|short\b|underpa)(?! (zero|0)\b)|(determination|decision|prevailing wage)[^.;]{0,40}\brequires?\b/,
       /\bpaid \$?\d[^.]{0,80}(prevailing|required|requires|determination|minimum)[\w ]{0,20}(is |of )?\$?\d/,
       /minimum wage|(state|city|local|federal|applicable|county) minimum\b/,
       /(overtime|double[- ]time|premium)[^.;]{0,80}(straight[- ]time|regular (rate|time|pay)|base rate|below|less than|under\b|not paid|unpaid|not at)|straight[- ]time (rate|pay)|paid at (the )?straight|(1[.·]5|time and a half|one and one-half|double time)[^.;]{0,40}(required|not paid)|overtime premium|(no|without|missing) (overtime|premium|double[- ]time) (pay|paid|premium|rate)/,
@@ -71,7 +71,9 @@ export const RULES: CategoryRule[] = [
       /velocity|(over|exceed\w*|above) (the |its |their |a )?[\w$.,-]{0,20} ?(cap|limit)\b|\bcap of\b/,
       /fraud|risk (controls?|score|rules?)|suspicious/,
       /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
-      /geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
+      // a decline that states its reason ("declined: …", "declined because …"), unless the reason is an outage
+      /^(?!.*\b(timed? ?out|timeout|did not (respond|answer)|unavailable|internal error)).*\b(declin\w*|not approved)\b[^.;]{0,40}?(: |\bbecause\b|\bdue to\b|\bsince\b|—| - )\s*(the |a |an )?\w{3,}/,
+      /(reported|marked) (as )?(lost|stolen)|(allowed|blocked) (countries|merchants|categories)|geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
     ],
     topics: [
       /\bdeclin|not approved|(purchase|authori[sz]ation|transaction|charge|payment) (was )?(refused|denied|rejected|blocked)/,
@@ -103,7 +105,7 @@ export const RULES: CategoryRule[] = [
       /app(lication)? [\w' ]{0,40}not (installed|connected|authori[sz]ed)|(was |been )?uninstalled/,
       /(subscription|trial)( period)? [\w ]{0,20}(ended|expired|cancel+ed|lapsed)|billing problem|(key|token|credentials?|user|login) [\w ]{0,20}(deactivated|disabled)|account (is |has been )?locked|locked out/,
       /tool (is )?disabled|tool [\w ]{0,20}not enabled/,
-      /(invalid|inactive|suspended) (company|account|subscription) status|not in good standing/,
+      /(invalid|inactive|suspended) (company|account|subscription) status|not in good standing|(account|company|app|key) is not enabled for|not enabled for (this|your) (account|company)/,
     ],
     // A 401 is nearly always about credentials; a 403 also answers locked or archived records.
     statuses: { 401: 3, 403: 1 },
@@ -121,6 +123,7 @@ export const RULES: CategoryRule[] = [
       /invalid reference|references? [\w' -]{0,40}which|referenced [\w ]{0,20}(is |was )?(inactive|deleted|missing)/,
       /\b(is|was|been|are) (now )?(made )?(inactive|archived|locked|voided|void|approved|finali[sz]ed|frozen|restricted|closed|reversed)\b|(wrong|invalid|current|unexpected) (status|state)|(in|while) (the |its |their )?(status|state) /,
       /locked (record|budget|period|by|for)|(is|was|are) locked\b|read[- ]only/,
+      /\bin (\w+ ){1,2}(status|state)\b|\bonly (\w+ ){1,2}(can|may) be (edited|modified|updated|changed|deleted)/,
       /not (assigned|linked|mapped|associated|added) (to|with)|has not been assigned|not (on|in|part of) (the |this |that )?(project|job|company|contract)('s)?\b/,
       /onboarding (is )?(not |in)complete|incomplete onboarding|(setup|set up) (is )?(not complete|incomplete)|not (been )?onboarded|transition|must be (in )?(draft|open|pending|active)\b/,
       /bank (account )?(error|closed|frozen|restricted|refused|returned)|\breversed\b/,
@@ -136,7 +139,7 @@ export const RULES: CategoryRule[] = [
     causes: [
       /required|can'?t be blank|cannot be blank|must (be|not|supply|contain|have|equal|set)|need to supply|should (be|contain|have)/,
       /invalid(?! (api|reference|token|credentials|grant|client|scope|refresh|company status|account status))|is not valid|not a (valid|number)|malformed|unrecogni[sz]ed|unsupported (property|field|parameter|value|format|operation)|unknown (field|parameter|property|attribute)/,
-      /exceeds? (\d+|max)|more than \d+ (decimal|characters|digits)|in the future|out of range|not balanced|(does not|doesn't|must) equal|format|too (long|short)|(max|min)(imum)? length|string length|between -?\d+ and \d+|(greater|less) than or equal|decimal places/,
+      /exceeds? (the )?(\d+|max|maximum|allowed)|(maximum|max) (upload |file |request )?size|too large|more than \d+ (decimal|characters|digits)|in the future|out of range|not balanced|(does not|doesn't|must) equal|format|too (long|short)|(max|min)(imum)? length|string length|between -?\d+ and \d+|(greater|less) than or equal|decimal places/,
       /validation (error|failed)|unprocessable|parameter|\bparam\b/,
       /unexpected (token|character|end of)|pars(e|ing) error|could not (be )?pars|(invalid|malformed) json|utf-?8|encoding|not (numeric|a number|an integer)|non-?numeric/,
       /(week ?ending|week end|end) (date|day)[^.;]{0,40}(falls on|is not|must be|should be)|falls on a \w+day/,
@@ -144,7 +147,7 @@ export const RULES: CategoryRule[] = [
       /(ensure|make sure|check) (that )?[\w ]{0,30}\b(is|are) (valid|correct|complete)|missing (the |a |an )?[\w-]+( [\w-]+)? (number|date|name|id|field|value|code|ssn|amount)\b/,
     ],
     // 422 is a weak prior: it answers field errors and state conflicts alike, so the text decides.
-    statuses: { 400: 1, 422: 1 },
+    statuses: { 400: 1, 413: 2, 422: 1 },
   },
 ];
 
