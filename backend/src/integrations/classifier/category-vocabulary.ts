@@ -32,7 +32,7 @@ export const RULES: CategoryRule[] = [
       /(below|under\b|less than(?! or equal)|lower than|short of|falls? short|short by|shortfall|underpa(id|yment)|not paid)[^.;]{0,60}(wage|rate|determination|fringe|minimum|prevailing|required|schedule|scale)/,
       /(wage|fringe|benefits?|rate paid|pay rate)[^.;]{0,60}(below|under\b|less than(?! or equal)|lower than|short\b|underpa)(?! (zero|0)\b)|(determination|decision|prevailing wage)[^.;]{0,40}\brequires?\b/,
       /\bpaid \$?\d[^.]{0,80}(prevailing|required|requires|determination|minimum)[\w ]{0,20}(is |of )?\$?\d/,
-      /minimum wage|(state|city|local|federal|applicable|county) minimum\b/,
+      /minimum wage|(state|city|local|federal|applicable|county) minimum\b|(does not|doesn't|did not|fails? to) meet (the )?(prevailing|minimum|required|applicable|wage)/,
       /(overtime|double[- ]time|premium)[^.;]{0,80}(straight[- ]time|regular (rate|time|pay)|base rate|below|less than|under\b|not paid|unpaid|not at)|straight[- ]time (rate|pay)|paid at (the )?straight|(1[.·]5|time and a half|one and one-half|double time)[^.;]{0,40}(required|not paid)|overtime premium|(no|without|missing) (overtime|premium|double[- ]time) (pay|paid|premium|rate)/,
       /(fringe|benefit plan|plan|program)[^.;]{0,60}not (approved|registered|on file)|credit cannot be (taken|claimed)|not creditable/,
       /apprentice[^.;]{0,80}(ratio|not (approved|registered|on file)|registration|unregistered|expired|no (approved|registered)|no [\w ]{0,30}on file)|ratio[^.;]{0,40}(exceed|approved|allowed|limit)|exceed\w*[^.;]{0,30}ratio|apprentices? to \d+ journey|journey\w*[- ]to[- ]apprentice/,
@@ -73,7 +73,7 @@ export const RULES: CategoryRule[] = [
       /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been )?(canceled|cancelled|inactive|frozen|paused|lost|stolen|expired|blocked|suspended|deactivated|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card|(card|cardholder) (has not been|is not|was not|not yet) (yet )?(activated|active)/,
       /velocity|(over|exceed\w*|above) (the |its |their |a )?[\w$.,-]{0,20} ?(cap|limit)\b|\bcap of\b/,
       /fraud|risk (controls?|score|rules?)|suspicious/,
-      /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
+      /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|failed (the )?(cvc|cvv|pin|zip|address|avs|3ds|3-?d ?secure) (check|verification)|verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
       // a decline that states its reason ("declined: …", "declined because …"), unless the reason is an outage
       /^(?!.*\b(timed? ?out|timeout|did not (respond|answer)|unavailable|internal error)).*\b(declin\w*|not approved)\b[^.;]{0,40}?(: |\bbecause\b|\bdue to\b|\bsince\b|—| - )\s*(the |a |an )?\w{3,}/,
       /(reported|marked) (as )?(lost|stolen)|(allowed|blocked) (countries|merchants|categories)|geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
@@ -90,6 +90,7 @@ export const RULES: CategoryRule[] = [
       /too many (requests|submissions|calls|uploads|connections)/,
       /throttl/,
       /quota|max(imum)? number of (calls|requests)|(calls|requests) allowed|request limit|concurren(t|cy) (requests?|connections?|calls?|limit)|spike limit|(hourly|daily|minute) (limit|quota)/,
+      /(usage|api|call|request) limits?\b|\b(hourly|daily) limit|in the last (hour|minute)|accepted again (at|in)/,
       /slow down|retry after|retry-after|try again in (a few|\d+)|back(ing)? off|window (resets?|exhausted)|limit resets?|x-rate-limit/,
       /(requests?|calls|uploads|submissions) per (second|minute|hour|day)|per (second|minute|hour|day) (limit|quota)|limit of \d+ (requests|calls|uploads|submissions)|queue is full/,
     ],
@@ -117,6 +118,7 @@ export const RULES: CategoryRule[] = [
     // The record exists but is in a state that refuses the change: 409, or a 422 that speaks of state.
     category: 'data_state_mismatch',
     causes: [
+      /(not found|does not exist|doesn't exist) (for|in|on) (this|the|that) (company|project|account|realm|job|contract)/,
       /not found|no such|does not exist|doesn't exist|has been deleted|was deleted|missing from|could not be (found|located)|cannot be found|no longer (exists|available)/,
       /already (been )?\w+(ed|en)\b|already (exists?|in (use|progress)|taken|paid|closed|open|active|void)|duplicate/,
       /stale|another user|(modified|changed|updated) (by another|since)|out of (sync|date)|(version|etag) (conflict|mismatch)|outdated version|latest version|refetch|re-?read|sync ?token|updated at mismatch|at the same time/,
