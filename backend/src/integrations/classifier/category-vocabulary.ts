@@ -34,7 +34,8 @@ export const RULES: CategoryRule[] = [
       /(wage|fringe|benefits?|rate paid|pay rate)[^.;]{0,60}(below|under\b|less than(?! or equal)|lower than|short\b|underpa|not paid)(?! (zero|0)\b)|(determination|decision|prevailing wage)[^.;]{0,40}\brequires?\b/,
       /\bpaid \$?\d[^.]{0,80}(prevailing|required|requires|determination|minimum)[\w ]{0,20}(is |of )?\$?\d/,
       /minimum wage|(state|city|local|federal|applicable|county) minimum\b|(does not|doesn't|did not|fails? to) meet (the )?(prevailing|minimum|required|applicable|wage)/,
-      /overtime (must|shall) be paid|hours (over|above|in excess of) (40|8)\b|non-?exempt/,
+      /overtime (must|shall) be paid|hours (over|above|in excess of) (40|8)\b|more than (40|8) hours|non-?exempt|not (reported|paid|compensated) at the (overtime|premium|double[- ]time)/,
+      /(does not|doesn't) (equal or exceed|meet or exceed)|total (prevailing wage )?package/,
       /(overtime|double[- ]time|premium)[^.;]{0,80}(straight[- ]time|regular (rate|time|pay)|base rate|below|less than|under\b|not paid|unpaid|not at)|straight[- ]time (rate|pay)|paid at (the )?straight|(1[.·]5|time and a half|one and one-half|double time)[^.;]{0,40}(required|not paid)|overtime premium|(no|without|missing) (overtime|premium|double[- ]time) (pay|paid|premium|rate)/,
       /(fringe|benefit plan|plan|program)[^.;]{0,60}not (approved|registered|on file)|credit cannot be (taken|claimed)|not creditable/,
       /apprentice[^.;]{0,80}(more than (permitted|allowed)|too many|exceed\w*|ratio|not (approved|registered|on file)|registration|unregistered|expired|no (approved|registered)|no [\w ]{0,30}on file)|ratio[^.;]{0,40}(exceed|approved|allowed|limit)|exceed\w*[^.;]{0,30}ratio|apprentices? to \d+ journey|journey\w*[- ]to[- ]apprentice/,
@@ -72,8 +73,8 @@ export const RULES: CategoryRule[] = [
     causes: [
       /spending (limits?|controls?)|spend limit|(daily|weekly|monthly|yearly|per[- ](transaction|authori[sz]ation|purchase)) (spending )?(limit|cap)|amount limit/,
       /merchant categor|\bmcc\b|(blocked|allowed) categor|merchants? [\w ]{0,20}(is |are )?(blocked|not allowed|restricted)|blocked by (your |the )?(card program|spending controls?|card settings)/,
-      /insufficient (funds|balance)|balance (is )?(insufficient|too low)|(not enough|no) (available )?(funds|balance)|could not (cover|fund)|cannot cover/,
-      /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been )?(canceled|cancelled|inactive|frozen|paused|lost|stolen|expired|blocked|suspended|deactivated|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card|(card|cardholder) (has not been|is not|was not|not yet) (yet )?(activated|active)/,
+      /(balance|credit) limit|available (balance|credit)|insufficient (funds|balance)|balance (is )?(insufficient|too low)|(not enough|no) (available )?(funds|balance)|could not (cover|fund)|cannot cover/,
+      /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been |has )?(canceled|cancelled|inactive|frozen|paused|lost|stolen|expired|blocked|suspended|deactivated|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card|(card|cardholder) (has not been|is not|was not|not yet) (yet )?(activated|active)/,
       /velocity|(over|exceed\w*|above) (the |its |their |a )?[\w$.,-]{0,20} ?(cap|limit)\b|\bcap of\b/,
       /fraud|risk (controls?|score|rules?)|suspicious/,
       /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|failed (the )?(cvc|cvv|pin|zip|address|avs|3ds|3-?d ?secure) (check|verification)|verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
@@ -124,11 +125,11 @@ export const RULES: CategoryRule[] = [
     causes: [
       /(not found|does not exist|doesn't exist) (for|in|on) (this|the|that) (company|project|account|realm|job|contract)/,
       /not found|no such|does not exist|doesn't exist|has been deleted|was deleted|missing from|could not be (found|located)|cannot be found|no longer (exists|available)/,
-      /already (been )?\w+(ed|en)\b|already (exists?|in (use|progress)|taken|paid|closed|open|active|void)|duplicate/,
+      /already (been )?\w+(ed|en)\b|already (exists?|in (use|progress)|taken|paid|closed|open|active|void|using)|duplicate|use a different (name|number)/,
       /stale|another user|(modified|changed|updated) (by another|since)|out of (sync|date)|(version|etag) (conflict|mismatch)|outdated version|latest version|refetch|re-?read|sync ?token|updated at mismatch|at the same time/,
       /period (is |has )?closed|closed (in|period)|\bis closed\b|(closing|close) date|books (are |have been )?closed|terminat(ed|ion date)|dismissed|not (set up|verified)|has not been verified|not yet (approved|verified|active)/,
       /(can ?not|can'?t|unable to|may not) (be )?(create or )?(modif|edit|chang|updat|delet|cancel|void|reopen|reactivat|submit|run\b|process|certif)\w*|can no longer|no longer (be )?(active|editable)/,
-      /(do|does) not have (a |an |any )?[\w ]{0,30}(assigned|set up|configured|on file)|(no|without) [\w ]{0,20}(assigned|set up|configured)\b/,
+      /(do|does|don't|doesn't) (not )?have (a |an |any )?[\w ]{0,30}(assigned|set up|configured|on file)|(no|without) [\w ]{0,20}(assigned|set up|configured)\b/,
       /invalid reference|references? [\w' -]{0,40}which|referenced [\w ]{0,20}(is |was )?(inactive|deleted|missing)/,
       /\b(is|was|been|are|marked|set|flagged) (now )?(made |as )?(inactive|archived|locked|voided|void|approved|finali[sz]ed|frozen|restricted|closed|reversed|cancel+ed|terminated)\b|(wrong|invalid|current|unexpected) (status|state)|(in|while) (the |its |their )?(status|state) /,
       /locked (record|budget|period|by|for)|(is|was|are) locked\b|read[- ]only/,
@@ -150,7 +151,7 @@ export const RULES: CategoryRule[] = [
     causes: [
       /required|can'?t be blank|cannot be blank|must (be|not|supply|contain|have|equal|set)|need to supply|should (be|contain|have)/,
       /(?<!(token|key|credentials?|grant|password|secret) (is |was |are )?)invalid(?! (api|reference|token|credentials|grant|client|scope|refresh|company status|account status))|is not valid|not a (valid|number)|malformed|unrecogni[sz]ed|unsupported (property|field|parameter|value|format|operation)|unknown (field|parameter|property|attribute)/,
-      /exceeds? (the )?(\d+|max|maximum|allowed)|(maximum|max) (upload |file |request )?size|too large|more than \d+ (decimal|characters|digits)|in the future|out of range|not balanced|(does not|doesn't|must) equal|format|too (long|short)|(max|min)(imum)? length|string length|between -?\d+ and \d+|(greater|less) than or equal|decimal places/,
+      /exceeds? (the )?(\d+|max|maximum|allowed)|(maximum|max) (upload |file |request )?size|too large|more than \d+ (decimal|characters|digits)|in the future|out of range|not balanced|(does not|doesn't|must) equal(?! or exceed)|format|too (long|short)|(max|min)(imum)? length|string length|between -?\d+ and \d+|(greater|less) than or equal|decimal places/,
       /validation (error|failed)|unprocessable|parameter|\bparam\b/,
       /unexpected (token|character|end of)|pars(e|ing) error|could not (be )?pars|(invalid|malformed) json|utf-?8|encoding|not (numeric|a number|an integer)|non-?numeric/,
       /(week ?ending|week end|end) (date|day)[^.;]{0,40}(falls on|is not|must be|should be)|falls on a \w+day/,
@@ -176,6 +177,7 @@ export function normaliseFailureText(message: string, code: string | null): stri
   return (
     `${message} ${code ?? ''}`
       .toLowerCase()
+      .replace(/[‘’]/g, "'")
       .replace(PARAMETER_PATH, ' parameter ')
       .replace(BOILERPLATE, ' ')
       .replace(/_/g, ' ')
