@@ -150,10 +150,11 @@ export const RULES: CategoryRule[] = [
     category: 'data_validation',
     causes: [
       /required|can'?t be blank|cannot be blank|must (be|not|supply|contain|have|equal|set)|need to supply|should (be|contain|have)/,
-      /(?<!(token|key|credentials?|grant|password|secret) (is |was |are )?)invalid(?! (api|reference|token|credentials|grant|client|scope|refresh|company status|account status))|is not valid|not a (valid|number)|malformed|unrecogni[sz]ed|unsupported (property|field|parameter|value|format|operation)|unknown (field|parameter|property|attribute)/,
+      /(?<!(token|key|credentials?|grant|password|secret) (is |was |are )?)invalid(?! (api|reference|token|credentials|grant|client|scope|refresh|company status|account status))|(?<!(password|credentials?|username|user name) (is |are )?)\bincorrect\b|is not valid|not a (valid|number)|malformed|unrecogni[sz]ed|unsupported (property|field|parameter|value|format|operation)|unknown (field|parameter|property|attribute)/,
       /exceeds? (the )?(\d+|max|maximum|allowed)|(maximum|max) (upload |file |request )?size|too large|more than \d+ (decimal|characters|digits)|in the future|out of range|not balanced|(does not|doesn't|must) equal(?! or exceed)|\bformat\b|too (long|short)|(max|min)(imum)? length|string length|between -?\d+ and \d+|(greater|less) than or equal|decimal places/,
       /validation (error|failed)|unprocessable|parameter|\bparam\b/,
       /unexpected (token|character|end of)|pars(e|ing) error|could not (be )?pars|(invalid|malformed) json|utf-?8|encoding|not (numeric|a number|an integer)|non-?numeric/,
+      /\b(cannot|can't|must not|may not) be (before|after|earlier than|later than|prior to)\b/,
       /(week ?ending|week end|end) (date|day)[^.;]{0,40}(falls on|is not|must be|should be)|falls on a \w+day/,
       /address(es)? (could not|cannot|can'?t) be (verified|validated|geocoded)|(unverified|invalid|incomplete) address/,
       /(ensure|make sure|check) (that )?[\w ]{0,30}\b(is|are) (valid|correct|complete)|missing (the |a |an )?[\w-]+( [\w-]+)? (number|date|name|id|field|value|code|ssn|amount)\b/,
