@@ -77,7 +77,7 @@ export const RULES: CategoryRule[] = [
       /cardholder (is |was |has been )?(inactive|blocked|disabled|suspended)|card (is |was |has been |has )?(canceled|cancelled|inactive|frozen|paused|lost|stolen|expired|blocked|suspended|deactivated|not active)|(canceled|cancelled|inactive|frozen|lost|stolen|expired|blocked) card|(card|cardholder) (has not been|is not|was not|not yet) (yet )?(activated|active)|\bcard\b[^.;]{0,40}\b(is|was|has been) (closed|canceled|cancelled)/,
       /velocity|(over|exceed\w*|above) (the |its |their |a )?[\w$.,-]{0,20} ?(cap|limit)\b|\bcap of\b/,
       /fraud|risk (controls?|score|rules?)|suspicious/,
-      /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|failed (the )?(cvc|cvv|pin|zip|address|avs|3ds|3-?d ?secure) (check|verification)|verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
+      /(cvc|cvv|pin|zip|postal code|3-?d ?secure|3ds) (check |verification )?(failed|mismatch|blocked|incorrect|required)|pin (blocked|locked|retries|tries)|failed (the )?(cvc|cvv|pin|zip|address|avs|3ds|3-?d ?secure) (check|verification)|(card|cardholder|pin|cvc|cvv|3ds|zip|address) verification (failed|required)|(incorrect|wrong|invalid) (pin|cvc|cvv|security code)/,
       // a decline that states its reason ("declined: …", "declined because …"), unless the reason is an outage
       /^(?!.*\b(timed? ?out|timeout|did not (respond|answer)|unavailable|internal error)).*\b(declin\w*|not approved)\b[^.;]{0,40}?(: |\bbecause\b|\bdue to\b|\bsince\b|\bas (the|it|this|a)\b|—| - )\s*(the |a |an )?\w{3,}/,
       /(reported|marked) (as )?(lost|stolen)|(allowed|blocked) (countries|merchants|categories)|geofence|not allowed (for|on) this card|card does not support|does not support this (currency|type of purchase)/,
@@ -136,7 +136,8 @@ export const RULES: CategoryRule[] = [
       /\bin (\w+ ){1,2}(status|state)\b|\bonly (\w+ ){1,2}(can|may) be (edited|modified|updated|changed|deleted)/,
       /not (assigned|linked|mapped|associated|added) (to|with)|has not been assigned|not (on|in|part of) (the |this |that )?(project|job|company|contract)('s)?\b/,
       /needs? to be (approved|verified|activated|onboarded|set up)|\b(is|are) not (active|enabled|open)\b|onboarding (is )?(not |in)complete|incomplete onboarding|(setup|set up) (is )?(not complete|incomplete)|not (been )?onboarded|transition|must be (in )?(draft|open|pending|active)\b/,
-      /bank (account )?(error|closed|frozen|restricted|refused|returned)|\breversed\b/,
+      /bank (account )?(error|closed|frozen|restricted|refused|returned)|bank account (verification|is unverified|not verified)|micro-?deposit|\breversed\b/,
+      /overlaps? (with )?(an |the )?(existing|another)|conflicts? with (an |the )?(existing|another)/,
       /debits? (failed|was returned|were returned|reversed|refused)|\bach return|\br\d\d\b/,
       /\b(must|need to|have to) first\b|\bfirst (unlink|unlock|remove|delete|void|reopen|cancel)|\bun(link|lock)\b/,
       /(reached|hit|exceeded) the (maximum|max|limit)( number)? of [\w ]{1,30} (for|per|on) (this|the|each)\b/,

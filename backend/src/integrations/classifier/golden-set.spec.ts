@@ -17,8 +17,8 @@ const heldOutSet = readGoldenSet(join(__dirname, HELD_OUT_SET_FILE));
 const heldOutPresent = heldOutSet !== null;
 const heldOut = heldOutSet ?? [];
 
-/** Measured on the development set (729/733 = 99.5 %) minus one miss (728/733 = 99.3 %), rounded down. */
-const DEV_FLOOR = 0.993;
+/** Measured on the development set (745/750 = 99.3 %) minus one miss (744/750 = 99.2 %). */
+const DEV_FLOOR = 0.992;
 /** The bar the CLI (`npm run classifier:eval`) holds the blind set to. */
 const HELD_OUT_FLOOR = 0.9;
 
