@@ -1,6 +1,7 @@
 // `npm run classifier:eval`: builds the backend if needed, then scores the integration
-// failure classifier against its golden set: the development set and the blind held-out 3
-// set when present (exit code 1 below 90 % held-out accuracy or on a broken retry rule).
+// failure classifier against its golden set: the development set and the blind held-out 4
+// set when present (exit code 1 when it is missing, below 90 % held-out accuracy, or on a
+// broken retry rule).
 import { spawnSync } from 'node:child_process';
 
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };

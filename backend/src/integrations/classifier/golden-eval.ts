@@ -1,6 +1,17 @@
 import type { FailureCategory, GoldenCase } from '@switchyard/contracts';
 import { FAILURE_CATEGORIES } from '@switchyard/contracts';
+import { existsSync, readFileSync } from 'node:fs';
 import { classifyByRules } from './classify';
+
+/** The development set, and the blind held-out set that is merged in separately (absent until then). */
+export const DEV_SET_FILE = 'golden-set.json';
+export const HELD_OUT_SET_FILE = 'golden-set.held-out-4.json';
+
+/** Reads a golden set file; null when it does not exist (a held-out set not merged in yet). */
+export function readGoldenSet(path: string): GoldenCase[] | null {
+  if (!existsSync(path)) return null;
+  return JSON.parse(readFileSync(path, 'utf8')) as GoldenCase[];
+}
 
 export interface CategoryScore {
   category: FailureCategory;

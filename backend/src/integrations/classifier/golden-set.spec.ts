@@ -1,31 +1,30 @@
 import type { GoldenCase } from '@switchyard/contracts';
 import { FAILURE_CATEGORIES, INTEGRATIONS } from '@switchyard/contracts';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluateGoldenSet } from './golden-eval';
+import { DEV_SET_FILE, evaluateGoldenSet, HELD_OUT_SET_FILE, readGoldenSet } from './golden-eval';
 
-const load = (file: string) => JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as GoldenCase[];
-/** Every labelled case seen while writing the rules: the first set plus the former held-out and held-out 2 parts. */
-const dev = load('golden-set.json');
 /**
- * The blind held-out set, written from the vendors' documentation without reading the rules or
- * the other sets, committed before the rule changes of 2026-12-02 and evaluated once after them.
- * Never tune the rules against it: a case learnt from it moves to the development set, and a new
- * blind set takes its place.
+ * Every labelled case seen while writing the rules: the first set, the former held-out, held-out 2
+ * and held-out 3 sets (each evaluated once, then read), and cases written from vendor catalogues.
  */
-const heldOut = load('golden-set.held-out-3.json');
+const dev = readGoldenSet(join(__dirname, DEV_SET_FILE)) ?? [];
+/**
+ * The blind held-out 4 set, written by someone else from the vendors' documentation without
+ * reading the rules or the other sets, and merged in separately: the rules are never tuned
+ * against it. Until it is merged, the held-out tests below fail on its absence (not skipped).
+ */
+const heldOutSet = readGoldenSet(join(__dirname, HELD_OUT_SET_FILE));
+const heldOutPresent = heldOutSet !== null;
+const heldOut = heldOutSet ?? [];
 
-/** Measured on the development set (285/289 = 98.6 %) minus one miss (284/289 = 98.3 %). */
-const DEV_FLOOR = 0.982;
-/**
- * What the rules honestly reach on the blind set, measured once: 71/80 = 88.8 %, below the 90 %
- * the CLI (`npm run classifier:eval`) holds them to; the floor is that minus one miss (70/80).
- */
-const HELD_OUT_FLOOR = 0.875;
+/** Measured on the development set (745/750 = 99.3 %) minus one miss (744/750 = 99.2 %). */
+const DEV_FLOOR = 0.992;
+/** The bar the CLI (`npm run classifier:eval`) holds the blind set to. */
+const HELD_OUT_FLOOR = 0.9;
 
 describe('classifier golden set', () => {
-  it('holds at least 280 labelled development cases across all five integrations, with unique ids', () => {
-    expect(dev.length).toBeGreaterThanOrEqual(280);
+  it('holds at least 400 labelled development cases across all five integrations, with unique ids', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(400);
     expect(new Set(dev.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
     const all = [...dev, ...heldOut];
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
@@ -40,16 +39,19 @@ describe('classifier golden set', () => {
     expect(evaluateGoldenSet(dev).retryViolations).toEqual([]);
   });
 
-  it('holds a blind held-out set of at least 60 events across all five integrations', () => {
+  it(`holds a blind held-out set (${HELD_OUT_SET_FILE}) of at least 60 events across all five integrations`, () => {
+    expect(heldOutPresent).toBe(true);
     expect(heldOut.length).toBeGreaterThanOrEqual(60);
     expect(new Set(heldOut.map((c) => c.integration))).toEqual(new Set(INTEGRATIONS));
   });
 
   it(`the rules get at least ${HELD_OUT_FLOOR * 100} % of the blind held-out set right`, () => {
+    expect(heldOutPresent).toBe(true);
     expect(evaluateGoldenSet(heldOut).accuracy).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
   });
 
   it('on the blind held-out set too, never marks a 429 or 503 not retryable, nor a decline or compliance violation retryable', () => {
+    expect(heldOutPresent).toBe(true);
     expect(evaluateGoldenSet(heldOut).retryViolations).toEqual([]);
   });
 
