@@ -15,6 +15,7 @@ import { LocalUpdateLog } from './local-update-log';
 import { PrincipalVersionsRelay } from './principal-versions-relay';
 import { RedisConnections } from './redis-connections';
 import { RedisUpdateLog } from './redis-update-log';
+import { SseStreams } from './sse-streams.service';
 import { StreamController } from './stream.controller';
 import { TopicAccessService } from './topic-access.service';
 import { UpdateLog } from './update-log';
@@ -35,6 +36,7 @@ import { UpdateLog } from './update-log';
     },
     LiveMetrics,
     TopicAccessService,
+    SseStreams,
     LiveLookupsRepository,
     LiveHub,
     LivePublisher,
@@ -42,6 +44,6 @@ import { UpdateLog } from './update-log';
     LiveGateway,
     PrincipalVersionsRelay,
   ],
-  exports: [LiveHub, LivePublisher, RedisConnections],
+  exports: [LiveHub, LivePublisher, RedisConnections, SseStreams],
 })
 export class RealtimeModule {}
