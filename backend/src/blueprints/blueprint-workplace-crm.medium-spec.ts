@@ -9,6 +9,7 @@ import type {
   WorkplaceSummary,
 } from '@switchyard/contracts';
 import { startDomainTestbed, TEST_BRANDS, type DomainTestbed } from '../../test/support/domain-testbed';
+import { connectLive, waitUntil } from '../../test/support/live-client';
 
 /**
  * Seeds 000 (workplace live data) and 004 (CRM sync dashboards) read as an integrator would:
@@ -106,8 +107,26 @@ describe('blueprints 000 and 004: workplace and CRM', () => {
     it('"Cached Fallback Display … No user-facing error details for security"', async () => {
       const sourceId = `crm-${ACME}-leads`;
       const before = (await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}`)).body;
+      // The live topic too: a CRM reader's socket and an administrator's (sync.raw_read).
+      const readerLive = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('executive'));
+      const adminLive = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('master_admin'));
+      for (const client of [readerLive, adminLive]) {
+        expect(await client.request('subscribe', { topics: [`crm:${ACME}`] })).toMatchObject({
+          results: [{ granted: true }],
+        });
+      }
       bed.simulator.addFault('clienttether', { type: 'server_error', status: 503, brand: ACME });
       expect((await bed.sync(sourceId)).status).toBe('failed');
+      const failedUpdate = (client: typeof readerLive) =>
+        waitUntil(() => client.updates.find((u) => u.freshness?.servingCached === true) ?? null);
+      const [readerUpdate, adminUpdate] = [await failedUpdate(readerLive), await failedUpdate(adminLive)];
+      readerLive.close();
+      adminLive.close();
+      expect(JSON.stringify(readerUpdate)).not.toMatch(/503|Service Unavailable/);
+      expect(readerUpdate.freshness?.sources.find((s) => s.id === sourceId)?.lastError?.message).toBe(
+        'The last sync with the CRM failed; an administrator can see the details.',
+      );
+      expect(JSON.stringify(adminUpdate)).toMatch(/503/);
 
       const leads = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}`);
       expect(leads.status).toBe(200);
