@@ -106,7 +106,7 @@ describe('blueprint 001: filters, schemas and security', () => {
       expect(Number.isInteger(p.percentComplete) && p.percentComplete >= 0 && p.percentComplete <= 100).toBe(true);
       expect(p.healthScore).toBeGreaterThanOrEqual(0);
       expect(p.healthScore).toBeLessThanOrEqual(100);
-      expect(Date.parse(p.lastUpdated)).not.toBeNaN();
+      expect(Date.parse(p.lastUpdated ?? '')).not.toBeNaN();
       expect(p).toHaveProperty('strategicGoalId');
     }
   });
