@@ -161,6 +161,8 @@ describe('blueprint 002: admin dashboard aggregator', () => {
     expect((await v1('master_admin', 'POST', '/ops/aggregate')).status).toBe(200);
     const snapshot = await waitUntil(() => updatesOf(stream).find((u) => u.type === 'ops.snapshot') ?? null);
     expect(snapshot.data).toMatchObject({ categories: ['business', 'system_health', 'workflow'] });
+    // The stream took over the response: nothing tried to answer it a second time.
+    expect(app.logs.filter((line) => /already sent/i.test(JSON.stringify(line)))).toEqual([]);
   });
 
   it('"categories: ["cpu_usage", "revenue"]": the categories filter narrows values and snapshots', async () => {

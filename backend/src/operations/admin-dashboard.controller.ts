@@ -3,7 +3,7 @@ import { ApiBody, ApiExtension, ApiOkResponse, ApiOperation, ApiProduces, ApiQue
 import type { AlertView, OpsSnapshot, OpsStatus, Permission, Principal } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, CurrentPrincipal } from '../auth';
-import { ApiErrors, DomainException, ValidationFailedException } from '../common';
+import { ApiErrors, Clock, DomainException, stampGeneratedAt, ValidationFailedException } from '../common';
 import { SseStreams, splitList, valuesFlag } from '../realtime';
 import { AlertsService } from './alerts/alerts.service';
 import { OpsAggregator } from './ops-aggregator.service';
@@ -28,6 +28,7 @@ export class AdminDashboardController {
     private readonly aggregator: OpsAggregator,
     private readonly alerts: AlertsService,
     private readonly streams: SseStreams,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -57,12 +58,31 @@ export class AdminDashboardController {
   @ApiErrors(400, 401, 403)
   async read(
     @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Res() reply: FastifyReply,
     @CurrentPrincipal() principal: Principal,
     @Query() query: Record<string, unknown>,
     @Headers('last-event-id') lastEventId: unknown,
-  ): Promise<OpsSnapshot | OpsStatus | { items: AlertView[] } | undefined> {
+  ): Promise<void> {
     const action = oneOf(query.action, GET_ACTIONS);
+    if (action === 'sse') {
+      require(principal, 'ops.read');
+      const topics = ['ops'];
+      if (principal.permissions.includes('alerts.read')) topics.push('alerts');
+      if (query.values === undefined || valuesFlag(query.values)) topics.push('datapoints');
+      const filters = { sources: splitList(query.sources), categories: splitList(query.categories) };
+      // The stream takes the response over; nothing is returned for Nest to send.
+      await this.streams.open(request, reply, principal, { topics, filters, lastEventId });
+      return;
+    }
+    // The one response object serves both the stream and JSON, so JSON is sent here, stamped
+    // with generatedAt as the global interceptor stamps every other answer.
+    await reply.send(stampGeneratedAt(await this.answer(action, principal), this.clock.now()));
+  }
+
+  private async answer(
+    action: Exclude<(typeof GET_ACTIONS)[number], 'sse'>,
+    principal: Principal,
+  ): Promise<OpsSnapshot | OpsStatus | { items: AlertView[] }> {
     switch (action) {
       case 'snapshot':
         require(principal, 'ops.read');
@@ -73,15 +93,6 @@ export class AdminDashboardController {
       case 'alerts':
         require(principal, 'alerts.read');
         return this.alerts.list({ state: 'open' }, principal);
-      case 'sse': {
-        require(principal, 'ops.read');
-        const topics = ['ops'];
-        if (principal.permissions.includes('alerts.read')) topics.push('alerts');
-        if (query.values === undefined || valuesFlag(query.values)) topics.push('datapoints');
-        const filters = { sources: splitList(query.sources), categories: splitList(query.categories) };
-        await this.streams.open(request, reply, principal, { topics, filters, lastEventId });
-        return undefined;
-      }
     }
   }
 

@@ -202,18 +202,18 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       if (numberedAs(topic) !== topic) this.userTopics.add(topic);
     }
     sinks.add(sink);
-    this.metrics.subscriptions.inc({ topic });
+    this.metrics.subscriptions.inc({ topic: metricLabel(topic) });
   }
 
   private leave(sink: LiveSink, topic: string): void {
     sink.cursors.remove(topic);
     const sinks = this.byTopic.get(topic);
     if (!sinks?.delete(sink)) return;
-    this.metrics.subscriptions.dec({ topic });
+    this.metrics.subscriptions.dec({ topic: metricLabel(topic) });
     if (sinks.size === 0) {
       this.byTopic.delete(topic);
       this.userTopics.delete(topic);
-      this.metrics.subscriptions.remove({ topic });
+      if (metricLabel(topic) === topic) this.metrics.subscriptions.remove({ topic });
     }
   }
 
@@ -258,4 +258,9 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
  */
 export function numberedAs(topic: string): string {
   return topic.startsWith('user:') ? 'alerts' : topic;
+}
+
+/** Per-user and per-project topics share one label each, so the metric stays small. */
+function metricLabel(topic: string): string {
+  return topic.startsWith('user:') || topic.startsWith('project:') ? `${topic.slice(0, topic.indexOf(':'))}:*` : topic;
 }
