@@ -65,7 +65,7 @@ export class AdminDashboardController {
   ): Promise<void> {
     const action = oneOf(query.action, GET_ACTIONS);
     if (action === 'sse') {
-      require(principal, 'ops.read');
+      needPermission(principal, 'ops.read');
       const topics = ['ops'];
       if (principal.permissions.includes('alerts.read')) topics.push('alerts');
       if (query.values === undefined || valuesFlag(query.values)) topics.push('datapoints');
@@ -85,13 +85,13 @@ export class AdminDashboardController {
   ): Promise<OpsSnapshot | OpsStatus | { items: AlertView[] }> {
     switch (action) {
       case 'snapshot':
-        require(principal, 'ops.read');
+        needPermission(principal, 'ops.read');
         return this.aggregator.snapshotFor(principal);
       case 'system-status':
-        require(principal, 'ops.read');
+        needPermission(principal, 'ops.read');
         return this.aggregator.status();
       case 'alerts':
-        require(principal, 'alerts.read');
+        needPermission(principal, 'alerts.read');
         return this.alerts.list({ state: 'open' }, principal);
     }
   }
@@ -128,14 +128,14 @@ export class AdminDashboardController {
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const action = oneOf(input.action, POST_ACTIONS);
     if (action === 'acknowledge-alert') {
-      require(principal, 'alerts.manage');
+      needPermission(principal, 'alerts.manage');
       const id = input.alertId;
       if (typeof id !== 'string' || !UUID.test(id)) {
         throw new ValidationFailedException([{ field: 'alertId', message: 'alertId is the alert’s id (a UUID)' }]);
       }
       return this.alerts.acknowledge(id, { comment: input.comment ?? ALIAS_ACK_COMMENT }, principal);
     }
-    require(principal, 'ops.control');
+    needPermission(principal, 'ops.control');
     if (action === 'force-aggregation') {
       await this.aggregator.aggregate();
       return this.aggregator.snapshotFor(principal);
@@ -154,7 +154,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T {
 }
 
 /** The aliased route's permission, refused as the guard refuses it. */
-function require(principal: Principal, permission: Permission): void {
+function needPermission(principal: Principal, permission: Permission): void {
   if (!principal.permissions.includes(permission)) {
     throw new DomainException('FORBIDDEN', 403, `this needs the ${permission} permission`, { details: { permission } });
   }

@@ -68,7 +68,7 @@ export class WebhookSourceAllowlist {
 }
 
 /** `::ffff:192.0.2.1` (an IPv4 client on a dual-stack socket) → `192.0.2.1`; anything not an address → null. */
-function plainAddress(ip: string | undefined): string | null {
+export function plainAddress(ip: string | undefined): string | null {
   if (!ip) return null;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   const address = mapped ? mapped[1] : ip;
