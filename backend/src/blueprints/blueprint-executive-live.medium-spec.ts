@@ -47,13 +47,14 @@ describe('blueprint 001: real-time WebSocket API', () => {
   };
   const named = (client: LiveClient, event: string) => client.events.filter((e) => e.event === event);
 
+  // Every demo source syncs once first: on a loaded machine that takes longer than one test.
   beforeAll(async () => {
     bed = await startDomainTestbed();
   });
 
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await bed.close();

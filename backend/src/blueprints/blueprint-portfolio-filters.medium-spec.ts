@@ -26,10 +26,11 @@ describe('blueprint 001: filters, schemas and security', () => {
     }
   };
 
+  // Every demo source syncs once first: on a loaded machine that takes longer than one test.
   beforeAll(async () => {
     bed = await startDomainTestbed();
     all = (await get<ProjectPage>('/projects?limit=1000')).body.items;
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await bed.close();

@@ -32,13 +32,14 @@ describe('blueprints 000 and 004: workplace and CRM', () => {
   let bed: DomainTestbed;
   const get = <T>(path: string) => bed.getAs<T>('executive', path);
 
+  // Every demo source syncs once first: on a loaded machine that takes longer than one test.
   beforeAll(async () => {
     bed = await startDomainTestbed();
   });
 
   afterAll(async () => {
     await bed.close();
-  });
+  }, 180_000);
 
   describe('seed 000', () => {
     it('"`GET /api/v1/projects` … `?status=active&team=eng`": active means every status but Completed', async () => {
