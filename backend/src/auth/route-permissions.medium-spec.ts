@@ -23,6 +23,8 @@ const ROOT = [
   'auth/token',
   '.well-known/jwks.json',
   'webhooks/:integration',
+  // Seed 002's aliases: signed-in only here; each action checks its aliased route's permission.
+  'api/admin-dashboard/realtime',
 ];
 
 function listRoutes(app: TestApp): RouteAccess[] {

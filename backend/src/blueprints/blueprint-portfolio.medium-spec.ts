@@ -21,10 +21,11 @@ describe('blueprint 001: executive dashboard API', () => {
   let all: ProjectView[];
   const get = <T>(path: string) => bed.getAs<T>('executive', path);
 
+  // Every demo source syncs once first: on a loaded machine that takes longer than one test.
   beforeAll(async () => {
     bed = await startDomainTestbed();
     all = (await get<ProjectPage>('/projects?limit=1000')).body.items;
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await bed.close();

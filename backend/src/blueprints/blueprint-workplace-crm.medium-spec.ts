@@ -1,14 +1,25 @@
 import type {
   ApiErrorResponse,
+  CrmActivity,
+  CrmHotListItem,
   CrmLeadPage,
+  CrmLeadStats,
+  CrmNotePage,
+  CrmPipeline,
   CrmSyncStatus,
+  EventsPage,
   Freshness,
   IncidentsPage,
   Page,
+  PeoplePage,
   ProjectView,
+  UpstreamHealth,
   WorkplaceSummary,
 } from '@switchyard/contracts';
+import { ALL_DATA, FRESHNESS_STATES } from '@switchyard/contracts';
 import { startDomainTestbed, TEST_BRANDS, type DomainTestbed } from '../../test/support/domain-testbed';
+import { connectLive, waitUntil } from '../../test/support/live-client';
+import { ClientsService } from '../auth';
 
 /**
  * Seeds 000 (workplace live data) and 004 (CRM sync dashboards) read as an integrator would:
@@ -21,13 +32,14 @@ describe('blueprints 000 and 004: workplace and CRM', () => {
   let bed: DomainTestbed;
   const get = <T>(path: string) => bed.getAs<T>('executive', path);
 
+  // Every demo source syncs once first: on a loaded machine that takes longer than one test.
   beforeAll(async () => {
     bed = await startDomainTestbed();
   });
 
   afterAll(async () => {
     await bed.close();
-  });
+  }, 180_000);
 
   describe('seed 000', () => {
     it('"`GET /api/v1/projects` … `?status=active&team=eng`": active means every status but Completed', async () => {
@@ -93,6 +105,82 @@ describe('blueprints 000 and 004: workplace and CRM', () => {
       expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'date' }] });
       expect(typeof body.error.message).toBe('string');
     });
+
+    it('"`GET /api/v1/people` … `?team=workplace&include=sentiment`": teams with headcount, openRoles, sentimentScore', async () => {
+      const teams = (await get<PeoplePage>('/people?pageSize=200')).body.items;
+      const team = teams[0].id;
+      const plain = await get<PeoplePage>(`/people?team=${encodeURIComponent(team)}`);
+      expect(plain.status).toBe(200);
+      expect(plain.body.items.every((t) => t.id === team && !('sentimentScore' in t))).toBe(true);
+      const withSentiment = await bed.getAs<PeoplePage>(
+        'master_admin',
+        `/people?team=${encodeURIComponent(team)}&include=sentiment`,
+      );
+      expect(withSentiment.status).toBe(200);
+      for (const t of withSentiment.body.items) {
+        expect(t).toMatchObject({ headcount: expect.any(Number) as unknown, openRoles: expect.any(Number) as unknown });
+        expect(t).toHaveProperty('sentimentScore');
+      }
+    });
+
+    it('"`GET /api/v1/events` … `?timeframe=7d&location=hq`": occurrences in the next 7 days at that location', async () => {
+      const { status, body } = await get<EventsPage>('/events?timeframe=7d&location=hq');
+      expect(status).toBe(200);
+      expect(Date.parse(body.to) - Date.parse(body.from)).toBe(7 * 86_400_000);
+      for (const e of body.items) {
+        expect(e.location?.toLowerCase()).toBe('hq');
+        expect(e.start >= body.from && e.start < body.to).toBe(true);
+      }
+    });
+
+    it('"Timestamps use ISO8601 UTC and include a `generatedAt` field" and "Every resource carries a stable `id`"', async () => {
+      for (const path of ['/summary', '/projects', '/people', '/events', '/incidents']) {
+        const { body } = await get<{ generatedAt: string; items?: Array<{ id: string }> }>(path);
+        expect(body.generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+        const again = (await get<{ items?: Array<{ id: string }> }>(path)).body;
+        expect(again.items?.map((i) => i.id)).toEqual(body.items?.map((i) => i.id));
+      }
+    });
+
+    it('"API requests include the bearer token and an additional `X-Trace-Id` header": the answer carries it back', async () => {
+      const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      const { headers } = await bed.getAs('executive', '/summary', { headers: { 'x-trace-id': traceId } });
+      expect(headers.get('x-trace-id')).toBe(traceId);
+    });
+
+    it('"Provide a `/health` endpoint that reports on upstream status (per source)"', async () => {
+      const { status, body } = await get<UpstreamHealth>('/health');
+      expect(status).toBe(200);
+      expect(body.sources?.length).toBeGreaterThan(0);
+      for (const s of body.sources ?? []) expect(FRESHNESS_STATES).toContain(s.state);
+    });
+
+    it('"exchanges the client credentials for a short-lived access token" (`/auth/token`)', async () => {
+      const secret = 'seed-000-dashboard-service-secret';
+      await bed.app.app
+        .get(ClientsService)
+        .create(
+          { id: 'workplace-dashboard', name: 'Workplace dashboard', scopes: ['read:dashboard'], dataScopes: ALL_DATA },
+          null,
+          secret,
+        );
+      const response = await fetch(`${bed.app.baseUrl}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'workplace-dashboard',
+          client_secret: secret,
+        }).toString(),
+      });
+      expect(response.status).toBe(200);
+      const token = (await response.json()) as { access_token: string; expires_in: number };
+      expect(token.expires_in).toBeLessThanOrEqual(3600);
+      const summary = await fetch(`${bed.app.baseUrl}/api/v1/summary`, {
+        headers: { authorization: `Bearer ${token.access_token}` },
+      });
+      expect(summary.status).toBe(200);
+    });
   });
 
   describe('seed 004', () => {
@@ -103,11 +191,81 @@ describe('blueprints 000 and 004: workplace and CRM', () => {
       for (const t of body.tenants) expect(Date.parse(t.lastSuccessAt ?? '')).not.toBeNaN();
     });
 
+    it('"`/leads` - Lead counts, sources, status breakdown"', async () => {
+      const leads = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}`);
+      const stats = await get<CrmLeadStats>(`/crm/leads/stats?tenant=${ACME}`);
+      expect(leads.status).toBe(200);
+      expect(stats.body.total).toBe(leads.body.total);
+      for (const breakdown of [stats.body.bySource, stats.body.byStatus]) {
+        expect(breakdown.reduce((sum, c) => sum + c.count, 0)).toBe(stats.body.total);
+      }
+    });
+
+    it('"`/pipeline` - Stage breakdown, values, and progression charts"', async () => {
+      const { status, body } = await get<CrmPipeline>(`/crm/pipeline?tenant=${ACME}`);
+      expect(status).toBe(200);
+      expect(body.stages.reduce((sum, s) => sum + s.count, 0)).toBe(body.totals.count);
+      expect(body.stages.reduce((sum, s) => sum + s.totalValue, 0)).toBeCloseTo(body.totals.totalValue, 2);
+      expect(body.progression.length).toBeGreaterThan(0);
+    });
+
+    it('"`/hot-list` - Prioritized items with key details and status indicators"', async () => {
+      const { status, body } = await get<Page<CrmHotListItem>>(`/crm/hot-list?tenant=${ACME}`);
+      expect(status).toBe(200);
+      const priorities = body.items.map((i) => i.priority);
+      expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
+      for (const item of body.items) expect(typeof item.status).toBe('string');
+    });
+
+    it('"`/notes` - Date, author, and summary/content display"', async () => {
+      const { status, body } = await get<CrmNotePage>(`/crm/notes?tenant=${ACME}`);
+      expect(status).toBe(200);
+      for (const note of body.items) {
+        expect(Date.parse(note.date)).not.toBeNaN();
+        expect(note).toHaveProperty('author');
+        expect(note.body.startsWith(note.summary)).toBe(true);
+      }
+    });
+
+    it('"`/schedule` - Simple list of upcoming scheduled activities"', async () => {
+      const { status, body } = await get<Page<CrmActivity>>(`/crm/schedule?tenant=${ACME}`);
+      expect(status).toBe(200);
+      const times = body.items.map((a) => a.scheduledFor);
+      expect([...times].sort()).toEqual(times);
+    });
+
+    it('"Role-based access control for tenant data isolation": another tenant is refused', async () => {
+      const other = TEST_BRANDS[1];
+      const scoped = await bed.getAs<ApiErrorResponse>('executive', `/crm/leads?tenant=${other}`, {
+        scopes: { ...ALL_DATA, tenants: [ACME] },
+      });
+      expect([403, 404]).toContain(scoped.status);
+      expect(scoped.body.error.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+    });
+
     it('"Cached Fallback Display … No user-facing error details for security"', async () => {
       const sourceId = `crm-${ACME}-leads`;
       const before = (await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}`)).body;
+      // The live topic too: a CRM reader's socket and an administrator's (sync.raw_read).
+      const readerLive = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('executive'));
+      const adminLive = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('master_admin'));
+      for (const client of [readerLive, adminLive]) {
+        expect(await client.request('subscribe', { topics: [`crm:${ACME}`] })).toMatchObject({
+          results: [{ granted: true }],
+        });
+      }
       bed.simulator.addFault('clienttether', { type: 'server_error', status: 503, brand: ACME });
       expect((await bed.sync(sourceId)).status).toBe('failed');
+      const failedUpdate = (client: typeof readerLive) =>
+        waitUntil(() => client.updates.find((u) => u.freshness?.servingCached === true) ?? null);
+      const [readerUpdate, adminUpdate] = [await failedUpdate(readerLive), await failedUpdate(adminLive)];
+      readerLive.close();
+      adminLive.close();
+      expect(JSON.stringify(readerUpdate)).not.toMatch(/503|Service Unavailable/);
+      expect(readerUpdate.freshness?.sources.find((s) => s.id === sourceId)?.lastError?.message).toBe(
+        'The last sync with the CRM failed; an administrator can see the details.',
+      );
+      expect(JSON.stringify(adminUpdate)).toMatch(/503/);
 
       const leads = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}`);
       expect(leads.status).toBe(200);

@@ -94,6 +94,9 @@ export async function createApp(
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
       // Integration webhooks live at the root, where vendors are told to send them.
       { path: 'webhooks/:integration', method: RequestMethod.POST },
+      // Seed 002's documented aggregator path (aliases of /api/v1/ops/...).
+      { path: 'api/admin-dashboard/realtime', method: RequestMethod.GET },
+      { path: 'api/admin-dashboard/realtime', method: RequestMethod.POST },
     ],
   });
   app.useGlobalFilters(new ApiExceptionFilter(logger, clock, { bodyLimitBytes: config.http.bodyLimitBytes }));

@@ -12,7 +12,7 @@ export { ApiExceptionFilter } from './errors/api-exception.filter';
 export { isDatabaseUnavailable } from './errors/database-unavailable';
 export { ApiErrors } from './http/api-errors.decorator';
 export { ApiErrorResponseModel, PageModel, TimestampedModel } from './http/api-models';
-export { GeneratedAtInterceptor, type Stamped } from './http/generated-at.interceptor';
+export { GeneratedAtInterceptor, stampGeneratedAt, type Stamped } from './http/generated-at.interceptor';
 export { createValidationPipe } from './http/validation.pipe';
 export { assertSafeJsonBody, MAX_JSON_DEPTH } from './http/json-body-guard';
 export { TokenBuckets } from './http/token-buckets';

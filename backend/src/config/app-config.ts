@@ -1,4 +1,5 @@
 import type { DatabaseKind } from '@switchyard/contracts';
+import type { WebhookIpAllowlists } from './integration-ip-allowlists';
 import type { WebhookSecrets } from './integration-secrets';
 import type { WebhookSchemes } from './integration-schemes';
 
@@ -111,6 +112,8 @@ export interface AppConfigValues {
   integrations: {
     webhookSecrets: WebhookSecrets;
     webhookSchemes: WebhookSchemes;
+    /** Per integration, the CIDR ranges its webhooks may come from; an unlisted integration takes any address. */
+    webhookAllowedIps: WebhookIpAllowlists;
     /** Re-read when it changes; its secrets add to `webhookSecrets`. */
     webhookSecretsFile: string | null;
     redactFields: string[];

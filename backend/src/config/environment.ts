@@ -27,6 +27,13 @@ export class EnvironmentVariables extends LiveAndOpsEnvironment {
   INTEGRATION_WEBHOOK_SECRETS_FILE?: string;
 
   /**
+   * per integration, the source address ranges (CIDR) its webhooks may come from: `stripe_issuing=3.18.12.63/32|3.130.192.231/32` or JSON; unlisted integrations: any address (see docs/webhook-senders.md)
+   * @default _(empty)_
+   */
+  @IsString()
+  INTEGRATION_WEBHOOK_ALLOWED_IPS = '';
+
+  /**
    * JSON per integration: `native` (default), `standard-webhooks` or a configured `hmac` scheme; see docs/webhook-senders.md
    * @default _(empty)_
    */

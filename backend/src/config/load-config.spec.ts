@@ -29,6 +29,18 @@ describe('loadConfig', () => {
     expect(config.integrations.llm).toBeNull();
   });
 
+  it('reads per-integration webhook source ranges, a bare address as one host', () => {
+    const config = loadConfig({
+      INTEGRATION_WEBHOOK_ALLOWED_IPS: 'stripe_issuing=3.18.12.63/32|3.130.192.231,procore=2600:1f18::/36',
+    });
+    expect(config.integrations.webhookAllowedIps).toEqual({
+      stripe_issuing: ['3.18.12.63/32', '3.130.192.231/32'],
+      procore: ['2600:1f18::/36'],
+    });
+    const json = loadConfig({ INTEGRATION_WEBHOOK_ALLOWED_IPS: '{"gusto":["10.0.0.0/8"]}' });
+    expect(json.integrations.webhookAllowedIps).toEqual({ gusto: ['10.0.0.0/8'] });
+  });
+
   it('parses the CORS allowlist', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://ops.example.com, http://localhost:4200' });
     expect(config.http.corsOrigins).toEqual(['https://ops.example.com', 'http://localhost:4200']);
@@ -42,6 +54,9 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'ops.example.com', 'CORS_ORIGINS must be a comma-separated list'],
     ['BODY_LIMIT_BYTES', '10', 'BODY_LIMIT_BYTES must be between 1024'],
     ['INTEGRATION_WEBHOOK_SECRETS', 'salesforce=whsec_YWJj', 'INTEGRATION_WEBHOOK_SECRETS unknown integration'],
+    ['INTEGRATION_WEBHOOK_ALLOWED_IPS', 'stripe_issuing=3.18.12.0/33', 'is not an IPv4 or IPv6 address or CIDR range'],
+    ['INTEGRATION_WEBHOOK_ALLOWED_IPS', 'stripe_issuing=example.com', 'is not an IPv4 or IPv6 address or CIDR range'],
+    ['INTEGRATION_WEBHOOK_ALLOWED_IPS', 'salesforce=10.0.0.0/8', 'unknown integration salesforce'],
     ['INTEGRATION_LLM_URL', 'ftp://model', 'INTEGRATION_LLM_URL must be an http(s) URL'],
   ])('names %s when it is %p', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables, ENVIRONMENT_VARIABLE_NAMES } from './environment';
+import { parseWebhookIpAllowlists } from './integration-ip-allowlists';
 import { parseWebhookSecrets } from './integration-secrets';
 import { parseWebhookSchemes } from './integration-schemes';
 
@@ -39,6 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const webhookSchemes = parseWebhookSchemes(vars.INTEGRATION_WEBHOOK_SCHEMES);
   if (typeof webhookSchemes === 'string') {
     throw new ConfigError([`INTEGRATION_WEBHOOK_SCHEMES ${webhookSchemes}`]);
+  }
+
+  const webhookAllowedIps = parseWebhookIpAllowlists(vars.INTEGRATION_WEBHOOK_ALLOWED_IPS);
+  if (typeof webhookAllowedIps === 'string') {
+    throw new ConfigError([`INTEGRATION_WEBHOOK_ALLOWED_IPS ${webhookAllowedIps}`]);
   }
 
   const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     integrations: {
       webhookSecrets,
       webhookSchemes,
+      webhookAllowedIps,
       webhookSecretsFile: vars.INTEGRATION_WEBHOOK_SECRETS_FILE || null,
       redactFields: list(vars.INTEGRATION_REDACT_FIELDS),
       rateLimitPerMinute: vars.INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE,

@@ -17,6 +17,7 @@ import { IntegrationIssuesController } from './issues/integration-issues.control
 import { IssueTrackerService } from './issues/issue-tracker.service';
 import { EventProcessorService } from './processing/event-processor.service';
 import { IntegrationRetention } from './processing/integration-retention.service';
+import { WebhookSourceAllowlist } from './intake/webhook-source-allowlist';
 import { WebhookSenders } from './senders/webhook-senders.service';
 
 @Module({
@@ -33,6 +34,7 @@ import { WebhookSenders } from './senders/webhook-senders.service';
   providers: [
     WebhookSecretsService,
     WebhookIntakeService,
+    WebhookSourceAllowlist,
     WebhookSenders,
     EventProcessorService,
     IntegrationRetention,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LiveHub, RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
+import { AdminDashboardController } from './admin-dashboard.controller';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
 import { AlertsController } from './alerts.controller';
+import { DataPointAnnouncer } from './data/data-point-announcer';
 import { DataPointIngest } from './data/data-point-ingest.service';
 import { MetricsSyncFeed } from './data/metrics-sync-feed.service';
 import { OpsDataRepository } from './data/ops-data.repository';
@@ -16,11 +18,12 @@ import { SnapshotBuilder } from './snapshot/snapshot-builder';
 
 @Module({
   imports: [RealtimeModule, SourcesModule],
-  controllers: [OpsController, AlertsController],
+  controllers: [OpsController, AlertsController, AdminDashboardController],
   providers: [
     OpsDataRepository,
     AlertsRepository,
     DataPointIngest,
+    DataPointAnnouncer,
     MetricsSyncFeed,
     OpsMetricsService,
     AlertEvaluator,

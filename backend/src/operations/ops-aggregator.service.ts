@@ -13,6 +13,7 @@ import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { FreshnessService } from '../sources';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
+import { DataPointAnnouncer } from './data/data-point-announcer';
 import { DataPointIngest } from './data/data-point-ingest.service';
 import { OpsDataRepository } from './data/ops-data.repository';
 import { summarizeSnapshot, visibleSnapshot } from './snapshot/build-snapshot';
@@ -50,6 +51,7 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     private readonly data: OpsDataRepository,
     private readonly freshness: FreshnessService,
     private readonly bus: DomainEventBus,
+    private readonly announcer: DataPointAnnouncer,
     @Inject(OPS_SUBSCRIPTION_COUNTER) private readonly subscriptions: OpsSubscriptionCounter,
   ) {}
 
@@ -145,7 +147,8 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     await this.evaluator.evaluateFreshness(freshness.sources, (id) => tenants.get(id) ?? null);
     const snapshot = await this.builder.build(startedAt);
     this.latest = snapshot;
-    this.bus.publish({ type: 'ops.snapshot', at: snapshot.builtAt, snapshot: summarizeSnapshot(snapshot) });
+    const summary = { ...summarizeSnapshot(snapshot), ...this.announcer.takeChanges() };
+    this.bus.publish({ type: 'ops.snapshot', at: snapshot.builtAt, snapshot: summary });
     if (this.clock.now().getTime() - this.lastRetentionAt >= RETENTION_EVERY_MS) await this.prune();
     return snapshot;
   }

@@ -19,6 +19,8 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private readonly sinks = new Set<LiveSink>();
   private readonly byTopic = new Map<string, Set<LiveSink>>();
   private readonly latest = new Map<string, number>();
+  /** `user:<id>` topics followed here: views of `alerts` (its numbering, the recipient's alerts). */
+  private readonly userTopics = new Set<string>();
   private subscription: Subscription | null = null;
   private revocations: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -103,8 +105,8 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       results.push({ topic, granted: true, seq: 0 });
     }
     results.push(...invalid);
-    const seqs = await this.log.seqs(started);
-    for (const topic of started) this.note(topic, seqs[topic] ?? 0);
+    const seqs = await this.log.seqs([...new Set(started.map(numberedAs))]);
+    for (const topic of started) this.note(topic, seqs[numberedAs(topic)] ?? 0);
     for (const result of results) {
       if (!result.granted) continue;
       result.seq = started.includes(result.topic)
@@ -127,13 +129,14 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     } else {
       sink.cursors.hold(name);
     }
-    const replay = await this.log.replay(name, afterSeq as number);
+    const replay = await this.log.replay(numberedAs(name), afterSeq as number);
     if (replay.ok) {
-      sink.cursors.start(name, afterSeq as number, replay.updates);
+      const updates = replay.updates.map((update) => ({ ...update, topic: name }));
+      sink.cursors.start(name, afterSeq as number, updates);
       return { topic: name, ok: true, replayed: replay.updates.length };
     }
     this.note(name, replay.resync.seq);
-    sink.cursors.resync(replay.resync);
+    sink.cursors.resync({ ...replay.resync, topic: name });
     this.metrics.resyncs.inc({ reason: replay.resync.reason });
     return {
       topic: name,
@@ -196,19 +199,21 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     if (!sinks) {
       sinks = new Set();
       this.byTopic.set(topic, sinks);
+      if (numberedAs(topic) !== topic) this.userTopics.add(topic);
     }
     sinks.add(sink);
-    this.metrics.subscriptions.inc({ topic });
+    this.metrics.subscriptions.inc({ topic: metricLabel(topic) });
   }
 
   private leave(sink: LiveSink, topic: string): void {
     sink.cursors.remove(topic);
     const sinks = this.byTopic.get(topic);
     if (!sinks?.delete(sink)) return;
-    this.metrics.subscriptions.dec({ topic });
+    this.metrics.subscriptions.dec({ topic: metricLabel(topic) });
     if (sinks.size === 0) {
       this.byTopic.delete(topic);
-      this.metrics.subscriptions.remove({ topic });
+      this.userTopics.delete(topic);
+      if (metricLabel(topic) === topic) this.metrics.subscriptions.remove({ topic });
     }
   }
 
@@ -217,6 +222,11 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   }
 
   private dispatch(update: LiveUpdate): void {
+    this.deliverAll(update);
+    if (update.topic === 'alerts') for (const topic of this.userTopics) this.deliverAll({ ...update, topic });
+  }
+
+  private deliverAll(update: LiveUpdate): void {
     this.note(update.topic, update.seq);
     const sinks = this.byTopic.get(update.topic);
     if (!sinks) return;
@@ -240,4 +250,17 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       sink.heartbeat({ at, seqs, tokenExpiresIn });
     }
   }
+}
+
+/**
+ * The topic whose numbering a topic follows: `user:<id>` (seed 001's user room) is a view of
+ * `alerts` narrowed to the recipient's own alerts, so it shares that topic's seqs and replay.
+ */
+export function numberedAs(topic: string): string {
+  return topic.startsWith('user:') ? 'alerts' : topic;
+}
+
+/** Per-user and per-project topics share one label each, so the metric stays small. */
+function metricLabel(topic: string): string {
+  return topic.startsWith('user:') || topic.startsWith('project:') ? `${topic.slice(0, topic.indexOf(':'))}:*` : topic;
 }

@@ -9,6 +9,15 @@ export class LiveLookupsRepository {
 
   /** Portfolios of the projects a change to these records touched (projects, risks or financial entries). */
   async portfoliosOf(domain: SourceDomain, sourceId: string, externalIds: string[]): Promise<string[]> {
+    return [...new Set((await this.projectsOf(domain, sourceId, externalIds)).map((p) => p.portfolio))].sort();
+  }
+
+  /** The projects (id and portfolio) a change to these records touched. */
+  async projectsOf(
+    domain: SourceDomain,
+    sourceId: string,
+    externalIds: string[],
+  ): Promise<Array<{ id: string; portfolio: string }>> {
     if (externalIds.length === 0) return [];
     const projectIds =
       domain === 'projects'
@@ -16,10 +25,10 @@ export class LiveLookupsRepository {
         : domain === 'risks'
           ? `SELECT project_external_id FROM project_risks WHERE source_id = $1 AND external_id = ANY($2)`
           : `SELECT project_external_id FROM financial_entries WHERE source_id = $1 AND external_id = ANY($2)`;
-    const rows = await this.dataSource.query<Array<{ portfolio: string }>>(
-      `SELECT DISTINCT portfolio FROM projects WHERE external_id IN (${projectIds})`,
+    const rows = await this.dataSource.query<Array<{ id: string; portfolio: string }>>(
+      `SELECT DISTINCT external_id AS id, portfolio FROM projects WHERE external_id IN (${projectIds}) ORDER BY 1`,
       [sourceId, externalIds],
     );
-    return rows.map((r) => r.portfolio).sort();
+    return rows;
   }
 }

@@ -164,21 +164,23 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private async factsOf(event: DomainEvent) {
     if (!('sourceId' in event) || event.type === 'source.changed') return null;
     if (event.type === 'records.changed') {
-      const portfolios = isPortfolioDomain(event.domain)
-        ? await this.lookups.portfoliosOf(event.domain, event.sourceId, [...event.upsertedIds, ...event.deletedIds])
+      const projects = isPortfolioDomain(event.domain)
+        ? await this.lookups.projectsOf(event.domain, event.sourceId, [...event.upsertedIds, ...event.deletedIds])
         : [];
+      const portfolios = [...new Set(projects.map((p) => p.portfolio))].sort();
       // Records that no longer lead to a project could be anywhere: tell every dashboard.
       return {
         sourceId: event.sourceId,
         domain: event.domain,
         tenant: event.tenant,
         portfolios: portfolios.length > 0 ? portfolios : null,
+        projects: projects.map((p) => p.id),
       };
     }
     const source = (await this.sourcesNow()).find((s) => s.id === event.sourceId);
     if (!source) return null;
     // A freshness change shows on every dashboard the source feeds.
-    return { sourceId: event.sourceId, domain: source.domain, tenant: source.tenant, portfolios: null };
+    return { sourceId: event.sourceId, domain: source.domain, tenant: source.tenant, portfolios: null, projects: [] };
   }
 
   /** The source definitions, reused for a few seconds (they change rarely, and say so). */

@@ -14,6 +14,7 @@ import { LocalUpdateLog } from './local-update-log';
 import { PrincipalVersionsRelay } from './principal-versions-relay';
 import { RedisConnections } from './redis-connections';
 import { RedisUpdateLog } from './redis-update-log';
+import { SseStreams } from './sse-streams.service';
 import { StreamController } from './stream.controller';
 import { TopicAccessService } from './topic-access.service';
 import { UpdateLog } from './update-log';
@@ -34,6 +35,7 @@ import { UpdateLog } from './update-log';
     },
     LiveMetrics,
     TopicAccessService,
+    SseStreams,
     LiveLookupsRepository,
     LiveHub,
     LivePublisher,
@@ -41,6 +43,6 @@ import { UpdateLog } from './update-log';
     LiveGateway,
     PrincipalVersionsRelay,
   ],
-  exports: [LiveHub, LivePublisher, RedisConnections],
+  exports: [LiveHub, LivePublisher, RedisConnections, SseStreams],
 })
 export class RealtimeModule {}

@@ -1,9 +1,9 @@
 import type { LiveHeartbeat, Principal } from '@switchyard/contracts';
-import { LIVE_SERVER_EVENTS } from '@switchyard/contracts';
+import { blueprintEventOf, LIVE_SERVER_EVENTS } from '@switchyard/contracts';
 import type { Socket } from 'socket.io';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
-import { updateVisibleTo } from './topic-audience';
+import { viewFor } from './topic-audience';
 import { TopicCursors } from './topic-cursors';
 
 /** A Socket.IO connection as a live sink; slow when engine.io's outgoing buffer backs up. */
@@ -23,12 +23,18 @@ export class SocketSink implements LiveSink {
     const engine = socket.conn as unknown as { writeBuffer: unknown[] };
     this.cursors = new TopicCursors(
       {
-        sendUpdate: (update) => this.emit(LIVE_SERVER_EVENTS.update, update),
+        sendUpdate: (update) => {
+          this.emit(LIVE_SERVER_EVENTS.update, update);
+          // Seed 001's event names beside the generic one; `alert:new` carries the alert itself.
+          const named = blueprintEventOf(update);
+          if (named === LIVE_SERVER_EVENTS.alertNew) this.emit(named, (update.data as { alert: unknown }).alert);
+          else if (named) this.emit(named, update);
+        },
         sendResync: (resync) => this.emit(LIVE_SERVER_EVENTS.resync, resync),
         congested: () => engine.writeBuffer.length >= slowQueue,
       },
       () => metrics.coalesced.inc({ transport: 'socket' }),
-      (update) => updateVisibleTo(this.principal, update),
+      (update) => viewFor(this.principal, update),
     );
     socket.conn.on('drain', () => this.cursors.flush());
   }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
-import { updateVisibleTo } from './topic-audience';
+import { viewFor } from './topic-audience';
 import { TopicCursors } from './topic-cursors';
 
 /**
@@ -24,7 +24,7 @@ export class SseSink implements LiveSink {
     public principal: Principal,
     public tokenExpiresAt: Date,
     private readonly metrics: LiveMetrics,
-    accepts: ((update: LiveUpdate) => boolean) | undefined,
+    narrow: ((update: LiveUpdate) => LiveUpdate | null) | undefined,
     slowBytes: number,
   ) {
     this.cursors = new TopicCursors(
@@ -32,10 +32,10 @@ export class SseSink implements LiveSink {
         sendUpdate: (update) => this.write(LIVE_SERVER_EVENTS.update, update, encodePosition(this.cursors.lastSent())),
         sendResync: (resync) => this.write(LIVE_SERVER_EVENTS.resync, resync, encodePosition(this.cursors.lastSent())),
         congested: () => response.writableNeedDrain || response.writableLength > slowBytes,
-        accepts,
+        narrow,
       },
       () => metrics.coalesced.inc({ transport: 'sse' }),
-      (update) => updateVisibleTo(this.principal, update),
+      (update) => viewFor(this.principal, update),
     );
     response.on('drain', () => this.cursors.flush());
   }

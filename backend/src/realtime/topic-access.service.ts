@@ -10,6 +10,7 @@ import {
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
 import { ResourceNotFoundException } from '../common';
+import { PortfolioService } from '../portfolio';
 import { SourcesService } from '../sources';
 
 export type TopicDecision =
@@ -26,7 +27,12 @@ const DOMAIN_PERMISSION: Record<LiveDomain, Permission> = {
   incidents: 'incidents.read',
 };
 
-const CHANNEL_PERMISSION = { alerts: 'alerts.read', ops: 'ops.read', integrations: 'integrations.read' } as const;
+const CHANNEL_PERMISSION = {
+  alerts: 'alerts.read',
+  ops: 'ops.read',
+  integrations: 'integrations.read',
+  datapoints: 'ops.read',
+} as const;
 
 /**
  * A topic is open to whoever may call the REST route behind it, with the same data scopes:
@@ -38,6 +44,7 @@ export class TopicAccessService {
   constructor(
     private readonly scopes: DataScopeService,
     private readonly sources: SourcesService,
+    private readonly projects: PortfolioService,
   ) {}
 
   async decide(principal: Principal, name: unknown): Promise<TopicDecision> {
@@ -47,7 +54,7 @@ export class TopicAccessService {
         granted: false,
         code: 'invalid_topic',
         reason:
-          'not a topic: use dashboard:<portfolio>, source:<id>, domain:<name>, crm:<tenant>, alerts, ops or integrations',
+          'not a topic: use dashboard:<portfolio>, source:<id>, domain:<name>, crm:<tenant>, user:<id>, portfolio:<name>, project:<id>, alerts, ops, integrations or datapoints',
       };
     }
     switch (topic.kind) {
@@ -61,6 +68,36 @@ export class TopicAccessService {
         return this.crm(principal, topic);
       case 'channel':
         return needs(principal, CHANNEL_PERMISSION[topic.channel], topic);
+      case 'user':
+        // Seed 001's `user:<id>` room: your own alerts, and only yours.
+        return principal.kind === 'user' && principal.id === topic.userId
+          ? { granted: true, topic }
+          : { granted: false, code: 'forbidden', reason: 'you may follow only your own user:<id> topic' };
+      case 'portfolio': {
+        // The same portfolio, permission and scope as its dashboard topic.
+        const decision = this.dashboard(principal, { kind: 'dashboard', portfolio: topic.portfolio });
+        if (decision.granted && topic.portfolio === 'All') {
+          return { granted: false, code: 'not_found', reason: `no portfolio All: use ${PORTFOLIOS.join(', ')}` };
+        }
+        return decision.granted ? { granted: true, topic } : decision;
+      }
+      case 'project':
+        return this.project(principal, topic);
+    }
+  }
+
+  /** `project:<id>`: whoever may read that project by REST (`projects.read`, the project in scope). */
+  private async project(principal: Principal, topic: Extract<LiveTopic, { kind: 'project' }>): Promise<TopicDecision> {
+    const denied = needs(principal, 'projects.read', topic);
+    if (!denied.granted) return denied;
+    try {
+      await this.projects.getProject(topic.projectId, principal);
+      return denied;
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) {
+        return { granted: false, code: 'not_found', reason: `no project ${topic.projectId}` };
+      }
+      throw error;
     }
   }
 

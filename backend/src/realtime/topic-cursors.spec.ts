@@ -76,7 +76,7 @@ describe('TopicCursors', () => {
       sendUpdate: (u) => sent.push(u),
       sendResync: () => undefined,
       congested: () => false,
-      accepts: (u) => u.seq % 2 === 0,
+      narrow: (u) => (u.seq % 2 === 0 ? u : null),
     });
     cursors.hold('t');
     cursors.start('t', 0, [update(1), update(2), update(3)]);

@@ -6,8 +6,11 @@ export interface LiveTransport {
   sendResync(resync: LiveResync): void;
   /** True while the client is not keeping up (its outgoing queue is long). */
   congested(): boolean;
-  /** A client-side filter (SSE `sources=`): a refused update advances the position unsent. */
-  accepts?(update: LiveUpdate): boolean;
+  /**
+   * A client-side filter (SSE `sources=`, `categories=`): the update as this client wants it
+   * (possibly narrowed), or null to skip it. A skipped update advances the position unsent.
+   */
+  narrow?(update: LiveUpdate): LiveUpdate | null;
 }
 
 interface TopicState {
@@ -33,8 +36,8 @@ export class TopicCursors {
   constructor(
     private readonly transport: LiveTransport,
     private readonly onCoalesced: (topic: string) => void = () => undefined,
-    /** Whether this recipient may see an update of a topic it follows (per-item scopes). */
-    private readonly audience: (update: LiveUpdate) => boolean = () => true,
+    /** The update as this recipient may see it (per-item scopes, redactions), or null to skip it. */
+    private readonly audience: (update: LiveUpdate) => LiveUpdate | null = (update) => update,
   ) {}
 
   get size(): number {
@@ -137,8 +140,8 @@ export class TopicCursors {
   private send(state: TopicState, update: LiveUpdate): void {
     if (update.seq <= state.lastSent) return;
     state.lastSent = update.seq;
-    if (!this.audience(update)) return;
-    if (this.transport.accepts && !this.transport.accepts(update)) return;
-    this.transport.sendUpdate(update);
+    const visible = this.audience(update);
+    const wanted = visible && this.transport.narrow ? this.transport.narrow(visible) : visible;
+    if (wanted) this.transport.sendUpdate(wanted);
   }
 }

@@ -22,7 +22,7 @@ describe('routeEvent', () => {
     expect(routed[1].freshness).toEqual({ kind: 'tenant', tenant: 'acme' });
   });
 
-  it('sends a project change to the project topics and the dashboards of the portfolios it touched', () => {
+  it('sends a project change to the project topics, the dashboards and seed 001 rooms of what it touched', () => {
     const routed = routeEvent(
       {
         type: 'records.changed',
@@ -33,7 +33,7 @@ describe('routeEvent', () => {
         upsertedIds: ['p1'],
         deletedIds: [],
       },
-      { sourceId: 'pm', domain: 'projects', tenant: null, portfolios: ['Technology'] },
+      { sourceId: 'pm', domain: 'projects', tenant: null, portfolios: ['Technology'], projects: ['p1'] },
     );
     expect(routed.map((r) => r.topic)).toEqual([
       'source:pm',
@@ -41,7 +41,10 @@ describe('routeEvent', () => {
       'domain:financials',
       'dashboard:Technology',
       'dashboard:All',
+      'portfolio:Technology',
+      'project:p1',
     ]);
+    expect(routed.at(-1)?.data).toEqual({ projectId: 'p1', sourceId: 'pm', domain: 'projects' });
   });
 
   it('tells every dashboard when it cannot tell which portfolio changed', () => {
@@ -76,6 +79,9 @@ describe('routeEvent', () => {
       'dashboard:Operations',
       'dashboard:Business',
       'dashboard:All',
+      'portfolio:Technology',
+      'portfolio:Operations',
+      'portfolio:Business',
     ]);
     expect(routed[0].data).toEqual({ sourceId: 'risks', previous: 'fresh', state: 'stale', reason: 'old' });
   });

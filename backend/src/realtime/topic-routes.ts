@@ -51,6 +51,8 @@ interface SourceFacts {
   tenant: string | null;
   /** Portfolios whose projects the change touched; `null` means "cannot tell", so all of them. */
   portfolios: string[] | null;
+  /** Projects whose own records (or risks, financial entries) the change touched. */
+  projects?: string[];
 }
 
 /**
@@ -113,6 +115,8 @@ export function routeEvent(event: DomainEvent, facts: SourceFacts | null): Route
           freshness: { kind: 'domains', domains: ['metrics'] },
         },
       ];
+    case 'ops.data_points':
+      return [{ topic: 'datapoints', type: event.type, at: event.at, data: { points: event.points }, freshness: null }];
     case 'integration.event': {
       const { type: _type, at: _at, ...data } = event;
       return [{ topic: 'integrations', type: event.type, at: event.at, data, freshness: null }];
@@ -162,6 +166,23 @@ function dataTopics(
         ...base,
         topic: formatLiveTopic({ kind: 'dashboard', portfolio }),
         data: { ...(summaryData as object), domain: facts.domain },
+        freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
+      });
+    }
+    // Seed 001's rooms: the same change on `portfolio:<name>`, and on `project:<id>` for each project it touched.
+    for (const portfolio of portfolios) {
+      updates.push({
+        ...base,
+        topic: formatLiveTopic({ kind: 'portfolio', portfolio }),
+        data: { ...(summaryData as object), domain: facts.domain },
+        freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
+      });
+    }
+    for (const projectId of facts.projects ?? []) {
+      updates.push({
+        ...base,
+        topic: formatLiveTopic({ kind: 'project', projectId }),
+        data: { projectId, sourceId: facts.sourceId, domain: facts.domain },
         freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
       });
     }

@@ -25,6 +25,8 @@ describe('a failed sync is told at once, everywhere the data shows', () => {
   const clock = new SteppedClock(Date.now());
   let bed: SyncTestbed;
   let live: LiveClient;
+  /** A master admin (sync.raw_read) on the same topic. */
+  let rawLive: LiveClient;
   let lastSuccessAt: string | null;
 
   const getAs = async <T>(role: 'executive' | 'technical_admin' | 'master_admin', path: string): Promise<T> => {
@@ -38,8 +40,8 @@ describe('a failed sync is told at once, everywhere the data shows', () => {
     if (!found) throw new Error(`${SOURCE} is not behind this answer`);
     return found;
   };
-  const liveFreshness = async (seen: number, servingCached: boolean): Promise<Freshness> => {
-    const found = await waitForUpdate(live, seen, (u) => u.freshness?.servingCached === servingCached);
+  const liveFreshness = async (seen: number, servingCached: boolean, client = live): Promise<Freshness> => {
+    const found = await waitForUpdate(client, seen, (u) => u.freshness?.servingCached === servingCached);
     return found.freshness as Freshness;
   };
 
@@ -54,10 +56,14 @@ describe('a failed sync is told at once, everywhere the data shows', () => {
     live = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('executive'));
     const ack = await live.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
     expect(ack.results).toMatchObject([{ topic: TOPIC, granted: true }]);
+    rawLive = await connectLive(bed.app.baseUrl, await bed.app.tokenFor('master_admin'));
+    const rawAck = await rawLive.request<SubscribeAck>('subscribe', { topics: [TOPIC] });
+    expect(rawAck.results).toMatchObject([{ topic: TOPIC, granted: true }]);
   });
 
   afterAll(async () => {
     live.close();
+    rawLive.close();
     await bed.close();
   });
 
@@ -65,6 +71,7 @@ describe('a failed sync is told at once, everywhere the data shows', () => {
     bed.simulator.addFault('crm', { type: 'server_error', status: 503, brand: TENANT });
     clock.advance(30);
     const seen = live.updates.length;
+    const rawSeen = rawLive.updates.length;
     const run = await bed.sync(SOURCE);
     expect(run.status).toBe('failed');
     const attemptAt = clock.now().toISOString();
@@ -83,20 +90,27 @@ describe('a failed sync is told at once, everywhere the data shows', () => {
     const status = await getAs<CrmSyncStatus>('executive', `/crm/sync-status?tenant=${TENANT}`);
     const health = await getAs<UpstreamHealth>('executive', '/health');
     const pushed = await liveFreshness(seen, true);
-    // Health and the live topic give the plain cause; CRM answers keep even that from CRM readers
-    // (seed 004: no user-facing error details) — the attempt, its time and code stay.
+    const rawPushed = await liveFreshness(rawSeen, true, rawLive);
+    // Health gives the plain cause; CRM answers, REST and live, keep even that from CRM readers
+    // (seed 004: no user-facing error details) — the attempt, its time and code stay. Roles
+    // allowed raw data see the cause on the live topic too.
     const crmReader = {
       ...expected,
       lastError: { ...expected.lastError, message: GENERIC_SYNC_ERROR },
     };
     for (const freshness of [leads.freshness, stats.freshness, pushed]) expect(freshness.servingCached).toBe(true);
-    for (const answer of [leadsOf(leads.freshness), leadsOf(stats.freshness), status.tenants[0].sources[0]]) {
-      expect(answer).toMatchObject(crmReader);
-    }
-    for (const answer of [health.sources?.[0], leadsOf(pushed)]) expect(answer).toMatchObject(expected);
+    const crmAnswers = [
+      leadsOf(leads.freshness),
+      leadsOf(stats.freshness),
+      status.tenants[0].sources[0],
+      leadsOf(pushed),
+    ];
+    for (const answer of crmAnswers) expect(answer).toMatchObject(crmReader);
+    for (const answer of [health.sources?.[0], leadsOf(rawPushed)]) expect(answer).toMatchObject(expected);
     const answers = [leadsOf(leads.freshness), status.tenants[0].sources[0], health.sources?.[0], leadsOf(pushed)];
     expect(leadsOf(leads.freshness).reason).toBe('last sync failed; serving cached data');
-    expect(leadsOf(pushed).reason).toBe(`last sync failed: ${SOURCE} failed with HTTP 503; serving cached data`);
+    expect(leadsOf(pushed).reason).toBe('last sync failed; serving cached data');
+    expect(leadsOf(rawPushed).reason).toBe(`last sync failed: ${SOURCE} failed with HTTP 503; serving cached data`);
 
     // The retry comes within the first backoff step (one minute), not a cadence (an hour) later.
     const next = Date.parse(leadsOf(leads.freshness).nextAttemptAt ?? '');

@@ -18,6 +18,8 @@ export interface SignedPost {
   timestamp?: number;
   /** Headers to leave out (to test their absence). */
   omit?: string[];
+  /** Extra headers, e.g. X-Forwarded-For. */
+  headers?: Record<string, string>;
 }
 
 /** POSTs a signed webhook and returns the status and parsed JSON answer. */
@@ -32,6 +34,7 @@ export async function postSignedWebhook(
     'webhook-id': request.id,
     'webhook-timestamp': String(timestamp),
     'webhook-signature': signWebhook(request.secret, request.id, timestamp, payload),
+    ...request.headers,
   };
   for (const name of request.omit ?? []) delete headers[name];
   const response = await fetch(url, { method: 'POST', headers, body: payload });

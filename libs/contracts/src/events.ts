@@ -1,5 +1,5 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
-import type { AlertState, AlertView, OpsSnapshotSummary } from './operations';
+import type { AlertState, AlertView, OpsDataPointView, OpsSnapshotSummary } from './operations';
 import type { FailureCategory, IntegrationEventStatus, IntegrationId, IssueState, IssueView } from './integrations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';
@@ -49,6 +49,8 @@ export type DomainEvent =
   | { type: 'alert.changed'; at: string; alert: AlertView; previous: AlertState | null; notify: boolean }
   /** The aggregator built a new operations snapshot. */
   | { type: 'ops.snapshot'; at: string; snapshot: OpsSnapshotSummary }
+  /** Data points just committed (pushed through the API), at most 200 per event. */
+  | { type: 'ops.data_points'; at: string; points: OpsDataPointView[] }
   | {
       type: 'integration.event';
       at: string;

@@ -207,6 +207,22 @@ export interface OpsSnapshotSummary {
   activeAlerts: number;
   totalDataPoints: number;
   aggregationLatencyMs: number;
+  /** Sources, categories and metrics that received data points since the previous snapshot (stream filters read them). */
+  sources?: string[];
+  categories?: string[];
+  metrics?: string[];
+}
+
+/** One committed data point as the `datapoints` live topic carries it (seed 002's AdminDashboardDataPoint, without an id). */
+export interface OpsDataPointView {
+  timestamp: string;
+  source: string;
+  category: string;
+  metric: string;
+  value: number;
+  status: DataPointStatus;
+  metadata: Record<string, unknown>;
+  moduleAccess: OpsModule[];
 }
 
 export interface OpsStatus {

@@ -10,6 +10,10 @@ describe('live topics', () => {
       'alerts',
       'ops',
       'integrations',
+      'datapoints',
+      'user:3f2a',
+      'portfolio:Technology',
+      'project:PRJ-1001',
     ]) {
       const parsed = parseLiveTopic(topic);
       expect(parsed).not.toBeNull();
@@ -25,7 +29,8 @@ describe('live topics', () => {
       'crm:',
       'crm:a b',
       'source:../x',
-      'user:1',
+      'user:',
+      'project:a/b',
       `crm:${'a'.repeat(200)}`,
     ]) {
       expect(parseLiveTopic(topic)).toBeNull();

@@ -14,7 +14,7 @@ export const LIVE_DOMAINS = ['summary', 'projects', 'people', 'events', 'inciden
 export type LiveDomain = (typeof LIVE_DOMAINS)[number];
 
 /** Topics without a parameter. */
-export const LIVE_CHANNELS = ['alerts', 'ops', 'integrations'] as const;
+export const LIVE_CHANNELS = ['alerts', 'ops', 'integrations', 'datapoints'] as const;
 export type LiveChannel = (typeof LIVE_CHANNELS)[number];
 
 export type LiveTopic =
@@ -22,12 +22,19 @@ export type LiveTopic =
   | { kind: 'source'; sourceId: string }
   | { kind: 'domain'; domain: LiveDomain }
   | { kind: 'crm'; tenant: string }
-  | { kind: 'channel'; channel: LiveChannel };
+  | { kind: 'channel'; channel: LiveChannel }
+  /** Seed 001's rooms: a user's own alerts, one portfolio's changes, one project's changes. */
+  | { kind: 'user'; userId: string }
+  | { kind: 'portfolio'; portfolio: string }
+  | { kind: 'project'; projectId: string };
 
 const TOPIC_PARAM = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const MAX_TOPIC_LENGTH = 120;
 
-/** Parses `dashboard:<portfolio>`, `source:<id>`, `domain:<name>`, `crm:<tenant>`, `alerts`, `ops`, `integrations`. */
+/**
+ * Parses `dashboard:<portfolio>`, `source:<id>`, `domain:<name>`, `crm:<tenant>`, `user:<id>`,
+ * `portfolio:<name>`, `project:<id>`, `alerts`, `ops`, `integrations`, `datapoints`.
+ */
 export function parseLiveTopic(topic: string): LiveTopic | null {
   if (typeof topic !== 'string' || topic.length > MAX_TOPIC_LENGTH) return null;
   if ((LIVE_CHANNELS as readonly string[]).includes(topic)) return { kind: 'channel', channel: topic as LiveChannel };
@@ -43,6 +50,12 @@ export function parseLiveTopic(topic: string): LiveTopic | null {
       return { kind: 'source', sourceId: param };
     case 'crm':
       return { kind: 'crm', tenant: param };
+    case 'user':
+      return { kind: 'user', userId: param };
+    case 'portfolio':
+      return { kind: 'portfolio', portfolio: param };
+    case 'project':
+      return { kind: 'project', projectId: param };
     case 'domain':
       return (LIVE_DOMAINS as readonly string[]).includes(param)
         ? { kind: 'domain', domain: param as LiveDomain }
@@ -62,6 +75,12 @@ export function formatLiveTopic(topic: LiveTopic): string {
       return `domain:${topic.domain}`;
     case 'crm':
       return `crm:${topic.tenant}`;
+    case 'user':
+      return `user:${topic.userId}`;
+    case 'portfolio':
+      return `portfolio:${topic.portfolio}`;
+    case 'project':
+      return `project:${topic.projectId}`;
     case 'channel':
       return topic.channel;
   }
@@ -183,4 +202,27 @@ export const LIVE_SERVER_EVENTS = {
   metricsData: 'metrics:data',
   /** Sent just before the server closes a connection whose token expired. */
   authExpired: 'auth_expired',
+  /** Seed 001's names, sent beside `update` (see BLUEPRINT_EVENT_OF). */
+  alertNew: 'alert:new',
+  systemUpdate: 'system:update',
+  portfolioUpdate: 'portfolio:update',
+  projectUpdate: 'project:update',
 } as const;
+
+/**
+ * The executive blueprint's event name for an update, sent beside the generic `update`:
+ * `project:update` on `project:<id>`, `portfolio:update` on `portfolio:<name>`, `alert:new`
+ * on `user:<id>` when an alert starts firing (its payload is the alert), `system:update` on
+ * `ops` (the operations snapshot). Null when the blueprint has no name for it.
+ */
+export function blueprintEventOf(update: Pick<LiveUpdate, 'topic' | 'type' | 'data'>): string | null {
+  const kind = update.topic.slice(0, update.topic.indexOf(':') + 1);
+  if (kind === 'project:') return LIVE_SERVER_EVENTS.projectUpdate;
+  if (kind === 'portfolio:') return LIVE_SERVER_EVENTS.portfolioUpdate;
+  if (update.topic === 'ops' && update.type === 'ops.snapshot') return LIVE_SERVER_EVENTS.systemUpdate;
+  if (kind === 'user:' && update.type === 'alert.changed') {
+    const data = update.data as { alert?: { state?: string }; previous?: string | null } | null;
+    return data?.alert?.state === 'firing' && data.previous !== 'firing' ? LIVE_SERVER_EVENTS.alertNew : null;
+  }
+  return null;
+}

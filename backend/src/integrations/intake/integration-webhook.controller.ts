@@ -27,17 +27,18 @@ export class IntegrationWebhookController {
       'Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the generic body.',
       'Verified, PII-redacted and stored once per sender event id before the answer; classified and grouped into',
       'issues afterwards. A repeated event id gets the original receipt. 503 means nothing was stored: send it again.',
+      '403: the sender address is outside the ranges configured for the integration (INTEGRATION_WEBHOOK_ALLOWED_IPS).',
       'See docs/webhook-senders.md.',
     ].join(' '),
   })
   @ApiParam({ name: 'integration', enum: INTEGRATIONS })
   @ApiBody({ schema: { type: 'object', additionalProperties: true } })
   @ApiAcceptedResponse({ type: WebhookReceiptModel })
-  @ApiErrors(400, 401, 404, 413, 415, 429, 503)
+  @ApiErrors(400, 401, 403, 404, 413, 415, 429, 503)
   receive(
     @Param('integration') integration: string,
     @Req() request: RawBodyRequest<FastifyRequest>,
   ): Promise<WebhookReceipt | WebhookHandshakeReceipt> {
-    return this.intake.receive(integration, request.rawBody, request.headers);
+    return this.intake.receive(integration, request.rawBody, request.headers, request.ip);
   }
 }

@@ -21,6 +21,7 @@ import {
 } from '../senders/webhook-sender';
 import { redactPayload } from './redact-pii';
 import { WebhookSecretsService } from './webhook-secrets.service';
+import { WebhookSourceAllowlist } from './webhook-source-allowlist';
 
 const RETRY_AFTER_SECONDS = 5;
 const MAX_EVENTS_PER_DELIVERY = 100;
@@ -41,15 +42,18 @@ export class WebhookIntakeService {
     private readonly receipts: WebhookReceiptsRepository,
     private readonly processor: EventProcessorService,
     private readonly clock: Clock,
+    private readonly sourceAllowlist: WebhookSourceAllowlist,
   ) {}
 
   async receive(
     integration: string,
     rawBody: Buffer | undefined,
     headers: RequestHeaders,
+    clientIp?: string,
   ): Promise<WebhookReceipt | WebhookHandshakeReceipt> {
     if (!isIntegrationId(integration))
       throw new DomainException('NOT_FOUND', 404, `unknown integration ${integration}`);
+    await this.sourceAllowlist.require(integration, clientIp);
     const secrets = this.secrets.secretsOf(integration);
     if (secrets.length === 0) {
       throw new DomainException('NOT_FOUND', 404, `integration ${integration} has no webhook secret configured`);

@@ -44,6 +44,7 @@ export class DataPointIngest implements BeforeApplicationShutdown {
   private flushing: Promise<void> | null = null;
   private written = 0;
   private listener: ((metrics: string[]) => void) | null = null;
+  private pointsListener: ((points: readonly NewDataPoint[]) => void) | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -55,6 +56,11 @@ export class DataPointIngest implements BeforeApplicationShutdown {
   /** Called with the metrics of each committed batch (the alert evaluator listens). */
   onCommitted(listener: (metrics: string[]) => void): void {
     this.listener = listener;
+  }
+
+  /** Called with the points of each committed batch pushed through the API (the live `datapoints` topic). */
+  onPointsCommitted(listener: (points: readonly NewDataPoint[]) => void): void {
+    this.pointsListener = listener;
   }
 
   get pending(): number {
@@ -132,6 +138,7 @@ export class DataPointIngest implements BeforeApplicationShutdown {
       this.written += rows.length;
       for (const w of batch) w.resolve();
       this.listener?.([...new Set(rows.map((r) => r.metric))]);
+      this.pointsListener?.(rows);
     } catch (error) {
       this.logger.error({ err: error, points: points.length }, 'could not write a batch of data points');
       for (const w of batch) w.reject(error);
