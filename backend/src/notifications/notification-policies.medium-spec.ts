@@ -55,6 +55,7 @@ function alert(id: string, overrides: Partial<AlertView> = {}): AlertView {
     sourceId: null,
     tenant: null,
     labels: { team: 'platform', host: id },
+    series: { source: null, labels: { host: id } },
     module: 'system',
     state: 'firing',
     severity: 'critical',

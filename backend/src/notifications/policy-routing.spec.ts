@@ -13,6 +13,7 @@ function alert(overrides: Partial<AlertView> = {}): AlertView {
     sourceId: null,
     tenant: null,
     labels: { team: 'platform', env: 'prod' },
+    series: { source: null, labels: { env: 'prod' } },
     module: 'system',
     state: 'firing',
     severity: 'critical',
