@@ -115,7 +115,7 @@ describe('the built-in Prometheus connectors against the simulated HTTP API', ()
     expect(Math.abs(end - Date.now() / 1000)).toBeLessThan(30);
 
     const series = await replay(bed.simulator, request);
-    expect(series).toHaveLength(30);
+    expect(series).toHaveLength(28);
     const total = series.reduce((n, s) => n + s.values.length, 0);
     expect(run).toMatchObject({ recordsFetched: total, recordsUpserted: total });
     const stored = await points('prom-metrics');
