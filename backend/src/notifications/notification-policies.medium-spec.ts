@@ -226,6 +226,52 @@ describe('notification policies route alerts to contact points', () => {
     expect(ofRacks()[0].data.text).not.toContain('rack-2');
   });
 
+  it("sends a tenant's alert to that tenant's contact point only, never to another tenant's", async () => {
+    for (const tenant of ['acme-fitness', 'zen-yoga']) {
+      const hook = await api('/notifications/contact-points', {
+        id: `${tenant}-hook`,
+        name: `${tenant} hook`,
+        kind: 'webhook',
+        tenant,
+        settings: { url: `${receiver.url}/${tenant}` },
+        secret: SECRET,
+      });
+      expect(hook.status).toBe(201);
+      const policy = await api('/notifications/policies', {
+        id: `${tenant}-all`,
+        name: `${tenant} alerts`,
+        tenant,
+        contactPointIds: [`${tenant}-hook`],
+        groupBy: ['ruleId'],
+        groupWaitSeconds: 0,
+      });
+      expect(policy.status).toBe(201);
+    }
+    // A tenant's policy cannot borrow another tenant's contact point either.
+    const borrowed = await api<ApiErrorResponse>('/notifications/policies', {
+      id: 'zen-borrows',
+      name: 'Zen borrows',
+      tenant: 'zen-yoga',
+      contactPointIds: ['acme-fitness-hook'],
+    });
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.body.error.fields).toEqual([
+      { field: 'contactPointIds.0', message: 'contact point acme-fitness-hook belongs to another tenant' },
+    ]);
+
+    await raise({ alert: alert('acme-crm', { tenant: 'acme-fitness', labels: { source: 'acme-crm' } }), notify: true });
+    const of = async (pointId: string) =>
+      (await api<Page<NotificationDelivery>>(`/notifications/deliveries?contactPointId=${pointId}`)).body.items;
+    for (let i = 0; i < 200 && !(await of('acme-fitness-hook')).some((d) => d.status === 'sent'); i += 1) {
+      await app.app.get(DeliveryWorker).tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await of('acme-fitness-hook')).map((d) => d.status)).toEqual(['sent']);
+    expect(await of('zen-yoga-hook')).toEqual([]);
+    expect(receiver.messages.filter((m) => m.data.groupKey.startsWith('zen-yoga-all/'))).toEqual([]);
+    expect(receiver.messages.filter((m) => m.data.groupKey.startsWith('acme-fitness-all/'))).toHaveLength(1);
+  });
+
   it('refuses a policy naming a contact point that does not exist', async () => {
     const response = await api<ApiErrorResponse>('/notifications/policies', {
       id: 'broken',
