@@ -77,8 +77,8 @@ test.describe('console notifications', () => {
     await signIn(page, 'master_admin', '/alerts/notifications');
     const status = page.getByTestId('notifications-status');
     const form = page.getByTestId('policy-form');
-    await form.getByLabel('Id').fill('e2e-critical');
-    await form.getByLabel('Name').fill('E2E critical');
+    await form.getByLabel('Id', { exact: true }).fill('e2e-critical');
+    await form.getByLabel('Name', { exact: true }).fill('E2E critical');
     await form.getByLabel('E2E policy receiver').check();
     await form.getByLabel('critical', { exact: true }).check();
     await form.getByLabel('Labels (name=value, comma separated, optional)').fill('env=prod');
@@ -90,7 +90,7 @@ test.describe('console notifications', () => {
     const actions = page.getByTestId('policy-actions').getByRole('listitem').filter({ hasText: 'E2E critical' });
     await actions.getByRole('button', { name: 'Edit' }).click();
     await expect(form.getByRole('heading', { name: 'Edit policy e2e-critical' })).toBeVisible();
-    await expect(form.getByLabel('Id')).toHaveValue('e2e-critical');
+    await expect(form.getByLabel('Id', { exact: true })).toHaveValue('e2e-critical');
     await form.getByLabel('Labels (name=value, comma separated, optional)').fill('env=staging');
     await form.getByRole('button', { name: 'Update policy' }).click();
     await expect(status).toHaveText('Updated policy e2e-critical');
