@@ -82,7 +82,8 @@ describe('operations alerts per series (injected clock)', () => {
     expect(hot.message).toContain('source=node-hot');
     // node-cool never left normal: no instance of it ever changed; node-hot went up once and stayed.
     const own = events.filter((e) => e.alert.ruleId === 'cpu_usage');
-    expect(own.every((e) => e.alert.sourceId === 'node-hot')).toBe(true);
+    // What the alerts topic forwards: each change carries its instance's series.
+    expect(own.every((e) => e.alert.sourceId === 'node-hot' && e.alert.series?.source === 'node-hot')).toBe(true);
     expect(own.map((e) => e.alert.state)).toEqual(['pending', 'firing']);
     expect(own.every((e) => e.alert.id === hot.id)).toBe(true);
   });
