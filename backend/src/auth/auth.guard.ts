@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Permission, Principal } from '@switchyard/contracts';
 import { DomainException } from '../common';
 import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
+import { SecurityCounters } from './security-counters';
 
 /**
  * Secure by default: every route must say `@Public()` or `@RequirePermission(...)`.
@@ -14,7 +15,10 @@ import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorat
  */
 @Injectable()
 export class GlobalAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly counters: SecurityCounters,
+  ) {
     super();
   }
 
@@ -42,8 +46,15 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  override handleRequest<T>(error: unknown, user: T | false): T {
-    if (error || !user) throw unauthenticated();
+  override handleRequest<T>(error: unknown, user: T | false, _info?: unknown, context?: ExecutionContext): T {
+    if (error || !user) {
+      // A token was sent and refused (bad, expired or revoked): a security data point. No token at all is not.
+      const headers = context?.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers;
+      if (typeof headers?.authorization === 'string' && /^bearer\s/i.test(headers.authorization)) {
+        this.counters.noteTokenRefused();
+      }
+      throw unauthenticated();
+    }
     return user;
   }
 }

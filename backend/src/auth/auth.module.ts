@@ -20,6 +20,7 @@ import { PrincipalVersionsRepository } from './revocation/principal-versions.rep
 import { PrincipalVersionsService } from './revocation/principal-versions.service';
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
+import { SecurityCounters } from './security-counters';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
@@ -58,6 +59,7 @@ import { UsersService } from './users.service';
     AccessTokensService,
     JwtStrategy,
     SessionsService,
+    SecurityCounters,
     ClientCredentialsService,
     UsersService,
     ClientsService,
@@ -68,6 +70,7 @@ import { UsersService } from './users.service';
   ],
   exports: [
     AuditService,
+    SecurityCounters,
     UsersService,
     ClientsService,
     AccessTokensService,

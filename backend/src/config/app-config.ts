@@ -87,6 +87,8 @@ export interface AppConfigValues {
   ops: {
     aggregatorEnabled: boolean;
     aggregateIntervalMs: number;
+    /** How often the security metrics of Switchyard's own sign-ins and audit events are written. */
+    securityMetricsIntervalMs: number;
     /** Per source: points waiting to be written before ingestion refuses more. */
     bufferSize: number;
     flushBatchSize: number;

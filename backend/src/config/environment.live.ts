@@ -101,6 +101,17 @@ export class LiveAndOpsEnvironment extends SyncAndAuthEnvironment {
   OPS_AGGREGATE_INTERVAL_MS = 5000;
 
   /**
+   * how often Switchyard's own failed sign-ins, token refusals and audit events are written as
+   * security data points (source `switchyard-auth`)
+   * @default `60000`
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 3600000 ms' })
+  @Max(3_600_000, { message: 'must be between 100 and 3600000 ms' })
+  OPS_SECURITY_METRICS_INTERVAL_MS = 60_000;
+
+  /**
    * data points one source may have waiting to be written; past it, ingestion answers 503
    * @default `1000`
    */

@@ -110,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     ops: {
       aggregatorEnabled: flag(vars.OPS_AGGREGATOR_ENABLED, vars.NODE_ENV !== 'test'),
       aggregateIntervalMs: vars.OPS_AGGREGATE_INTERVAL_MS,
+      securityMetricsIntervalMs: vars.OPS_SECURITY_METRICS_INTERVAL_MS,
       bufferSize: vars.OPS_BUFFER_SIZE,
       flushBatchSize: vars.OPS_FLUSH_BATCH_SIZE,
       flushIntervalMs: vars.OPS_FLUSH_INTERVAL_MS,

@@ -55,6 +55,7 @@ function alert(id: string, overrides: Partial<AlertView> = {}): AlertView {
     sourceId: null,
     tenant: null,
     labels: { team: 'platform', host: id },
+    series: { source: null, labels: { host: id } },
     module: 'system',
     state: 'firing',
     severity: 'critical',
@@ -169,6 +170,106 @@ describe('notification policies route alerts to contact points', () => {
     clock.advance(3600);
     await app.app.get(DeliveryWorker).tick();
     expect(await sent()).toHaveLength(3); // nothing left firing: no more repeats
+  });
+
+  it('receives the evaluator’s per-series instances: one group per rule telling only the firing series', async () => {
+    const created = await Promise.all([
+      api('/notifications/contact-points', {
+        id: 'series-hook',
+        name: 'Series hook',
+        kind: 'webhook',
+        settings: { url: `${receiver.url}/series` },
+        secret: SECRET,
+      }),
+      api('/ops/alert-rules', {
+        id: 'rack_temp',
+        name: 'Rack temperature',
+        metric: 'rack_temp',
+        warning: 35,
+        critical: 45,
+        direction: 'above',
+        holdSeconds: 0,
+      }),
+    ]);
+    expect(created.map((c) => c.status)).toEqual([201, 201]);
+    const policy = await api('/notifications/policies', {
+      id: 'racks',
+      name: 'Racks',
+      contactPointIds: ['series-hook'],
+      match: { labels: { room: 'r9' } },
+      groupBy: ['ruleId'],
+      groupWaitSeconds: 0,
+    });
+    expect(policy.status).toBe(201);
+    const points = (value: number, source: string) => ({
+      source,
+      category: 'system_health',
+      metric: 'rack_temp',
+      value,
+      labels: { room: 'r9' },
+    });
+    expect((await api('/ops/data-points', { points: [points(50, 'rack-1'), points(20, 'rack-2')] })).status).toBe(202);
+    expect((await api('/ops/aggregate', {})).status).toBe(200);
+    await app.app.get(NotificationRouter).settled();
+    const ofRacks = () => receiver.messages.filter((m) => m.data.groupKey.startsWith('racks/'));
+    for (let i = 0; i < 200 && ofRacks().length === 0; i += 1) {
+      await app.app.get(DeliveryWorker).tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(ofRacks()).toHaveLength(1);
+    expect(ofRacks()[0].data).toMatchObject({
+      title: '[FIRING:1] Racks (ruleId=rack_temp)',
+      groupKey: 'racks/ruleId=rack_temp',
+      status: 'firing',
+    });
+    expect(ofRacks()[0].data.text).toContain('source=rack-1');
+    expect(ofRacks()[0].data.text).not.toContain('rack-2');
+  });
+
+  it("sends a tenant's alert to that tenant's contact point only, never to another tenant's", async () => {
+    for (const tenant of ['acme-fitness', 'zen-yoga']) {
+      const hook = await api('/notifications/contact-points', {
+        id: `${tenant}-hook`,
+        name: `${tenant} hook`,
+        kind: 'webhook',
+        tenant,
+        settings: { url: `${receiver.url}/${tenant}` },
+        secret: SECRET,
+      });
+      expect(hook.status).toBe(201);
+      const policy = await api('/notifications/policies', {
+        id: `${tenant}-all`,
+        name: `${tenant} alerts`,
+        tenant,
+        contactPointIds: [`${tenant}-hook`],
+        groupBy: ['ruleId'],
+        groupWaitSeconds: 0,
+      });
+      expect(policy.status).toBe(201);
+    }
+    // A tenant's policy cannot borrow another tenant's contact point either.
+    const borrowed = await api<ApiErrorResponse>('/notifications/policies', {
+      id: 'zen-borrows',
+      name: 'Zen borrows',
+      tenant: 'zen-yoga',
+      contactPointIds: ['acme-fitness-hook'],
+    });
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.body.error.fields).toEqual([
+      { field: 'contactPointIds.0', message: 'contact point acme-fitness-hook belongs to another tenant' },
+    ]);
+
+    await raise({ alert: alert('acme-crm', { tenant: 'acme-fitness', labels: { source: 'acme-crm' } }), notify: true });
+    const of = async (pointId: string) =>
+      (await api<Page<NotificationDelivery>>(`/notifications/deliveries?contactPointId=${pointId}`)).body.items;
+    for (let i = 0; i < 200 && !(await of('acme-fitness-hook')).some((d) => d.status === 'sent'); i += 1) {
+      await app.app.get(DeliveryWorker).tick();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await of('acme-fitness-hook')).map((d) => d.status)).toEqual(['sent']);
+    expect(await of('zen-yoga-hook')).toEqual([]);
+    expect(receiver.messages.filter((m) => m.data.groupKey.startsWith('zen-yoga-all/'))).toEqual([]);
+    expect(receiver.messages.filter((m) => m.data.groupKey.startsWith('acme-fitness-all/'))).toHaveLength(1);
   });
 
   it('refuses a policy naming a contact point that does not exist', async () => {

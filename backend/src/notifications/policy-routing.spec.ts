@@ -13,6 +13,7 @@ function alert(overrides: Partial<AlertView> = {}): AlertView {
     sourceId: null,
     tenant: null,
     labels: { team: 'platform', env: 'prod' },
+    series: { source: null, labels: { env: 'prod' } },
     module: 'system',
     state: 'firing',
     severity: 'critical',
@@ -74,6 +75,18 @@ describe('grouping', () => {
   it('keys a group by the groupBy values', () => {
     expect(groupKeyOf(policy({ groupBy: ['ruleId', 'team'] }), alert())).toBe('ruleId=cpu-high,team=platform');
     expect(groupKeyOf(policy({ groupBy: [] }), alert())).toBe('all');
+  });
+
+  it('puts the instances of one rule (one per series) in one group by rule, or apart by source', () => {
+    const hot = alert({ id: 'i1', sourceId: 'node-a', labels: { source: 'node-a' } });
+    const cool = alert({ id: 'i2', sourceId: 'node-b', labels: { source: 'node-b' } });
+    const byRule = policy({ groupBy: ['ruleId'] });
+    expect(groupKeyOf(byRule, hot)).toBe(groupKeyOf(byRule, cool));
+    const bySource = policy({ groupBy: ['ruleId', 'source'] });
+    expect([groupKeyOf(bySource, hot), groupKeyOf(bySource, cool)]).toEqual([
+      'ruleId=cpu-high,source=node-a',
+      'ruleId=cpu-high,source=node-b',
+    ]);
   });
 
   it('tells the firing and resolved alerts of a group in one message, leaving out silenced ones', () => {

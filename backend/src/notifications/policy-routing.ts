@@ -19,6 +19,9 @@ export function groupKeyOf(policy: NotificationPolicyEntity, alert: AlertView): 
     if (name === 'ruleId') return alert.ruleId ?? alert.kind;
     if (name === 'module') return alert.module;
     if (name === 'severity') return alert.severity ?? '';
+    if (name === 'metric') return alert.metric ?? '';
+    // An instance's series: its source, then its labels (the rule's and the series').
+    if (name === 'source') return alert.sourceId ?? alert.labels.source ?? '';
     return alert.labels[name] ?? '';
   };
   return policy.groupBy.map((name) => `${name}=${value(name)}`).join(',') || 'all';

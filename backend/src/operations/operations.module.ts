@@ -11,6 +11,7 @@ import { DataPointIngest } from './data/data-point-ingest.service';
 import { MetricsSyncFeed } from './data/metrics-sync-feed.service';
 import { OpsDataRepository } from './data/ops-data.repository';
 import { OpsMetricsService } from './data/ops-metrics.service';
+import { SecurityMetrics } from './data/security-metrics.service';
 import { OPS_SUBSCRIPTION_COUNTER, OpsAggregator, type OpsSubscriptionCounter } from './ops-aggregator.service';
 import { OpsController } from './ops.controller';
 import { OpsScopeService } from './ops-scope.service';
@@ -26,6 +27,7 @@ import { SnapshotBuilder } from './snapshot/snapshot-builder';
     DataPointAnnouncer,
     MetricsSyncFeed,
     OpsMetricsService,
+    SecurityMetrics,
     AlertEvaluator,
     AlertsService,
     OpsScopeService,

@@ -122,6 +122,26 @@ describe('tenant and module scopes on health and the operations center', () => {
     expect(sources(acmeSocket)).not.toContain(ZEN);
   });
 
+  it('gives each brand’s series its own alert instance with that brand’s tenant, seen only within it', async () => {
+    const push = await call(await master(), 'POST', '/ops/data-points', {
+      points: [
+        { source: ACME, category: 'system_health', metric: 'memory_usage', value: 99 },
+        { source: ZEN, category: 'system_health', metric: 'memory_usage', value: 98 },
+      ],
+    });
+    expect(push.status).toBe(202);
+    expect((await call(await master(), 'POST', '/ops/aggregate')).status).toBe(200);
+    const memory = (await alertsOf(await master())).filter((a) => a.ruleId === 'memory_usage');
+    expect(memory.map((a) => [a.series?.source, a.tenant]).sort()).toEqual([
+      [ACME, 'acme-fitness'],
+      [ZEN, 'zen-yoga'],
+    ]);
+    const scoped = (await alertsOf(await techAcme())).filter((a) => a.ruleId === 'memory_usage');
+    expect(scoped.map((a) => a.series?.source)).toEqual([ACME]);
+    const zen = memory.find((a) => a.tenant === 'zen-yoga') as AlertView;
+    expect((await call(await techAcme(), 'GET', `/ops/alerts/${zen.id}`)).status).toBe(404);
+  });
+
   it('keeps silences of the other brand, and global ones, away from a tenant-scoped admin', async () => {
     const until = new Date(Date.now() + 3_600_000).toISOString();
     const zenSilence = await call<Silence>(await master(), 'POST', '/ops/silences', {

@@ -87,8 +87,9 @@ export interface NotificationMatch {
 }
 
 /**
- * Routes alerts to contact points. Alerts with the same values of `groupBy` (label names, or
- * `ruleId`, `module`, `severity`) are sent together: the first after `groupWaitSeconds`, and,
+ * Routes alerts to contact points. Each alert is one instance of a rule (one series) or one
+ * source's freshness. Alerts with the same values of `groupBy` (label names, or `ruleId`,
+ * `metric`, `source`, `module`, `severity`) are sent together: the first after `groupWaitSeconds`, and,
  * while any still fires, again every `repeatIntervalSeconds`. Silenced alerts are not sent.
  * A tenant's policy sees only alerts labelled with its tenant.
  */

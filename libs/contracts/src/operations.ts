@@ -73,6 +73,8 @@ export interface DataPointInput {
   /** Derived from the metric's alert rule when absent. */
   status?: DataPointStatus;
   metadata?: Record<string, unknown>;
+  /** With the source and metric, the series' identity: each series is alerted on separately. */
+  labels?: Record<string, string>;
   /** Modules that may see it; the category's module when absent. */
   moduleAccess?: OpsModule[];
 }
@@ -267,7 +269,15 @@ export interface AlertRuleInput {
   noDataAfterSeconds: number;
   /** Whether missing data raises a `no_data` alert (otherwise the state is kept). */
   alertOnNoData: boolean;
+  /** Labels added to every alert instance of the rule. */
   labels: Record<string, string>;
+  /** Label values a series must carry to be watched; `source` matches the series' source. */
+  matchers: Record<string, string>;
+  /**
+   * The labels (`source` among them) that make one alert instance, judged on the worst
+   * newest value of its series; null: every series is its own instance.
+   */
+  groupBy: string[] | null;
   enabled: boolean;
 }
 
@@ -282,16 +292,27 @@ export interface AlertAcknowledgement {
   comment: string;
 }
 
+/** The series (or group of series) a rule's alert instance is about. */
+export interface AlertSeries {
+  /** The source of the series; null when the instance groups several sources. */
+  source: string | null;
+  /** The series' labels (those of the rule's groupBy when it groups). */
+  labels: Record<string, string>;
+}
+
 export interface AlertView {
   id: string;
   kind: AlertKind;
   ruleId: string | null;
   metric: string | null;
-  /** For freshness alerts: the source. */
+  /** The source the alert is about (the series' source for rule alerts). */
   sourceId: string | null;
   /** The tenant (brand) of that source; null when the alert is not about one tenant's data. */
   tenant: string | null;
+  /** The rule's labels, the series' labels and `source`. */
   labels: Record<string, string>;
+  /** For rule alerts: the series this instance judges; null for freshness alerts. */
+  series: AlertSeries | null;
   module: OpsModule;
   state: AlertState;
   severity: AlertSeverity | null;

@@ -17,7 +17,7 @@ interface MetricDef {
   min: number;
   max: number;
   decimals: number;
-  /** Running daily totals (revenue_today, audit_events_today) climb from midnight UTC. */
+  /** Running daily totals (revenue_today) climb from midnight UTC. */
   daily?: boolean;
 }
 
@@ -64,17 +64,17 @@ const CATEGORIES: Record<string, readonly Row[]> = {
     ['user_engagement_rate', 'percent', 64, 6, 3, 1, 100],
     ['bounce_rate', 'percent', 38, 5, 2, 1, 100],
   ],
+  // failed_auth_attempts and the audit event counts are Switchyard's own, measured by the
+  // backend (source switchyard-auth); the simulator keeps only what Switchyard cannot measure.
   security: [
-    ['failed_auth_attempts', 'count', 12, 8, 5, 0],
     ['api_requests_per_minute', 'count', 2400, 700, 200, 0],
     ['compliance_score', 'percent', 94, 1, 0.5, 1, 100],
     ['active_sessions', 'count', 890, 300, 60, 0],
     ['security_incidents', 'count', 0.5, 0.5, 1, 0],
-    ['audit_events_today', 'count', 5200, 0, 0.02, 0],
   ],
 };
 
-const DAILY = new Set(['revenue_today', 'audit_events_today']);
+const DAILY = new Set(['revenue_today']);
 
 export interface Series extends MetricDef {
   category: string;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Clock, currentTraceId, toPage, type PageWindow } from '../../common';
 import { AuditEventEntity } from '../entities/audit-event.entity';
+import { SecurityCounters } from '../security-counters';
 
 export interface AuditEntry {
   action: string;
@@ -45,6 +46,7 @@ export class AuditService {
   constructor(
     @InjectRepository(AuditEventEntity) private readonly rows: Repository<AuditEventEntity>,
     private readonly clock: Clock,
+    private readonly counters: SecurityCounters,
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
@@ -64,11 +66,17 @@ export class AuditService {
     };
     try {
       await this.rows.insert(row);
+      this.counters.noteAudit(entry);
     } catch (error) {
       // An audit row that cannot be written is itself worth an alarm in the log.
       this.logger.error({ err: error, action: entry.action }, 'could not write an audit event');
       throw error;
     }
+  }
+
+  /** Audit events recorded since `since` (the security module's events today). */
+  countSince(since: Date): Promise<number> {
+    return this.rows.createQueryBuilder('a').where('a.at >= :since', { since }).getCount();
   }
 
   async list(filters: AuditFilters, window: PageWindow): Promise<Omit<Page<AuditEvent>, 'generatedAt'>> {

@@ -82,7 +82,13 @@ export class NotificationPolicyModel implements NotificationPolicy {
     example: { severities: ['critical'], modules: ['system'], teams: ['platform'], labels: { env: 'prod' } },
   })
   match!: NotificationMatch;
-  @ApiProperty({ type: [String], example: ['ruleId'] }) groupBy!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['ruleId'],
+    description:
+      'Label names, or ruleId, metric, source, module, severity: alerts (one per series) sharing them are sent together.',
+  })
+  groupBy!: string[];
   @ApiProperty() groupWaitSeconds!: number;
   @ApiProperty() repeatIntervalSeconds!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -1,16 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CATEGORY_MODULE,
-  type AlertState,
-  type DomainEvent,
-  type OpsCategory,
-  type OpsModule,
-  type SourceFreshness,
-} from '@switchyard/contracts';
-import { randomUUID } from 'node:crypto';
+import { type AlertState, type DomainEvent, type SourceFreshness } from '@switchyard/contracts';
 import { Clock } from '../../common';
 import { DomainEventBus } from '../../events';
-import { OpsDataRepository } from '../data/ops-data.repository';
+import { SourcesService } from '../../sources';
+import { OpsDataRepository, type SeriesLatest } from '../data/ops-data.repository';
 import type { AlertRuleEntity } from '../entities/alert-rule.entity';
 import { AlertEntity } from '../entities/alert.entity';
 import type { SilenceEntity } from '../entities/silence.entity';
@@ -19,31 +12,13 @@ import {
   isNotifiable,
   settleAlert,
   thresholdOf,
-  type AlertReading,
   type AlertStatus,
   type AlertThresholds,
 } from './alert-state';
-import { fingerprintOf, silenceMatches, toAlertView } from './alert-views';
+import { silenceMatches, toAlertView } from './alert-views';
 import { AlertsRepository } from './alerts.repository';
-
-/** What one alert is about, and this evaluation's reading of it. */
-interface AlertSubject {
-  fingerprint: string;
-  kind: 'threshold' | 'freshness';
-  ruleId: string | null;
-  metric: string | null;
-  sourceId: string | null;
-  tenant: string | null;
-  labels: Record<string, string>;
-  module: OpsModule;
-  thresholds: AlertThresholds;
-  reading: AlertReading;
-  /** Shown value: the metric value, or a source's age in seconds. */
-  value: number | null;
-  /** Whether the threshold crossed is worth showing (not for freshness). */
-  showsThreshold: boolean;
-  message(status: AlertStatus): string;
-}
+import { fingerprintOf, instancesOf } from './rule-series';
+import { groupByRule, newAlert, orphanSubject, ruleSubject, seriesOfAlert, type AlertSubject } from './alert-subjects';
 
 type AlertChanged = Extract<DomainEvent, { type: 'alert.changed' }>;
 
@@ -79,9 +54,10 @@ export class AlertEvaluator {
     private readonly data: OpsDataRepository,
     private readonly bus: DomainEventBus,
     private readonly clock: Clock,
+    private readonly sources: SourcesService,
   ) {}
 
-  /** Evaluates the rules of these metrics (all enabled rules when absent). */
+  /** Evaluates the rules of these metrics (all enabled rules when absent), each series on its own. */
   evaluateRules(metrics?: readonly string[]): Promise<AlertChanged[]> {
     return this.serialized(() => this.runRules(metrics));
   }
@@ -102,6 +78,7 @@ export class AlertEvaluator {
           sourceId: f.id,
           tenant: tenantOf(f.id),
           labels: { source: f.id },
+          series: null,
           module: 'system',
           thresholds: FRESHNESS_THRESHOLDS,
           reading: { kind: 'value', value: level },
@@ -127,38 +104,77 @@ export class AlertEvaluator {
   private async runRules(metrics?: readonly string[]): Promise<AlertChanged[]> {
     const now = this.clock.now();
     const rules = metrics ? await this.alerts.rulesForMetrics(metrics) : await this.alerts.enabledRules();
-    let latest: Awaited<ReturnType<OpsDataRepository['latest']>> | null = null;
+    const open = (await this.alerts.openAlerts()).filter((a) => a.kind === 'threshold');
+    const openOf = groupByRule(open);
+    let latest: SeriesLatest[] = [];
     let failure: string | null = null;
+    let tenants = new Map<string, string | null>();
     try {
-      latest = await this.data.latest([...new Set(rules.map((r) => r.metric))]);
+      // Series quiet for twice the no-data window are forgotten unless an instance of theirs is open.
+      const lookback = Math.max(0, ...rules.map((r) => r.noDataAfterSeconds)) * 2 * 1000;
+      latest = await this.data.latestPerSeries(
+        [...new Set(rules.map((r) => r.metric))],
+        new Date(now.getTime() - lookback),
+      );
+      tenants = new Map((await this.sources.findAll()).map((s) => [s.id, s.tenant]));
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
       this.logger.error({ err: error }, 'alert evaluation could not read the latest values');
     }
-    // A rule younger than its no-data window has not missed anything yet (a fresh start, a new rule).
-    const inGrace = (rule: AlertRuleEntity) =>
-      now.getTime() - rule.createdAt.getTime() < rule.noDataAfterSeconds * 1000;
-    const subjects = rules
-      .filter((rule) => failure !== null || latest?.has(rule.metric) || !inGrace(rule))
-      .map((rule) => {
-        const point = latest?.get(rule.metric);
-        const reading: AlertReading = failure
-          ? { kind: 'error', message: failure }
-          : !point || now.getTime() - point.recordedAt.getTime() > rule.noDataAfterSeconds * 1000
-            ? { kind: 'no_data' }
-            : { kind: 'value', value: point.value };
-        const module = CATEGORY_MODULE[(point?.category ?? 'custom') as OpsCategory] ?? 'system';
-        return ruleSubject(rule, reading, module);
-      });
-    const open = (await this.alerts.openAlerts()).filter((a) => a.kind === 'threshold');
-    if (!metrics) {
-      // Alerts of rules deleted or disabled since: resolved, as nothing watches them any more.
-      const watched = new Set(rules.map((r) => fingerprintOf(r.id, r.labels)));
-      for (const orphan of open.filter((a) => !watched.has(a.fingerprint))) {
-        subjects.push({ ...orphanSubject(orphan) });
+    const subjects: AlertSubject[] = [];
+    for (const rule of rules) {
+      const own = openOf.get(rule.id) ?? [];
+      if (failure !== null) {
+        const failing = own.length > 0 ? own.map(seriesOfAlert) : [null];
+        for (const series of failing) subjects.push(ruleSubject(rule, series, { kind: 'error', message: failure }));
+        continue;
       }
+      subjects.push(...this.seriesSubjects(rule, latest, own, tenants, now));
+    }
+    if (!metrics) {
+      // Instances of rules deleted or disabled since: resolved, as nothing watches them any more.
+      const watched = new Set(rules.map((r) => r.id));
+      for (const orphan of open.filter((a) => !a.ruleId || !watched.has(a.ruleId)))
+        subjects.push(orphanSubject(orphan));
     }
     return this.apply(subjects, open);
+  }
+
+  /**
+   * One subject per instance of the rule: each series (or group) with its newest value, or no
+   * data when it went quiet; open instances whose series are no longer listed have no data. A
+   * rule without any series has one instance without series, for its no-data alert; it resolves
+   * once series arrive.
+   */
+  private seriesSubjects(
+    rule: AlertRuleEntity,
+    latest: readonly SeriesLatest[],
+    open: readonly AlertEntity[],
+    tenants: ReadonlyMap<string, string | null>,
+    now: Date,
+  ): AlertSubject[] {
+    const instances = instancesOf(
+      rule,
+      latest.filter((p) => p.metric === rule.metric),
+      (source) => tenants.get(source) ?? null,
+      now,
+    );
+    const subjects = instances.map((i) =>
+      ruleSubject(rule, i, i.value === null ? { kind: 'no_data' } : { kind: 'value', value: i.value }),
+    );
+    const seen = new Set(instances.map((i) => i.fingerprint));
+    const empty = fingerprintOf(rule.id, null);
+    for (const alert of open) {
+      if (seen.has(alert.fingerprint)) continue;
+      if (alert.fingerprint === empty && instances.length > 0) subjects.push(orphanSubject(alert, 'series arrived'));
+      else subjects.push(ruleSubject(rule, seriesOfAlert(alert), { kind: 'no_data' }));
+    }
+    // A rule younger than its no-data window has not missed anything yet (a fresh start, a new rule).
+    const inGrace = now.getTime() - rule.createdAt.getTime() < rule.noDataAfterSeconds * 1000;
+    if (instances.length === 0 && open.length === 0 && !inGrace) {
+      subjects.push(ruleSubject(rule, null, { kind: 'no_data' }));
+    }
+    return subjects;
   }
 
   private async apply(subjects: AlertSubject[], open: AlertEntity[]): Promise<AlertChanged[]> {
@@ -232,87 +248,4 @@ export class AlertEvaluator {
     if (notify) alert.notifiedAt = now;
     return notify;
   }
-}
-
-function ruleSubject(rule: AlertRuleEntity, reading: AlertReading, module: OpsModule): AlertSubject {
-  const thresholds: AlertThresholds = {
-    warning: rule.warning,
-    critical: rule.critical,
-    direction: rule.direction as AlertThresholds['direction'],
-    holdSeconds: rule.holdSeconds,
-    alertOnNoData: rule.alertOnNoData,
-  };
-  const value = reading.kind === 'value' ? reading.value : null;
-  return {
-    fingerprint: fingerprintOf(rule.id, rule.labels),
-    kind: 'threshold',
-    ruleId: rule.id,
-    metric: rule.metric,
-    sourceId: null,
-    tenant: null,
-    labels: rule.labels,
-    module,
-    thresholds,
-    reading,
-    value,
-    showsThreshold: true,
-    message: (status) => {
-      if (status.state === 'no_data') return `${rule.name}: no data for ${rule.metric} in ${rule.noDataAfterSeconds} s`;
-      if (status.state === 'error')
-        return `${rule.name}: evaluation failed (${reading.kind === 'error' ? reading.message : ''})`;
-      if (!status.severity || CLOSED_STATES.has(status.state) || status.state === 'recovering')
-        return `${rule.name}: ${rule.metric} is ${value ?? 'unknown'}, within thresholds`;
-      const threshold = thresholdOf(thresholds, status.severity);
-      return `${rule.name}: ${rule.metric} is ${value} (${status.severity} ${rule.direction} ${threshold})`;
-    },
-  };
-}
-
-/** An open alert whose rule is gone: it resolves at once. */
-function orphanSubject(alert: AlertEntity): AlertSubject {
-  return {
-    fingerprint: alert.fingerprint,
-    kind: 'threshold',
-    ruleId: alert.ruleId,
-    metric: alert.metric,
-    sourceId: null,
-    tenant: alert.tenant,
-    labels: alert.labels,
-    module: alert.module as OpsModule,
-    thresholds: { warning: Infinity, critical: Infinity, direction: 'above', holdSeconds: 0, alertOnNoData: false },
-    reading: { kind: 'value', value: 0 },
-    value: alert.value,
-    showsThreshold: false,
-    message: () => `Rule ${alert.ruleId ?? ''} was removed or disabled`,
-  };
-}
-
-function newAlert(subject: AlertSubject, now: Date): AlertEntity {
-  return Object.assign(new AlertEntity(), {
-    id: randomUUID(),
-    kind: subject.kind,
-    fingerprint: subject.fingerprint,
-    ruleId: subject.ruleId,
-    metric: subject.metric,
-    sourceId: subject.sourceId,
-    tenant: subject.tenant,
-    labels: subject.labels,
-    module: subject.module,
-    open: true,
-    state: 'normal',
-    severity: null,
-    value: subject.value,
-    threshold: null,
-    message: '',
-    stateSince: now,
-    startedAt: now,
-    firedAt: null,
-    resolvedAt: null,
-    lastEvaluatedAt: now,
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    ackComment: null,
-    silencedBy: null,
-    notifiedAt: null,
-  } satisfies AlertEntity);
 }

@@ -21,6 +21,7 @@ export function toAlertView(a: AlertEntity): AlertView {
     sourceId: a.sourceId,
     tenant: a.tenant,
     labels: a.labels,
+    series: a.kind === 'threshold' && a.seriesLabels ? { source: a.sourceId, labels: a.seriesLabels } : null,
     module: a.module as OpsModule,
     state: a.state as AlertState,
     severity: a.severity as AlertSeverity | null,
@@ -52,6 +53,8 @@ export function toAlertRule(r: AlertRuleEntity): AlertRule {
     noDataAfterSeconds: r.noDataAfterSeconds,
     alertOnNoData: r.alertOnNoData,
     labels: r.labels,
+    matchers: r.matchers ?? {},
+    groupBy: r.groupBy ?? null,
     enabled: r.enabled,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
@@ -87,13 +90,4 @@ export function silenceMatches(
   if (s.ruleId && s.ruleId !== alert.ruleId) return false;
   if (s.metric && s.metric !== alert.metric) return false;
   return Object.entries(s.labels).every(([k, v]) => alert.labels[k] === v);
-}
-
-/** Rule id and labels, key-sorted: the identity of "the same alert". */
-export function fingerprintOf(ruleId: string, labels: Record<string, string>): string {
-  const sorted = Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',');
-  return `rule:${ruleId}{${sorted}}`;
 }

@@ -12,7 +12,19 @@ export interface NewDataPoint {
   value: number;
   status: string;
   metadata: Record<string, unknown>;
+  /** The series' labels besides its source (none when absent). */
+  labels?: Record<string, string>;
   moduleAccess: string[];
+  recordedAt: Date;
+}
+
+/** The newest point of one series (metric + source + labels). */
+export interface SeriesLatest {
+  metric: string;
+  source: string;
+  labels: Record<string, string>;
+  category: string;
+  value: number;
   recordedAt: Date;
 }
 
@@ -24,7 +36,7 @@ export interface PruneCutoffs {
 
 /** The batch travels as one JSON parameter and is unpacked by Postgres: one round trip per batch. */
 const BATCH_ROWS = `jsonb_to_recordset($1::jsonb) AS r(source varchar, category varchar, metric varchar, value float8,
-  status varchar, metadata jsonb, module_access text[], recorded_at timestamptz)`;
+  status varchar, metadata jsonb, labels jsonb, module_access text[], recorded_at timestamptz)`;
 
 const bucketOf = (column: string, seconds: string) =>
   `to_timestamp(floor(extract(epoch FROM ${column}) / ${seconds}) * ${seconds})`;
@@ -66,15 +78,16 @@ export class OpsDataRepository {
         value: p.value,
         status: p.status,
         metadata: p.metadata,
+        labels: p.labels ?? {},
         module_access: p.moduleAccess,
         recorded_at: p.recordedAt.toISOString(),
       })),
     );
     await this.dataSource.query(
       `WITH inserted AS (
-         INSERT INTO ops_data_points (${POINT_COLUMNS})
+         INSERT INTO ops_data_points (${POINT_COLUMNS}, labels)
          SELECT r.source, r.category, r.metric, r.value, r.status, coalesce(r.metadata, '{}'), r.module_access,
-                r.recorded_at, $2
+                r.recorded_at, $2, coalesce(r.labels, '{}')
          FROM ${BATCH_ROWS}
          RETURNING metric, value, recorded_at)
        ${FOLD_INTO_ROLLUPS}`,
@@ -144,6 +157,36 @@ export class OpsDataRepository {
         { metric: r.metric, category: r.category, value: Number(r.value), recordedAt: new Date(r.recorded_at) },
       ]),
     );
+  }
+
+  /**
+   * The newest point of every series of these metrics with a point since `since`: one row
+   * per metric, source and labels. Series quiet for longer are not listed (their open
+   * alerts, if any, are judged as having no data).
+   */
+  async latestPerSeries(metrics: readonly string[], since: Date): Promise<SeriesLatest[]> {
+    if (metrics.length === 0) return [];
+    const rows: Array<{
+      metric: string;
+      source: string;
+      labels: Record<string, string>;
+      category: string;
+      value: number | string;
+      recorded_at: Date | string;
+    }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (metric, source, labels) metric, source, labels, category, value, recorded_at
+       FROM ops_data_points WHERE metric = ANY($1::varchar[]) AND recorded_at >= $2
+       ORDER BY metric, source, labels, recorded_at DESC, id DESC`,
+      [[...metrics], since],
+    );
+    return rows.map((r) => ({
+      metric: r.metric,
+      source: r.source,
+      labels: r.labels ?? {},
+      category: r.category,
+      value: Number(r.value),
+      recordedAt: new Date(r.recorded_at),
+    }));
   }
 
   /** Every metric with raw points, and the modules that may see it (from its newest point). */

@@ -52,6 +52,7 @@ export class OpsMetricsService {
         value: p.value,
         status: p.status,
         metadata: p.metadata ?? {},
+        labels: p.labels ?? {},
         moduleAccess: p.moduleAccess,
         recordedAt: p.timestamp ? new Date(p.timestamp) : now,
       })),

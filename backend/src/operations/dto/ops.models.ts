@@ -96,6 +96,16 @@ export class AlertAcknowledgementModel {
   @ApiProperty() comment!: string;
 }
 
+export class AlertSeriesModel {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The series source; null when the instance groups sources.',
+  })
+  source!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
+}
+
 export class AlertViewModel {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind!: AlertKind;
@@ -104,7 +114,18 @@ export class AlertViewModel {
   @ApiProperty({ type: String, nullable: true }) sourceId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The brand of that source, if it has one.' })
   tenant!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: "The rule's labels, the series' labels and source.",
+  })
+  labels!: Record<string, string>;
+  @ApiProperty({
+    type: AlertSeriesModel,
+    nullable: true,
+    description: 'The series (metric + source + labels) a rule alert instance judges; null for freshness alerts.',
+  })
+  series!: AlertSeriesModel | null;
   @ApiProperty({ enum: OPS_MODULES }) module!: OpsModule;
   @ApiProperty({ enum: ALERT_STATES }) state!: AlertState;
   @ApiProperty({ enum: ALERT_SEVERITIES, nullable: true }) severity!: AlertSeverity | null;
@@ -135,6 +156,18 @@ export class AlertRuleModel {
   @ApiProperty() noDataAfterSeconds!: number;
   @ApiProperty() alertOnNoData!: boolean;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Label values a series must carry to be watched (`source` matches its source).',
+  })
+  matchers!: Record<string, string>;
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    description: 'Labels that make one instance (worst newest value of its series); null: one instance per series.',
+  })
+  groupBy!: string[] | null;
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

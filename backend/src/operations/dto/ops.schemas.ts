@@ -29,6 +29,7 @@ export const dataPointSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .refine((m) => JSON.stringify(m).length <= 4096, 'must be at most 4 KB of JSON')
     .optional(),
+  labels: labels.refine((l) => !('source' in l), 'source is the series source; it cannot be a label').optional(),
   moduleAccess: z.array(z.enum(OPS_MODULES)).min(1).max(OPS_MODULES.length).optional(),
 });
 
@@ -48,6 +49,13 @@ export const alertRuleSchema = z
     noDataAfterSeconds: z.number().int().min(10).max(604_800).default(300),
     alertOnNoData: z.boolean().default(true),
     labels: labels.default({}),
+    matchers: labels.default({}),
+    groupBy: z
+      .array(labelKey)
+      .max(16)
+      .refine((g) => new Set(g).size === g.length, 'names a label twice')
+      .nullable()
+      .default(null),
     enabled: z.boolean().default(true),
   })
   .superRefine((rule, ctx) => {

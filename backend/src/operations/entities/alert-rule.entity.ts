@@ -13,7 +13,12 @@ export class AlertRuleEntity {
   @Column({ name: 'hold_seconds', type: 'integer' }) holdSeconds!: number;
   @Column({ name: 'no_data_after_seconds', type: 'integer' }) noDataAfterSeconds!: number;
   @Column({ name: 'alert_on_no_data', type: 'boolean' }) alertOnNoData!: boolean;
+  /** Labels added to every alert of the rule. */
   @Column({ type: 'jsonb', default: () => "'{}'" }) labels!: Record<string, string>;
+  /** Label values a series must have to be watched (`source` names the source). */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) matchers!: Record<string, string>;
+  /** The labels that make one alert instance; null: every series (source and labels) is its own. */
+  @Column({ name: 'group_by', type: 'text', array: true, nullable: true }) groupBy!: string[] | null;
   @Column({ type: 'boolean', default: true }) enabled!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

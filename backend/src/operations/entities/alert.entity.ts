@@ -1,8 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * One alert's life, from pending to resolved. At most one open alert per fingerprint
- * (rule and labels, or the source for freshness alerts): the partial unique index is the
+ * One alert instance's life, from pending to resolved. At most one open alert per fingerprint
+ * (rule and series, or the source for freshness alerts): the partial unique index is the
  * deduplication that holds even when two evaluations race.
  */
 @Entity({ name: 'ops_alerts' })
@@ -18,6 +18,8 @@ export class AlertEntity {
   /** The brand of the source an alert is about; tenant-scoped principals see only theirs. */
   @Column({ type: 'varchar', length: 100, nullable: true }) tenant!: string | null;
   @Column({ type: 'jsonb', default: () => "'{}'" }) labels!: Record<string, string>;
+  /** For rule alerts: the labels of the series (or group) this instance is about. */
+  @Column({ name: 'series_labels', type: 'jsonb', nullable: true }) seriesLabels!: Record<string, string> | null;
   @Column({ type: 'varchar', length: 16 }) module!: string;
   @Column({ type: 'boolean' }) open!: boolean;
   @Column({ type: 'varchar', length: 16 }) state!: string;

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'ops_data_points' })
 @Index('ix_ops_data_points_metric_recorded_at', ['metric', 'recordedAt'])
 @Index('ix_ops_data_points_recorded_at', ['recordedAt'])
+@Index('ix_ops_data_points_metric_source_recorded_at', ['metric', 'source', 'recordedAt'])
 export class OpsDataPointEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column({ type: 'varchar', length: 64 }) source!: string;
@@ -15,6 +16,8 @@ export class OpsDataPointEntity {
   @Column({ type: 'double precision' }) value!: number;
   @Column({ type: 'varchar', length: 16 }) status!: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) metadata!: Record<string, unknown>;
+  /** With the source and metric, the identity of a series. */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) labels!: Record<string, string>;
   @Column({ name: 'module_access', type: 'text', array: true }) moduleAccess!: string[];
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
   @Column({ name: 'ingested_at', type: 'timestamptz' }) ingestedAt!: Date;

@@ -14,6 +14,7 @@ const alert = (overrides: Partial<AlertView>): AlertView => ({
   sourceId: null,
   tenant: null,
   labels: {},
+  series: null,
   module: 'system',
   state: 'firing',
   severity: 'warning',

@@ -11,10 +11,14 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { WidgetComponent } from '../../shared/widget.component';
 import { OpsApiService } from '../operations/ops-api.service';
+import { groupAlerts, seriesLabel } from './alert-groups';
 
 const SEVERITY_TONE: Record<string, 'warn' | 'bad'> = { warning: 'warn', critical: 'bad' };
 
-/** Alerts with a state filter and acknowledge-with-comment; silences and a form to add one. */
+/**
+ * Alerts grouped by rule (one expandable group, one row per series) with a state filter and
+ * acknowledge-with-comment; silences and a form to add one.
+ */
 @Component({
   selector: 'sy-alerts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,6 +55,10 @@ export class AlertsPage {
     load: () => this.api.rules().pipe(map((r) => r.items)),
     topics: () => [],
   });
+  /** Alert instances grouped by rule; every group starts expanded. */
+  protected readonly groups = computed(() => groupAlerts(this.alerts.value() ?? [], this.rules.value() ?? []));
+  protected readonly collapsed = signal<ReadonlySet<string>>(new Set());
+  protected readonly seriesLabel = seriesLabel;
   protected readonly metrics = computed(() => [...new Set((this.rules.value() ?? []).map((r) => r.metric))].sort());
 
   protected readonly ruleColumns: TableColumn<AlertRule>[] = [
@@ -60,6 +68,15 @@ export class AlertsPage {
     { key: 'warning', header: 'Warning', value: (r) => r.warning, numeric: true },
     { key: 'critical', header: 'Critical', value: (r) => r.critical, numeric: true },
     { key: 'hold', header: 'Hold (s)', value: (r) => r.holdSeconds, numeric: true },
+    {
+      key: 'matchers',
+      header: 'Series',
+      value: (r) =>
+        Object.entries(r.matchers ?? {})
+          .map(([name, value]) => `${name}=${value}`)
+          .join(', ') || 'all',
+    },
+    { key: 'groupBy', header: 'One alert per', value: (r) => (r.groupBy ? r.groupBy.join(', ') || 'rule' : 'series') },
     { key: 'enabled', header: 'Enabled', value: (r) => (r.enabled ? 'yes' : 'no') },
   ];
 
@@ -76,6 +93,12 @@ export class AlertsPage {
       tone: (s) => (s.active ? 'warn' : undefined),
     },
   ];
+
+  protected toggleGroup(key: string): void {
+    const next = new Set(this.collapsed());
+    if (!next.delete(key)) next.add(key);
+    this.collapsed.set(next);
+  }
 
   protected chooseState(event: Event): void {
     this.state.set((event.target as HTMLSelectElement).value);

@@ -3,13 +3,15 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   ALERT_SEVERITIES,
   CONTACT_POINT_KINDS,
+  OPS_MODULES,
   type AlertSeverity,
   type ContactPoint,
   type ContactPointKind,
   type NotificationDelivery,
   type NotificationPolicy,
+  type OpsModule,
 } from '@switchyard/contracts';
-import { map, type Observable } from 'rxjs';
+import { forkJoin, map, type Observable } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format-number';
@@ -20,6 +22,7 @@ import { liveResource } from '../../shared/live-resource';
 import { WidgetComponent } from '../../shared/widget.component';
 import { contactPointInput, SECRET_LABELS, type ContactPointFields } from './contact-point-form';
 import { NotificationsApiService } from './notifications-api.service';
+import { describeMatch, policyFields, policyInput, type PolicyFields } from './policy-form';
 
 const STATUS_TONE: Record<NotificationDelivery['status'], 'ok' | 'warn' | 'bad'> = {
   sent: 'ok',
@@ -40,6 +43,10 @@ export class NotificationsPage {
   protected readonly canManage = inject(AuthService).can('alerts.manage');
   protected readonly kinds = CONTACT_POINT_KINDS;
   protected readonly severities = ALERT_SEVERITIES;
+  protected readonly modules = OPS_MODULES;
+  /** The policy form: a new policy, or the one being edited (its id then fixed). */
+  protected readonly policyForm = signal<PolicyFields>(policyFields());
+  protected readonly editingPolicy = signal<string | null>(null);
   protected readonly secretLabels = SECRET_LABELS;
   protected readonly kind = signal<ContactPointKind>('slack');
   protected readonly status = signal('');
@@ -64,10 +71,12 @@ export class NotificationsPage {
   protected readonly policyColumns: TableColumn<NotificationPolicy>[] = [
     { key: 'name', header: 'Policy', value: (p) => p.name },
     { key: 'to', header: 'Contact points', value: (p) => p.contactPointIds.join(', ') },
-    { key: 'match', header: 'Matches', value: (p) => JSON.stringify(p.match) },
+    { key: 'match', header: 'Matches', value: (p) => describeMatch(p) },
     { key: 'group', header: 'Group by', value: (p) => p.groupBy.join(', ') },
+    { key: 'wait', header: 'Group wait (s)', value: (p) => p.groupWaitSeconds, numeric: true },
     { key: 'repeat', header: 'Repeat (s)', value: (p) => p.repeatIntervalSeconds, numeric: true },
     { key: 'tenant', header: 'Tenant', value: (p) => p.tenant ?? 'all' },
+    { key: 'enabled', header: 'Enabled', value: (p) => (p.enabled ? 'yes' : 'no') },
   ];
   protected readonly deliveryColumns: TableColumn<NotificationDelivery>[] = [
     { key: 'created', header: 'Queued', value: (d) => d.createdAt, display: (d) => formatDateTime(d.createdAt) },
@@ -110,33 +119,66 @@ export class NotificationsPage {
     this.run(this.api.deleteContactPoint(point.id), `Deleted ${point.name}`, () => this.points.reload());
   }
 
+  protected editPolicy(policy: NotificationPolicy): void {
+    this.policyForm.set(policyFields(policy));
+    this.editingPolicy.set(policy.id);
+    this.status.set(`Editing policy ${policy.id}`);
+  }
+
+  protected newPolicy(): void {
+    this.policyForm.set(policyFields());
+    this.editingPolicy.set(null);
+  }
+
   protected savePolicy(event: Event, form: HTMLFormElement): void {
     event.preventDefault();
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
-    const severity = value('severity') as AlertSeverity | '';
-    const teams = value('teams')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const input = {
-      id: value('id'),
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    const checked = (name: string) =>
+      Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`), (box) => box.value);
+    const fields: PolicyFields = {
+      id: this.editingPolicy() ?? value('id'),
       name: value('name'),
-      contactPointIds: value('contactPoints')
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-      match: { ...(severity ? { severities: [severity] } : {}), ...(teams.length > 0 ? { teams } : {}) },
-      groupBy: value('groupBy')
-        .split(',')
-        .map((label) => label.trim())
-        .filter(Boolean),
-      repeatIntervalSeconds: Number(value('repeatMinutes') || '240') * 60,
+      tenant: value('tenant'),
+      enabled: (form.elements.namedItem('enabled') as HTMLInputElement | null)?.checked ?? true,
+      contactPointIds: checked('contactPoint'),
+      severities: checked('severity') as AlertSeverity[],
+      modules: checked('module') as OpsModule[],
+      teams: value('teams'),
+      labels: value('labels'),
+      groupBy: value('groupBy'),
+      groupWaitSeconds: value('groupWait'),
+      repeatMinutes: value('repeatMinutes'),
     };
-    this.run(this.api.savePolicy(input), `Saved policy ${input.id}`, () => this.policies.reload());
+    this.policyForm.set(fields);
+    let input;
+    try {
+      input = policyInput(fields);
+    } catch (error) {
+      this.status.set(`Refused: ${(error as Error).message}`);
+      return;
+    }
+    const editing = this.editingPolicy() !== null;
+    this.run(this.api.savePolicy(input), `${editing ? 'Updated' : 'Saved'} policy ${input.id}`, () => {
+      this.newPolicy();
+      this.policies.reload();
+    });
+  }
+
+  /** A test notification to every contact point of the policy. */
+  protected testPolicy(policy: NotificationPolicy): void {
+    const count = policy.contactPointIds.length;
+    this.run(
+      forkJoin(policy.contactPointIds.map((id) => this.api.sendTest(id))),
+      `Test notification queued for ${count} contact point${count === 1 ? '' : 's'} of ${policy.name}`,
+      () => this.deliveries.reload(),
+    );
   }
 
   protected deletePolicy(policy: NotificationPolicy): void {
-    this.run(this.api.deletePolicy(policy.id), `Deleted ${policy.name}`, () => this.policies.reload());
+    this.run(this.api.deletePolicy(policy.id), `Deleted ${policy.name}`, () => {
+      if (this.editingPolicy() === policy.id) this.newPolicy();
+      this.policies.reload();
+    });
   }
 
   /** One request from a button or form; the outcome (or the API's reason) shows in the status line. */
