@@ -3,6 +3,27 @@ import angular from 'angular-eslint';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/** Backend modules that own a domain (anything but config, common, database and bootstrap). */
+const DOMAIN_MODULES = [
+  'auth',
+  'connectors',
+  'sources',
+  'sync',
+  'events',
+  'realtime',
+  'portfolio',
+  'workplace',
+  'crm',
+  'operations',
+  'notifications',
+  'integrations',
+  'health',
+  'metrics',
+  'system',
+  'demo',
+  'console',
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'tmp/**', '.nx/**', '.angular/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
@@ -60,6 +81,25 @@ export default tseslint.config(
             {
               group: ['**/sync', '**/sync/**'],
               message: 'A read domain depends on sources (state, freshness), never on the sync engine.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database layer knows the data source and migrations, never a domain: each module
+    // registers its own entities.
+    files: ['backend/src/database/**/*.ts'],
+    ignores: ['backend/src/database/**/*.medium-spec.ts', 'backend/src/database/**/*.fault-spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: DOMAIN_MODULES.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
+              message: 'database/ must not import a domain module; modules register their own entities.',
             },
           ],
         },

@@ -1,16 +1,22 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { createEmbeddedPgDriver } from './embedded-pg-driver';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
-/** One definition of the schema's DataSource for the app, the tests and the drift check. */
-export function buildDataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+/**
+ * One definition of the schema's DataSource for the app, the tests and the drift check.
+ * Entities are not listed here: each module registers its own (`TypeOrmModule.forFeature`)
+ * and the app loads them (`autoLoadEntities`); a standalone DataSource passes them in.
+ */
+export function buildDataSourceOptions(
+  database: AppConfig['database'],
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   const common = {
     type: 'postgres',
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',

@@ -11,7 +11,8 @@ import { runMigrations } from './migrate';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config.database),
+      // Each module registers its own entities (forFeature); the data source loads them all.
+      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config.database), autoLoadEntities: true }),
       dataSourceFactory: async (options) => {
         if (!options) throw new Error('database options missing');
         const dataSource = await new DataSource(options).initialize();

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { LiveHub, RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
 import { AdminDashboardController } from './admin-dashboard.controller';
+import { AlertRuleEntity } from './entities/alert-rule.entity';
+import { AlertEntity } from './entities/alert.entity';
+import { OpsDataPointEntity } from './entities/ops-data-point.entity';
+import { OpsRollupEntity } from './entities/ops-rollup.entity';
+import { SilenceEntity } from './entities/silence.entity';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
@@ -18,7 +24,11 @@ import { OpsScopeService } from './ops-scope.service';
 import { SnapshotBuilder } from './snapshot/snapshot-builder';
 
 @Module({
-  imports: [RealtimeModule, SourcesModule],
+  imports: [
+    TypeOrmModule.forFeature([OpsDataPointEntity, OpsRollupEntity, AlertRuleEntity, AlertEntity, SilenceEntity]),
+    RealtimeModule,
+    SourcesModule,
+  ],
   controllers: [OpsController, AlertsController, AdminDashboardController],
   providers: [
     OpsDataRepository,

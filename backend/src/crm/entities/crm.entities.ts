@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 // The five ClientTether tables. Every row carries its tenant (brand); reads are always tenant-scoped.
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 /** One metric sample. The external id is `<metric>@<timestamp>`, so a sample is stored once. */
 @Entity({ name: 'data_points' })

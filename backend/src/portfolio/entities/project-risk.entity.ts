@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 @Entity({ name: 'project_risks' })
 @Index('ix_project_risks_project', ['projectExternalId'])

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 export interface Milestone {
   id: string;

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 @Entity({ name: 'departments' })
 export class DepartmentEntity extends NormalizedRecord {

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import { NormalizedRecord } from '../../database/normalized-record';
+import { NormalizedRecord } from '../../sources/normalized-record';
 
 /** An incident or workplace request from the ticketing system. */
 @Entity({ name: 'incidents' })

@@ -1,5 +1,5 @@
 import { Column, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { SourceEntity } from '../sources/entities/source.entity';
+import { SourceEntity } from './entities/source.entity';
 
 /**
  * Columns every normalized table shares. Rows are keyed by (source, external id) so a
