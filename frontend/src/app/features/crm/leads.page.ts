@@ -11,9 +11,10 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
-import { leadsChart } from './crm-charts';
+import { LEAD_STATUS_TONE, leadSourceChart, leadStatusChart } from './crm-charts';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
+
 
 /** Leads: counts by source and status, and the searchable list. */
 @Component({
@@ -61,15 +62,18 @@ export class LeadsPage {
   protected readonly freshness = computed(() =>
     mergeFreshness(this.stats.value()?.freshness, this.leads.value()?.freshness),
   );
-  protected readonly chart = computed(() => {
-    const s = this.stats.value();
-    return leadsChart(s?.bySource ?? [], s?.byStatus ?? []);
-  });
+  protected readonly sourceChart = computed(() => leadSourceChart(this.stats.value()?.bySource ?? []));
+  protected readonly statusChart = computed(() => leadStatusChart(this.stats.value()?.byStatus ?? []));
   protected readonly columns: TableColumn<CrmLead>[] = [
     { key: 'name', header: 'Name', value: (l) => [l.firstName, l.lastName].filter(Boolean).join(' ') || null },
     { key: 'email', header: 'Email', value: (l) => l.email },
     { key: 'source', header: 'Source', value: (l) => l.source },
-    { key: 'status', header: 'Status', value: (l) => l.status },
+    {
+      key: 'status',
+      header: 'Status',
+      value: (l) => l.status,
+      tone: (l) => LEAD_STATUS_TONE[l.status] ?? 'neutral',
+    },
     { key: 'owner', header: 'Owner', value: (l) => l.owner },
     { key: 'created', header: 'Created', value: (l) => l.createdAt, display: (l) => formatDateTime(l.createdAt) },
   ];

@@ -10,16 +10,8 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
-import { healthDistributionChart } from './portfolio-charts';
+import { healthBandChart, PROJECT_STATUS_TONE, projectStatusChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
-
-const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad'> = {
-  'On Track': 'ok',
-  Completed: 'ok',
-  'At Risk': 'warn',
-  'Behind Schedule': 'warn',
-  Critical: 'bad',
-};
 
 /** Projects: filters and pages through the API, the health distribution of everything that matches. */
 @Component({
@@ -64,12 +56,13 @@ export class ProjectsPage {
     load: (p) => this.data.projects(p),
     topics: () => ['domain:projects'],
   });
-  protected readonly chart = computed(() => healthDistributionChart(this.all.value()?.items ?? []));
+  protected readonly statusChart = computed(() => projectStatusChart(this.all.value()?.items ?? []));
+  protected readonly bandChart = computed(() => healthBandChart(this.all.value()?.items ?? []));
 
   protected readonly columns: TableColumn<ProjectView>[] = [
     { key: 'name', header: 'Project', value: (p) => p.name, link: (p) => `/portfolio/projects/${p.id}` },
     { key: 'portfolio', header: 'Portfolio', value: (p) => p.portfolio },
-    { key: 'status', header: 'Status', value: (p) => p.status, tone: (p) => STATUS_TONE[p.status] },
+    { key: 'status', header: 'Status', value: (p) => p.status, tone: (p) => PROJECT_STATUS_TONE[p.status] },
     { key: 'priority', header: 'Priority', value: (p) => p.priority },
     { key: 'health', header: 'Health', value: (p) => p.healthScore, numeric: true },
     {
