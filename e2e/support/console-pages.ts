@@ -94,7 +94,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     permission: 'financials.read',
     heading: 'Financials',
     expected: async (api) =>
-      (await api.get<FinancialMetrics>('/api/v1/financial-metrics?dateRange=6M')).earnedValue[0]?.projectId,
+      (await api.get<FinancialMetrics>('/api/v1/financial-metrics?dateRange=6M')).earnedValue[0]?.projectName,
   },
   {
     name: 'risks',

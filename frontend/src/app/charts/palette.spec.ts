@@ -37,7 +37,13 @@ describe('one colour scale per meaning', () => {
   });
 
   it('gives a category the same colour whatever else the chart shows (stable across brands)', () => {
-    const brandA = legendItems(leadSourceChart([{ key: 'Referral', count: 3, share: null }, { key: 'Website', count: 9, share: null }]), 'light');
+    const brandA = legendItems(
+      leadSourceChart([
+        { key: 'Referral', count: 3, share: null },
+        { key: 'Website', count: 9, share: null },
+      ]),
+      'light',
+    );
     const brandB = legendItems(
       leadSourceChart([
         { key: 'Event', count: 1, share: null },
@@ -53,6 +59,7 @@ describe('one colour scale per meaning', () => {
 
   it('keeps category colours apart from the status colours', () => {
     for (const theme of ['light', 'dark'] as const)
-      for (const color of CATEGORY_COLORS[theme]) expect(Object.values(TONE_COLORS[theme]).slice(0, 3)).not.toContain(color);
+      for (const color of CATEGORY_COLORS[theme])
+        expect(Object.values(TONE_COLORS[theme]).slice(0, 3)).not.toContain(color);
   });
 });

@@ -10,10 +10,11 @@ import { NowService } from '../core/now.service';
   selector: 'sy-time',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `@if (date()) {
-      <time [attr.datetime]="date()" [attr.title]="utc()"
-        >@if (relative()) {
+      <time [attr.datetime]="date()" [attr.title]="utc()">
+        @if (relative()) {
           {{ ago() }} ·
-        }{{ absolute() }}</time
+        }
+        {{ absolute() }}</time
       >
     } @else {
       —

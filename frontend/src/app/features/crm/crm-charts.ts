@@ -53,7 +53,10 @@ export function leadStatusChart(byStatus: readonly CrmCount[]): EChartsCoreOptio
       {
         name: 'Leads by status',
         type: 'bar',
-        data: byStatus.map((s) => ({ value: s.count, itemStyle: { color: tone(LEAD_STATUS_TONE[s.key] ?? 'neutral') } })),
+        data: byStatus.map((s) => ({
+          value: s.count,
+          itemStyle: { color: tone(LEAD_STATUS_TONE[s.key] ?? 'neutral') },
+        })),
       },
     ],
   };

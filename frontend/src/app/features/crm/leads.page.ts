@@ -15,7 +15,6 @@ import { LEAD_STATUS_TONE, leadSourceChart, leadStatusChart } from './crm-charts
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
 
-
 /** Leads: counts by source and status, and the searchable list. */
 @Component({
   selector: 'sy-leads-page',

@@ -2,20 +2,27 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { CRM_ACTIVITY_STATUSES, type CrmActivity } from '@switchyard/contracts';
 import { downloadCsv, toCsv } from '../../core/csv';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
+import { TimeComponent } from '../../shared/time.component';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
 
+/** "Tour · 15 min · Noah Williams · Scheduled": the parts an activity has, nothing for the missing ones. */
+export function activityDetails(a: Pick<CrmActivity, 'type' | 'durationMinutes' | 'assignedTo' | 'status'>): string {
+  return [a.type, a.durationMinutes ? `${a.durationMinutes} min` : null, a.assignedTo, a.status]
+    .filter((part): part is string => !!part && part.trim() !== '')
+    .join(' · ');
+}
+
 /** Schedule: the upcoming activities as a list (the API starts from now). */
 @Component({
   selector: 'sy-schedule-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataDelayedComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [AsyncViewComponent, DataDelayedComponent, FormsModule, PagerComponent, TimeComponent, WidgetComponent],
   templateUrl: './schedule.page.html',
 })
 export class SchedulePage {
@@ -30,7 +37,7 @@ export class SchedulePage {
     load: (p) => forTenant(p.tenant, (tenant) => this.data.schedule({ ...p, tenant })),
     topics: (p) => (p.tenant ? [`crm:${p.tenant}`] : []),
   });
-  protected readonly formatDateTime = formatDateTime;
+  protected readonly activityDetails = activityDetails;
 
   protected exportCsv(rows: readonly CrmActivity[]): void {
     const csv = toCsv(rows, [

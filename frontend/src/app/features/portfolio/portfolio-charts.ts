@@ -84,7 +84,7 @@ export function earnedValueChart(rows: readonly EarnedValue[]): EChartsCoreOptio
     legend: { bottom: 0 },
     grid: { left: 64, right: 16, top: 24, bottom: 56 },
     // Category labels are thinned automatically when they would overlap.
-    xAxis: { type: 'category', data: rows.map((r) => r.projectId) },
+    xAxis: { type: 'category', data: rows.map((r) => r.projectName ?? r.projectId) },
     yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
     series: [
       { name: 'Planned value', type: 'bar', data: rows.map((r) => r.plannedValue) },

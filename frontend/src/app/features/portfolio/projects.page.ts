@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView } from '@switchyard/contracts';
+import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView, type ScopeList } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
+import { AuthService } from '../../core/auth/auth.service';
 import { formatMoney, formatPercent } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
@@ -12,6 +13,11 @@ import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { healthBandChart, PROJECT_STATUS_TONE, projectStatusChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
+
+/** The portfolios a data scope covers, in the usual order; all of them for '*' or no scope. */
+export function visiblePortfolios(scope: ScopeList | undefined): readonly string[] {
+  return scope === undefined || scope === '*' ? PORTFOLIOS : PORTFOLIOS.filter((p) => scope.includes(p));
+}
 
 /** Projects: filters and pages through the API, the health distribution of everything that matches. */
 @Component({
@@ -30,7 +36,8 @@ import { PortfolioDataService } from './portfolio-data.service';
 })
 export class ProjectsPage {
   private readonly data = inject(PortfolioDataService);
-  protected readonly portfolios = PORTFOLIOS;
+  /** Only the portfolios this user's data scope lets them see (all of them for '*'). */
+  protected readonly portfolios = visiblePortfolios(inject(AuthService).principal()?.dataScopes.portfolios);
   protected readonly statuses = PROJECT_STATUSES;
   protected readonly priorities = PRIORITIES;
 
