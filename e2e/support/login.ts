@@ -26,7 +26,7 @@ export async function signIn(page: Page, role: Role, returnUrl?: string): Promis
     throw new Error(`sign-in as ${demoEmail(role)} was refused: ${await refused.innerText()}`);
   }
   // Attached, not visible: on a phone the account controls fold behind the Menu button.
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Sign out', includeHidden: true })).toBeAttached();
 }
 
 export async function fillLoginForm(page: Page, email: string, password: string): Promise<void> {

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormsModule } from '@angular/forms';
 import { CRM_LEAD_SOURCES, CRM_LEAD_STATUSES, type CrmLead } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
-import { formatDateTime } from '../../core/format-number';
 import { mergeFreshness } from '../../core/freshness-view';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
@@ -74,7 +73,7 @@ export class LeadsPage {
       tone: (l) => LEAD_STATUS_TONE[l.status] ?? 'neutral',
     },
     { key: 'owner', header: 'Owner', value: (l) => l.owner },
-    { key: 'created', header: 'Created', value: (l) => l.createdAt, display: (l) => formatDateTime(l.createdAt) },
+    { key: 'created', header: 'Created', value: (l) => l.createdAt, time: (l) => l.createdAt },
   ];
 
   protected reloadAll(): void {

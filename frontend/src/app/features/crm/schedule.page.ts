@@ -18,6 +18,16 @@ export function activityDetails(a: Pick<CrmActivity, 'type' | 'durationMinutes' 
     .join(' · ');
 }
 
+/**
+ * The activity's title with its lead named: the vendor writes "Tour with lead 10247", the
+ * console says "Tour with Ada Lovelace". Without a known name, the title as the vendor wrote it.
+ */
+export function activityTitle(a: Pick<CrmActivity, 'title' | 'leadId' | 'leadName'>): string {
+  if (!a.leadId || !a.leadName) return a.title;
+  const mention = `lead ${a.leadId}`;
+  return a.title.includes(mention) ? a.title.replace(mention, a.leadName) : `${a.title} — ${a.leadName}`;
+}
+
 /** Schedule: the upcoming activities as a list (the API starts from now). */
 @Component({
   selector: 'sy-schedule-page',
@@ -38,12 +48,14 @@ export class SchedulePage {
     topics: (p) => (p.tenant ? [`crm:${p.tenant}`] : []),
   });
   protected readonly activityDetails = activityDetails;
+  protected readonly activityTitle = activityTitle;
 
   protected exportCsv(rows: readonly CrmActivity[]): void {
     const csv = toCsv(rows, [
       { header: 'When', value: (a) => a.scheduledFor },
       { header: 'Type', value: (a) => a.type },
       { header: 'Title', value: (a) => a.title },
+      { header: 'Lead', value: (a) => a.leadName ?? a.leadId },
       { header: 'Minutes', value: (a) => a.durationMinutes },
       { header: 'Assigned to', value: (a) => a.assignedTo },
       { header: 'Status', value: (a) => a.status },
