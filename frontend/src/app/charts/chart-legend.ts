@@ -65,6 +65,6 @@ function nonZero(datum: unknown): boolean {
     // [x, y] pairs and [x, y, value] heat-map cells: the last entry is the value.
     return datum.length > 1 && nonZero(datum[datum.length - 1]);
   }
-  if (datum && typeof datum === 'object' && 'value' in datum) return nonZero((datum as { value: unknown }).value);
+  if (datum && typeof datum === 'object' && 'value' in datum) return nonZero(datum.value);
   return false;
 }

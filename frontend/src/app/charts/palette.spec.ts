@@ -14,8 +14,7 @@ describe('one colour scale per meaning', () => {
     for (const theme of ['light', 'dark'] as const) {
       const legend = legendItems(chart, theme);
       expect(legend.map((l) => l.name)).toEqual([...PROJECT_STATUSES]);
-      for (const item of legend)
-        expect(item.color).toBe(TONE_COLORS[theme][PROJECT_STATUS_TONE[item.name as ProjectView['status']]]);
+      for (const item of legend) expect(item.color).toBe(TONE_COLORS[theme][PROJECT_STATUS_TONE[item.name]]);
     }
     // The contradiction of issue 25: "At Risk" is never green, "Completed" never red.
     expect(PROJECT_STATUS_TONE['At Risk']).toBe('warn');
