@@ -45,7 +45,8 @@ function theme(text: string, line: string, surface: string, palette: string[]) {
     legend: { textStyle: { color: text } },
     // Pie labels in the text colour without the default halo; slices parted by the card colour.
     pie: {
-      label: { color: text, textBorderWidth: 0, textShadowBlur: 0 },
+      // Long names wrap onto a second line instead of being cut to "Be…" on a phone.
+      label: { color: text, textBorderWidth: 0, textShadowBlur: 0, overflow: 'break' },
       labelLine: { lineStyle: { color: line } },
       itemStyle: { borderColor: surface, borderWidth: 1 },
     },

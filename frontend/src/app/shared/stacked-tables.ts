@@ -5,7 +5,7 @@ const DECORATION = /[▲▼]/g;
 
 /**
  * Gives every body cell of every `table.sy-table` under `root` a `data-label` with its
- * column's header, so the phone layout (styles.css) can show each row as a list of
+ * column's header, so the phone layout (styles-narrow.css) can show each row as a list of
  * "header: value" pairs. Cells spanning several columns take the first one's header.
  */
 export function labelTableCells(root: ParentNode): void {
