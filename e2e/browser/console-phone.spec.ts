@@ -134,3 +134,22 @@ test('a project status has the same colour in the chart legend as its badge in t
     await expect(legend.getByRole('listitem')).toHaveCount(sliceColors.size);
   }
 });
+
+test("team_manager's portfolio filter offers only the portfolios its data scope covers", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const projects = await apiReader(request, baseURL ?? '', 'team_manager').get<{ items: { portfolio: string }[] }>(
+    '/api/v1/projects?pageSize=200',
+  );
+  const visible = [...new Set(projects.items.map((p) => p.portfolio))].sort();
+  expect(visible.length).toBeGreaterThan(0);
+  await signIn(page, 'team_manager', '/portfolio/projects');
+  const options = await page
+    .getByRole('main')
+    .getByRole('combobox', { name: 'Portfolio' })
+    .locator('option')
+    .allInnerTexts();
+  expect(options.map((o) => o.trim())).toEqual(['All', ...visible]);
+});
