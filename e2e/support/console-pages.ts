@@ -94,7 +94,7 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     permission: 'financials.read',
     heading: 'Financials',
     expected: async (api) =>
-      (await api.get<FinancialMetrics>('/api/v1/financial-metrics?dateRange=6M')).earnedValue[0]?.projectId,
+      (await api.get<FinancialMetrics>('/api/v1/financial-metrics?dateRange=6M')).earnedValue[0]?.projectName,
   },
   {
     name: 'risks',
@@ -162,9 +162,13 @@ export const CONSOLE_PAGES: ConsolePage[] = [
     path: fixed('/crm/schedule'),
     permission: 'crm.read',
     heading: 'Schedule',
-    expected: async (api) =>
-      (await api.get<CrmActivityPage>(`/api/v1/crm/schedule?tenant=${await tenantOf(api)}&status=Scheduled&pageSize=1`))
-        .items[0]?.title,
+    expected: async (api) => {
+      const first = (
+        await api.get<CrmActivityPage>(`/api/v1/crm/schedule?tenant=${await tenantOf(api)}&status=Scheduled&pageSize=1`)
+      ).items[0];
+      // The page names the lead instead of the vendor's "lead 10247".
+      return first && (first.leadName ?? first.title);
+    },
   },
   {
     name: 'sources',

@@ -25,7 +25,8 @@ export async function signIn(page: Page, role: Role, returnUrl?: string): Promis
     // A 429 here usually means the run outgrew AUTH_RATE_LIMIT_PER_MINUTE, which counts sign-ins and refreshes.
     throw new Error(`sign-in as ${demoEmail(role)} was refused: ${await refused.innerText()}`);
   }
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Attached, not visible: on a phone the account controls fold behind the Menu button.
+  await expect(page.getByRole('button', { name: 'Sign out', includeHidden: true })).toBeAttached();
 }
 
 export async function fillLoginForm(page: Page, email: string, password: string): Promise<void> {

@@ -344,6 +344,47 @@ describe('identity: sign-in, sessions, client credentials and tokens', () => {
       expect(audit.items.find((e) => e.action === 'auth.login' && e.outcome === 'success')?.traceId).toBeTruthy();
     });
 
+    it('names the actors: users by display name and email, service clients by name; filters by email', async () => {
+      await login();
+      expect((await post('/auth/login', { email: 'OPS@example.com', password: 'not-the-password' })).status).toBe(401);
+      await post('/auth/login', { email: 'nobody@example.com', password: 'not-the-password' });
+      await app.app
+        .get(ClientsService)
+        .create(
+          { id: 'billing', name: 'Billing export', scopes: ['read:dashboard'], dataScopes: {} },
+          null,
+          CLIENT_SECRET,
+        );
+      const granted = await fetch(`${app.baseUrl}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'billing',
+          client_secret: CLIENT_SECRET,
+        }).toString(),
+      });
+      expect(granted.status).toBe(200);
+      const headers = await app.adminHeaders();
+      const read = async (query: string) =>
+        (await (await fetch(`${app.baseUrl}/api/v1/audit?${query}`, { headers })).json()) as Page<AuditEvent>;
+      const ops = await app.app.get(UsersService).findByEmail('ops@example.com');
+      const byEmail = await read('actorId=ops@example.com&pageSize=200');
+      const signIn = byEmail.items.find((e) => e.action === 'auth.login' && e.outcome === 'success');
+      expect(signIn).toMatchObject({ actorId: ops?.id, actorName: 'Ops', actorEmail: 'ops@example.com' });
+      // The failed sign-in is stored under the email, not the user id, and still names the user.
+      const typed = await read('actorId=OPS@example.com&action=auth.login&outcome=failure');
+      expect(typed.items[0]).toMatchObject({
+        actorId: 'ops@example.com',
+        actorName: 'Ops',
+        actorEmail: 'ops@example.com',
+      });
+      const tokens = await read('actorId=billing&action=auth.token&outcome=success');
+      expect(tokens.items[0]).toMatchObject({ actorKind: 'client', actorName: 'Billing export', actorEmail: null });
+      const unknown = await read('actorId=nobody@example.com');
+      expect(unknown.items[0]).toMatchObject({ actorId: 'nobody@example.com', actorName: null, actorEmail: null });
+    });
+
     it('never writes passwords, secrets or tokens to the log or the audit trail', async () => {
       const { body, cookie } = await login();
       const audit = await (

@@ -50,10 +50,11 @@ export function toNote(row: CrmNoteEntity): CrmNote {
   };
 }
 
-export function toActivity(row: CrmScheduledActivityEntity): CrmActivity {
+export function toActivity(row: CrmScheduledActivityEntity, leadNames?: ReadonlyMap<string, string>): CrmActivity {
   return {
     id: row.externalId,
     leadId: row.leadExternalId,
+    leadName: (row.leadExternalId && leadNames?.get(row.leadExternalId)) || null,
     type: row.activityType,
     title: row.title,
     scheduledFor: row.scheduledFor.toISOString(),

@@ -228,6 +228,18 @@ describe('CRM API', () => {
       expect(fromLater.items.every((a) => a.scheduledFor >= later)).toBe(true);
       expect(fromLater.freshness.sources.map((s) => s.id)).toEqual([`crm-${ACME}-schedule`]);
     });
+
+    it("names each activity's lead, as the lead list spells it", async () => {
+      const all = (await get<CrmActivityPage>(`/crm/schedule?tenant=${ACME}&from=2000-01-01T00:00:00Z&pageSize=50`))
+        .body;
+      const withLead = all.items.filter((a) => a.leadId);
+      expect(withLead.length).toBeGreaterThan(0);
+      for (const activity of withLead.slice(0, 5)) {
+        const lead = (await get<CrmLeadDetail>(`/crm/leads/${activity.leadId}?tenant=${ACME}`)).body;
+        const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || null;
+        expect({ id: activity.leadId, name: activity.leadName }).toEqual({ id: activity.leadId, name });
+      }
+    });
   });
 
   describe('tenant isolation', () => {

@@ -67,6 +67,22 @@ export class CrmRepository {
     return page(query.orderBy('l.createdAtSource', 'DESC').addOrderBy('l.externalId', 'DESC'), window);
   }
 
+  /** "First Last" of the leads with these ids (those with a name), by id. */
+  async leadNames(tenant: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await live(this.leads, 'l', tenant)
+      .andWhere('l.external_id IN (:...ids)', { ids: unique })
+      .select(['l.externalId', 'l.firstName', 'l.lastName'])
+      .getMany();
+    const names = new Map<string, string>();
+    for (const row of rows) {
+      const name = [row.firstName, row.lastName].filter(Boolean).join(' ').trim();
+      if (name) names.set(row.externalId, name);
+    }
+    return names;
+  }
+
   findLead(tenant: string, id: string): Promise<CrmLeadEntity | null> {
     return live(this.leads, 'l', tenant).andWhere('l.external_id = :id', { id }).getOne();
   }

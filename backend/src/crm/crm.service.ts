@@ -114,8 +114,16 @@ export class CrmService {
       status: filters.status,
     };
     const [rows, total] = await this.crm.listActivities(tenant, query, window);
+    const leadNames = await this.crm.leadNames(
+      tenant,
+      rows.map((r) => r.leadExternalId).filter((id): id is string => !!id),
+    );
     return {
-      ...toPage(window, rows.map(toActivity), total),
+      ...toPage(
+        window,
+        rows.map((r) => toActivity(r, leadNames)),
+        total,
+      ),
       freshness: await this.freshnessOf(principal, tenant, 'crm-schedule'),
     };
   }

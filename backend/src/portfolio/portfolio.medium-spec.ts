@@ -108,7 +108,7 @@ describe('portfolio API on data synced from the simulator', () => {
     const one = (
       await bed.getAs<FinancialMetrics>('executive', `/financial-metrics?dateRange=1M&projectIds=${all[0].id}`)
     ).body;
-    expect(one.earnedValue.map((e) => e.projectId)).toEqual([all[0].id]);
+    expect(one.earnedValue.map((e) => [e.projectId, e.projectName])).toEqual([[all[0].id, all[0].name]]);
     const custom = await bed.getAs<ApiErrorResponse>(
       'executive',
       '/financial-metrics?dateRange=Custom&startDate=2026-01-01',

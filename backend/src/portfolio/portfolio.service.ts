@@ -120,7 +120,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
       range: { dateRange: query.dateRange, ...range },
       summary: summarize(figures, entries, range.startDate),
       trends: monthlyTrends(entries),
-      earnedValue: figures.map((p) => earnedValue(p.id, p)),
+      earnedValue: figures.map((p) => ({ ...earnedValue(p.id, p), projectName: p.name })),
       freshness: await this.freshnessOf(['projects', 'financials']),
     };
   }

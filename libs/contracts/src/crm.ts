@@ -127,6 +127,8 @@ export type CrmNotePage = Page<CrmNote> & CrmFreshness;
 export interface CrmActivity {
   id: string;
   leadId: string | null;
+  /** The lead's name ("Ada Lovelace"), when the lead is known; screens show it instead of the id. */
+  leadName: string | null;
   type: string;
   title: string;
   scheduledFor: string;

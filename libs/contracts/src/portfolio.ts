@@ -84,6 +84,8 @@ export interface FinancialTrendPoint {
 
 export interface EarnedValue {
   projectId: string;
+  /** The project's name; the financial-metrics answer always carries it, so screens show names, not ids. */
+  projectName?: string;
   plannedValue: number;
   earnedValue: number;
   actualCost: number;

@@ -108,6 +108,10 @@ export class AuditEventModel {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ['user', 'client', 'anonymous', 'system'] }) actorKind!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The user's display name or the service client's name." })
+  actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The user's email, when the actor is a known user." })
+  actorEmail!: string | null;
   @ApiProperty({ example: 'auth.login' }) action!: string;
   @ApiProperty({ type: String, nullable: true }) resourceType!: string | null;
   @ApiProperty({ type: String, nullable: true }) resourceId!: string | null;

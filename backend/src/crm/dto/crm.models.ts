@@ -208,6 +208,7 @@ export class CrmNotePageModel extends PageModel {
 export class CrmActivityModel {
   @ApiProperty() id!: string;
   @ApiProperty(nullableText) leadId!: string | null;
+  @ApiProperty({ ...nullableText, description: "The lead's name, when the lead is known." }) leadName!: string | null;
   @ApiProperty({ example: 'Call' }) type!: string;
   @ApiProperty() title!: string;
   @ApiProperty(dateTime) scheduledFor!: string;

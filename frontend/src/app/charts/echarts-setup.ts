@@ -10,6 +10,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { provideEchartsCore } from 'ngx-echarts';
+import { SERIES_COLORS } from './palette';
 
 /**
  * Only the chart types and components the console draws, registered once when the
@@ -36,26 +37,30 @@ const axis = (line: string, label: string) => ({
   nameTextStyle: { color: label },
 });
 
-function theme(text: string, line: string, palette: string[]) {
+function theme(text: string, line: string, surface: string, palette: string[]) {
   return {
     color: palette,
     backgroundColor: 'transparent',
     textStyle: { color: text },
     legend: { textStyle: { color: text } },
+    // Pie labels in the text colour without the default halo; slices parted by the card colour.
+    pie: {
+      // Long names wrap onto a second line instead of being cut to "Be…" on a phone.
+      label: { color: text, textBorderWidth: 0, textShadowBlur: 0, overflow: 'break' },
+      labelLine: { lineStyle: { color: line } },
+      itemStyle: { borderColor: surface, borderWidth: 1 },
+    },
+    bar: { label: { color: text, textBorderWidth: 0 } },
+    heatmap: { label: { color: '#18212b', textBorderWidth: 0 } },
     categoryAxis: axis(line, text),
     valueAxis: axis(line, text),
     visualMap: { textStyle: { color: text } },
   };
 }
 
-echarts.registerTheme(
-  'sy-light',
-  theme('#18212b', '#dbe1e8', ['#0f6aa8', '#1f7a4d', '#a86400', '#b3261e', '#6b4fa0', '#2a8c8c']),
-);
-echarts.registerTheme(
-  'sy-dark',
-  theme('#e3e9f0', '#33414f', ['#5aa9e6', '#4cc38a', '#f0b24a', '#f07167', '#b39ddb', '#4dd0c8']),
-);
+// The default series palette holds no status colour (green, amber, red): those mean a state.
+echarts.registerTheme('sy-light', theme('#18212b', '#dbe1e8', '#ffffff', SERIES_COLORS.light));
+echarts.registerTheme('sy-dark', theme('#e3e9f0', '#33414f', '#17212c', SERIES_COLORS.dark));
 
 export function provideCharts(): Provider | EnvironmentProviders {
   return provideEchartsCore({ echarts });

@@ -25,11 +25,8 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : whole.format(value);
 }
 
-/** "26 Nov 2026, 14:05" in the viewer's zone. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** "26 Nov 2026, 14:05 CET" in the viewer's zone, with the zone named (see format-time). */
+export { formatDateTime } from './format-time';
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';

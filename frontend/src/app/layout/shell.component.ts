@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LOGIN_PATH } from '../core/auth/return-url';
 import { NAV_SECTIONS, permittedSections } from './nav-items';
@@ -8,11 +9,19 @@ import { roleList } from '../core/auth/role-label';
 import { ThemeService } from '../core/theme.service';
 import { AlertsBellComponent } from './alerts-bell.component';
 import { LiveIndicatorComponent } from './live-indicator.component';
+import { StackedTablesDirective } from '../shared/stacked-tables';
 
 @Component({
   selector: 'sy-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, LiveIndicatorComponent, AlertsBellComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    LiveIndicatorComponent,
+    AlertsBellComponent,
+    StackedTablesDirective,
+  ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
@@ -29,6 +38,22 @@ export class ShellComponent {
   protected readonly roles = computed(() => roleList(this.principal()?.roles));
   protected readonly signingOut = signal(false);
   protected readonly theme = this.themes.theme;
+  /** On a phone the navigation (and the account controls) fold behind a Menu button. */
+  protected readonly menuOpen = signal(false);
+
+  constructor() {
+    // Following a link closes the menu, so the page it opens is what the phone shows.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.menuOpen.set(false));
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
 
   protected toggleTheme(): void {
     this.themes.toggle();

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, signal } from '@an
 import { RouterLink } from '@angular/router';
 import { downloadCsv, toCsv } from '../core/csv';
 import { sortRows, type SortState, type TableColumn } from './data-table';
+import { TimeComponent } from './time.component';
 
 /**
  * A table of the rows on screen: click a header to sort them (the API pages but does not
@@ -10,7 +11,7 @@ import { sortRows, type SortState, type TableColumn } from './data-table';
 @Component({
   selector: 'sy-data-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, TimeComponent],
   templateUrl: './data-table.component.html',
   styleUrl: './data-table.component.css',
 })

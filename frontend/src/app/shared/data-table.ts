@@ -1,3 +1,5 @@
+import type { Tone } from '../charts/palette';
+
 export type CellValue = string | number | boolean | null | undefined;
 
 /** One column of a data table; the same definition drives sorting and the CSV export. */
@@ -7,10 +9,12 @@ export interface TableColumn<T> {
   value: (row: T) => CellValue;
   /** Shown text when it differs from the sortable value (e.g. a formatted date). */
   display?: (row: T) => string;
+  /** The cell is a point in time: shown relative and absolute with its zone, UTC on hover. */
+  time?: (row: T) => string | null | undefined;
   /** Router link of the cell. */
   link?: (row: T) => string;
   /** Badge tone of the cell. */
-  tone?: (row: T) => 'ok' | 'warn' | 'bad' | undefined;
+  tone?: (row: T) => Tone | undefined;
   numeric?: boolean;
 }
 

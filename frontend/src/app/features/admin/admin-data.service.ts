@@ -20,6 +20,9 @@ export interface AuditEvent {
   at: string;
   actorKind: string;
   actorId: string | null;
+  /** The user's display name or the service client's name, when known. */
+  actorName: string | null;
+  actorEmail: string | null;
   action: string;
   resourceType: string | null;
   resourceId: string | null;

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import type { TableColumn } from '../../shared/data-table';
 import { DataTableComponent } from '../../shared/data-table.component';
@@ -10,6 +9,14 @@ import { WidgetComponent } from '../../shared/widget.component';
 import { AdminDataService, type AuditEvent } from './admin-data.service';
 
 const OUTCOME_TONE: Record<string, 'ok' | 'warn' | 'bad'> = { success: 'ok', failure: 'bad', denied: 'warn' };
+
+/** "Ada Lovelace <ada@example.com>", "client Billing export", or the raw id when the actor is unknown. */
+export function actorText(e: Pick<AuditEvent, 'actorKind' | 'actorId' | 'actorName' | 'actorEmail'>): string {
+  if (e.actorName && e.actorEmail) return `${e.actorName} <${e.actorEmail}>`;
+  if (e.actorName) return `${e.actorKind === 'client' ? 'client ' : ''}${e.actorName}`;
+  if (!e.actorId) return e.actorKind;
+  return e.actorKind === 'anonymous' ? `unknown ${e.actorId}` : `${e.actorKind} ${e.actorId}`;
+}
 
 /** The audit log, newest first, filtered by action, actor, outcome and start time. */
 @Component({
@@ -38,10 +45,10 @@ export class AuditPage {
     topics: () => [],
   });
   protected readonly columns: TableColumn<AuditEvent>[] = [
-    { key: 'at', header: 'When', value: (e) => e.at, display: (e) => formatDateTime(e.at) },
+    { key: 'at', header: 'When', value: (e) => e.at, time: (e) => e.at },
     { key: 'action', header: 'Action', value: (e) => e.action },
     { key: 'outcome', header: 'Outcome', value: (e) => e.outcome, tone: (e) => OUTCOME_TONE[e.outcome] },
-    { key: 'actor', header: 'Actor', value: (e) => (e.actorId ? `${e.actorKind} ${e.actorId}` : e.actorKind) },
+    { key: 'actor', header: 'Actor', value: actorText },
     {
       key: 'resource',
       header: 'Resource',

@@ -84,8 +84,8 @@ export class AlertsPage {
     { key: 'matchers', header: 'Matches', value: (s) => JSON.stringify(s.matchers) },
     { key: 'comment', header: 'Comment', value: (s) => s.comment },
     { key: 'by', header: 'Created by', value: (s) => s.createdBy },
-    { key: 'starts', header: 'Starts', value: (s) => s.startsAt, display: (s) => formatDateTime(s.startsAt) },
-    { key: 'ends', header: 'Ends', value: (s) => s.endsAt, display: (s) => formatDateTime(s.endsAt) },
+    { key: 'starts', header: 'Starts', value: (s) => s.startsAt, time: (s) => s.startsAt },
+    { key: 'ends', header: 'Ends', value: (s) => s.endsAt, time: (s) => s.endsAt },
     {
       key: 'active',
       header: 'Active',

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { CRM_HOT_LIST_STATUSES, type CrmHotListItem } from '@switchyard/contracts';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
@@ -42,8 +41,8 @@ export class HotListPage {
       key: 'last',
       header: 'Last activity',
       value: (i) => i.lastActivityAt,
-      display: (i) => formatDateTime(i.lastActivityAt),
+      time: (i) => i.lastActivityAt,
     },
-    { key: 'added', header: 'Added', value: (i) => i.addedAt, display: (i) => formatDateTime(i.addedAt) },
+    { key: 'added', header: 'Added', value: (i) => i.addedAt, time: (i) => i.addedAt },
   ];
 }

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormsModule } from '@angular/forms';
 import { CRM_LEAD_SOURCES, CRM_LEAD_STATUSES, type CrmLead } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
-import { formatDateTime } from '../../core/format-number';
 import { mergeFreshness } from '../../core/freshness-view';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
@@ -11,7 +10,7 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
-import { leadsChart } from './crm-charts';
+import { LEAD_STATUS_TONE, leadSourceChart, leadStatusChart } from './crm-charts';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
 
@@ -61,17 +60,20 @@ export class LeadsPage {
   protected readonly freshness = computed(() =>
     mergeFreshness(this.stats.value()?.freshness, this.leads.value()?.freshness),
   );
-  protected readonly chart = computed(() => {
-    const s = this.stats.value();
-    return leadsChart(s?.bySource ?? [], s?.byStatus ?? []);
-  });
+  protected readonly sourceChart = computed(() => leadSourceChart(this.stats.value()?.bySource ?? []));
+  protected readonly statusChart = computed(() => leadStatusChart(this.stats.value()?.byStatus ?? []));
   protected readonly columns: TableColumn<CrmLead>[] = [
     { key: 'name', header: 'Name', value: (l) => [l.firstName, l.lastName].filter(Boolean).join(' ') || null },
     { key: 'email', header: 'Email', value: (l) => l.email },
     { key: 'source', header: 'Source', value: (l) => l.source },
-    { key: 'status', header: 'Status', value: (l) => l.status },
+    {
+      key: 'status',
+      header: 'Status',
+      value: (l) => l.status,
+      tone: (l) => LEAD_STATUS_TONE[l.status] ?? 'neutral',
+    },
     { key: 'owner', header: 'Owner', value: (l) => l.owner },
-    { key: 'created', header: 'Created', value: (l) => l.createdAt, display: (l) => formatDateTime(l.createdAt) },
+    { key: 'created', header: 'Created', value: (l) => l.createdAt, time: (l) => l.createdAt },
   ];
 
   protected reloadAll(): void {

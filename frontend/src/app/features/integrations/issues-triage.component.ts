@@ -1,18 +1,23 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ISSUE_STATES, type ErrorClassification, type IssueView } from '@switchyard/contracts';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { liveResource } from '../../shared/live-resource';
+import { TimeComponent } from '../../shared/time.component';
 import { IntegrationsApiService, type IssueAction } from './integrations-api.service';
+
+/** "1 occurrence", "12 occurrences". */
+export function occurrences(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'occurrence' : 'occurrences'}`;
+}
 
 /** The issues triage list: failures grouped by signature, with acknowledge / resolve / ignore. */
 @Component({
   selector: 'sy-issues-triage',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent],
+  imports: [AsyncViewComponent, TimeComponent],
   templateUrl: './issues-triage.component.html',
 })
 export class IssuesTriageComponent {
@@ -25,13 +30,16 @@ export class IssuesTriageComponent {
   protected readonly state = signal('open');
   protected readonly status = signal('');
   protected readonly busy = signal(false);
-  protected readonly formatDateTime = formatDateTime;
 
   protected readonly issues = liveResource({
     params: () => ({ state: this.state(), integration: this.integration() }),
     load: (p) => this.api.issues(p.state, p.integration),
     topics: () => ['integrations'],
   });
+
+  /** When the list was last received, for the freshness line of the card around it. */
+  readonly receivedAt = computed(() => this.issues.receivedAt());
+  protected readonly occurrences = occurrences;
 
   /** Classification of each issue's latest event, loaded when asked for. */
   protected readonly details = signal<Record<string, ErrorClassification | null | 'loading'>>({});

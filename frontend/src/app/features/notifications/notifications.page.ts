@@ -14,7 +14,6 @@ import {
 import { forkJoin, map, type Observable } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import type { TableColumn } from '../../shared/data-table';
 import { DataTableComponent } from '../../shared/data-table.component';
@@ -79,7 +78,7 @@ export class NotificationsPage {
     { key: 'enabled', header: 'Enabled', value: (p) => (p.enabled ? 'yes' : 'no') },
   ];
   protected readonly deliveryColumns: TableColumn<NotificationDelivery>[] = [
-    { key: 'created', header: 'Queued', value: (d) => d.createdAt, display: (d) => formatDateTime(d.createdAt) },
+    { key: 'created', header: 'Queued', value: (d) => d.createdAt, time: (d) => d.createdAt },
     { key: 'point', header: 'Contact point', value: (d) => d.contactPointId },
     { key: 'title', header: 'Message', value: (d) => d.title },
     { key: 'status', header: 'Status', value: (d) => d.status, tone: (d) => STATUS_TONE[d.status] },

@@ -47,7 +47,12 @@ export class FinancialsPage {
     ];
   });
   protected readonly evColumns: TableColumn<EarnedValue>[] = [
-    { key: 'project', header: 'Project', value: (r) => r.projectId, link: (r) => `/portfolio/projects/${r.projectId}` },
+    {
+      key: 'project',
+      header: 'Project',
+      value: (r) => r.projectName ?? r.projectId,
+      link: (r) => `/portfolio/projects/${r.projectId}`,
+    },
     {
       key: 'pv',
       header: 'Planned value',

@@ -8,6 +8,16 @@ import {
 } from '@switchyard/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { compactNumber } from '../../charts/chart-format';
+import { tone, type Tone } from '../../charts/palette';
+
+/** The tone of each project status, shared by the table badges and the status chart. */
+export const PROJECT_STATUS_TONE: Record<ProjectView['status'], Tone> = {
+  'On Track': 'ok',
+  Completed: 'info',
+  'At Risk': 'warn',
+  'Behind Schedule': 'warn',
+  Critical: 'bad',
+};
 
 const HEALTH_BANDS = ['0–39', '40–59', '60–79', '80–100'] as const;
 
@@ -19,24 +29,30 @@ export function healthBand(score: number): (typeof HEALTH_BANDS)[number] {
   return '80–100';
 }
 
-/** Project health distribution: projects per status (donut) and per health-score band (bars). */
-export function healthDistributionChart(projects: readonly ProjectView[]): EChartsCoreOption {
+/** Projects per status, a donut in the status colours of the table badges. */
+export function projectStatusChart(projects: readonly ProjectView[]): EChartsCoreOption {
   const statusCounts = PROJECT_STATUSES.map((status) => ({
     name: status,
     value: projects.filter((p) => p.status === status).length,
+    itemStyle: { color: tone(PROJECT_STATUS_TONE[status]) },
   })).filter((s) => s.value > 0);
-  const bandCounts = HEALTH_BANDS.map((band) => projects.filter((p) => healthBand(p.healthScore) === band).length);
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: '58%', right: 16, top: 24, bottom: 56 },
-    xAxis: { type: 'category', data: [...HEALTH_BANDS], name: 'Health score' },
+    series: [{ name: 'Status', type: 'pie', radius: ['40%', '68%'], center: ['50%', '50%'], data: statusCounts }],
+  };
+}
+
+/** Projects per health-score band. */
+export function healthBandChart(projects: readonly ProjectView[]): EChartsCoreOption {
+  const bandCounts = HEALTH_BANDS.map((band) => projects.filter((p) => healthBand(p.healthScore) === band).length);
+  return {
+    aria: { enabled: true },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 24, bottom: 40 },
+    xAxis: { type: 'category', data: [...HEALTH_BANDS], name: 'Health score', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [
-      { name: 'Status', type: 'pie', radius: ['35%', '60%'], center: ['27%', '45%'], data: statusCounts },
-      { name: 'Projects by health score', type: 'bar', data: bandCounts },
-    ],
+    series: [{ name: 'Projects by health score', type: 'bar', data: bandCounts }],
   };
 }
 
@@ -45,8 +61,7 @@ export function budgetActualChart(trends: readonly FinancialTrendPoint[]): EChar
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 64, right: 64, top: 24, bottom: 56 },
+    grid: { left: 56, right: 56, top: 32, bottom: 32 },
     xAxis: { type: 'category', data: trends.map((t) => t.month) },
     yAxis: [
       { type: 'value', name: 'Monthly', axisLabel: { formatter: compactNumber } },
@@ -69,7 +84,7 @@ export function earnedValueChart(rows: readonly EarnedValue[]): EChartsCoreOptio
     legend: { bottom: 0 },
     grid: { left: 64, right: 16, top: 24, bottom: 56 },
     // Category labels are thinned automatically when they would overlap.
-    xAxis: { type: 'category', data: rows.map((r) => r.projectId) },
+    xAxis: { type: 'category', data: rows.map((r) => r.projectName ?? r.projectId) },
     yAxis: { type: 'value', axisLabel: { formatter: compactNumber } },
     series: [
       { name: 'Planned value', type: 'bar', data: rows.map((r) => r.plannedValue) },

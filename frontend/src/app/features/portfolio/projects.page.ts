@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView } from '@switchyard/contracts';
+import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView, type ScopeList } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
+import { AuthService } from '../../core/auth/auth.service';
 import { formatMoney, formatPercent } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
@@ -10,16 +11,13 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
-import { healthDistributionChart } from './portfolio-charts';
+import { healthBandChart, PROJECT_STATUS_TONE, projectStatusChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
 
-const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad'> = {
-  'On Track': 'ok',
-  Completed: 'ok',
-  'At Risk': 'warn',
-  'Behind Schedule': 'warn',
-  Critical: 'bad',
-};
+/** The portfolios a data scope covers, in the usual order; all of them for '*' or no scope. */
+export function visiblePortfolios(scope: ScopeList | undefined): readonly string[] {
+  return scope === undefined || scope === '*' ? PORTFOLIOS : PORTFOLIOS.filter((p) => scope.includes(p));
+}
 
 /** Projects: filters and pages through the API, the health distribution of everything that matches. */
 @Component({
@@ -38,7 +36,8 @@ const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad'> = {
 })
 export class ProjectsPage {
   private readonly data = inject(PortfolioDataService);
-  protected readonly portfolios = PORTFOLIOS;
+  /** Only the portfolios this user's data scope lets them see (all of them for '*'). */
+  protected readonly portfolios = visiblePortfolios(inject(AuthService).principal()?.dataScopes.portfolios);
   protected readonly statuses = PROJECT_STATUSES;
   protected readonly priorities = PRIORITIES;
 
@@ -64,12 +63,13 @@ export class ProjectsPage {
     load: (p) => this.data.projects(p),
     topics: () => ['domain:projects'],
   });
-  protected readonly chart = computed(() => healthDistributionChart(this.all.value()?.items ?? []));
+  protected readonly statusChart = computed(() => projectStatusChart(this.all.value()?.items ?? []));
+  protected readonly bandChart = computed(() => healthBandChart(this.all.value()?.items ?? []));
 
   protected readonly columns: TableColumn<ProjectView>[] = [
     { key: 'name', header: 'Project', value: (p) => p.name, link: (p) => `/portfolio/projects/${p.id}` },
     { key: 'portfolio', header: 'Portfolio', value: (p) => p.portfolio },
-    { key: 'status', header: 'Status', value: (p) => p.status, tone: (p) => STATUS_TONE[p.status] },
+    { key: 'status', header: 'Status', value: (p) => p.status, tone: (p) => PROJECT_STATUS_TONE[p.status] },
     { key: 'priority', header: 'Priority', value: (p) => p.priority },
     { key: 'health', header: 'Health', value: (p) => p.healthScore, numeric: true },
     {

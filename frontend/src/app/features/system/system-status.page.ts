@@ -5,6 +5,7 @@ import { catchError, forkJoin, map, of, switchMap, timer } from 'rxjs';
 import { describeError, type ConsoleError } from '../../core/api-error';
 import { formatAge, formatDuration } from '../../core/format-age';
 import { NowService } from '../../core/now.service';
+import { TimeComponent } from '../../shared/time.component';
 import { SystemDataService } from './system-data.service';
 
 /** How often the page asks the API again. */
@@ -25,6 +26,7 @@ const DATABASE_LABELS: Record<SystemStatus['database']['kind'], string> = {
 @Component({
   selector: 'sy-system-status-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TimeComponent],
   templateUrl: './system-status.page.html',
   styleUrl: './system-status.page.css',
 })

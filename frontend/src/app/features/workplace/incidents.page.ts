@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, type Incident } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
-import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
@@ -60,6 +59,6 @@ export class IncidentsPage {
     { key: 'kind', header: 'Kind', value: (i) => i.kind },
     { key: 'group', header: 'Assigned to', value: (i) => i.assignee ?? i.assignmentGroup },
     { key: 'location', header: 'Location', value: (i) => i.location },
-    { key: 'reported', header: 'Reported', value: (i) => i.reportedAt, display: (i) => formatDateTime(i.reportedAt) },
+    { key: 'reported', header: 'Reported', value: (i) => i.reportedAt, time: (i) => i.reportedAt },
   ];
 }
