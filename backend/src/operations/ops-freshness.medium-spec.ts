@@ -75,6 +75,12 @@ describe('operations fed by sync, and a frozen source raising a staleness alert'
       late = await freshnessAlert();
       if (!late) expect(clock.now().getTime() - frozenAt).toBeLessThanOrEqual(90_000);
     }
+    // The snapshot says the same about its cards: each module's own clock stops, with the source's SLO.
+    const frozen = (await api<OpsSnapshot>('master_admin', 'GET', '/ops/snapshot')).body;
+    const system = frozen.moduleClocks?.systemHealth;
+    expect(system).toMatchObject({ warnAfterSeconds: 90, staleAfterSeconds: 150 });
+    expect(clock.now().getTime() - Date.parse(system?.dataAsOf ?? '')).toBeGreaterThan(90_000);
+    expect(frozen.freshness?.sources.map((s) => [s.id, s.state])).toEqual([['metrics-system', 'late']]);
     // Late (data older than 90 s) is a warning, raised at the first cadence past the SLO.
     expect(clock.now().getTime() - frozenAt).toBeLessThanOrEqual(90_000 + 30_000);
     expect(late).toMatchObject({ state: 'firing', severity: 'warning', module: 'system' });

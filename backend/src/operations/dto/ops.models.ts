@@ -164,6 +164,18 @@ export class OpsSnapshotModel extends TimestampedModel {
   @ApiProperty({ format: 'date-time' }) builtAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
   @ApiProperty({ enum: OPS_MODULES, isArray: true, description: 'Modules the caller may see.' }) modules!: OpsModule[];
+  @ApiPropertyOptional({
+    ...anyObject,
+    description:
+      "Per visible module (systemHealth, businessMetrics…): `dataAsOf`, its newest data point, and the metrics sources' `warnAfterSeconds` / `staleAfterSeconds`.",
+  })
+  moduleClocks?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    ...anyObject,
+    nullable: true,
+    description: 'Freshness of the sources that feed the operations metrics; null when none.',
+  })
+  freshness?: Record<string, unknown> | null;
   @ApiPropertyOptional(anyObject) systemHealth?: Record<string, unknown>;
   @ApiPropertyOptional(anyObject) businessMetrics?: Record<string, unknown>;
   @ApiPropertyOptional(anyObject) workflowPerformance?: Record<string, unknown>;
