@@ -7,6 +7,7 @@ import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatCount, formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
+import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
 import { WidgetComponent } from '../../shared/widget.component';
 import { OpsApiService } from './ops-api.service';
@@ -19,7 +20,18 @@ const MIN_FORECAST_BUCKETS = 3;
 @Component({
   selector: 'sy-operations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, ChartComponent, WidgetComponent],
+  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, WidgetComponent],
+  styles: `
+    .figure--ok {
+      color: var(--sy-ok);
+    }
+    .figure--warn {
+      color: var(--sy-warn-ink);
+    }
+    .figure--bad {
+      color: var(--sy-bad-ink);
+    }
+  `,
   templateUrl: './operations.page.html',
 })
 export class OperationsPage {
@@ -96,7 +108,7 @@ export class OperationsPage {
 
   protected readonly cards = computed(() => {
     const s = this.snapshot.value();
-    return s ? moduleCards(s) : [];
+    return s ? moduleCards(s, this.rules.value() ?? []) : [];
   });
   protected readonly rule = computed(() => (this.rules.value() ?? []).find((r) => r.metric === this.metric()));
   protected readonly chartOptions = computed(() => {
