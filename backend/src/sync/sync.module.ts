@@ -1,3 +1,5 @@
+import { RunHistoryController } from './run-history.controller';
+import { RunHistoryService } from './run-history.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorsModule } from '../connectors';
@@ -33,8 +35,15 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     SourcesModule,
     ConnectorsModule,
   ],
-  controllers: [SyncController, SourceTrialController, SourceWebhookController, UpstreamHealthController],
+  controllers: [
+    RunHistoryController,
+    SyncController,
+    SourceTrialController,
+    SourceWebhookController,
+    UpstreamHealthController,
+  ],
   providers: [
+    RunHistoryService,
     SyncCoordinator,
     SyncRunner,
     SyncService,
