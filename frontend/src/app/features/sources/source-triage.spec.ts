@@ -107,3 +107,35 @@ describe('sources triage', () => {
     expect(shareWords({ succeeded: 0, total: 0 })).toBe('no runs');
   });
 });
+
+describe('source run chart', () => {
+  it('plots response time and records per run oldest first, and marks failed runs', async () => {
+    const { runChart } = await import('./source-run-chart');
+    const run = (queuedAt: string, status: 'succeeded' | 'failed', durationMs: number, records: number) =>
+      ({
+        id: queuedAt,
+        status,
+        queuedAt,
+        startedAt: queuedAt,
+        finishedAt: queuedAt,
+        durationMs,
+        recordsFetched: records,
+        errorMessage: status === 'failed' ? 'HTTP 503' : null,
+      }) as never;
+    const options = runChart([
+      run('2026-11-26T14:01:00Z', 'failed', 900, 0),
+      run('2026-11-26T14:00:00Z', 'succeeded', 250, 40),
+    ]) as { series: { name: string; data: unknown[] }[] };
+    const [time, records, failed] = options.series;
+    expect(time.data).toEqual([
+      [Date.parse('2026-11-26T14:00:00Z'), 250],
+      [Date.parse('2026-11-26T14:01:00Z'), 900],
+    ]);
+    expect(records.data).toEqual([
+      [Date.parse('2026-11-26T14:00:00Z'), 40],
+      [Date.parse('2026-11-26T14:01:00Z'), 0],
+    ]);
+    expect(failed.data).toEqual([{ value: [Date.parse('2026-11-26T14:01:00Z'), 0], name: 'Failed: HTTP 503' }]);
+    expect(runChart([])).toBeNull();
+  });
+});
