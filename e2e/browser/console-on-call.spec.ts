@@ -153,6 +153,7 @@ test.describe('a console that never misleads on-call', () => {
     const feeding = sources.items.filter((s) => s.domain === 'metrics' && s.enabled).map((s) => s.id);
     const id = `e2e-frozen-metrics-${Date.now().toString(36)}`;
     await send('put', '/api/v1/credentials/e2e-metrics-key', {
+      id: 'e2e-metrics-key',
       name: 'E2E simulator metrics key',
       kind: 'token',
       secret: 'metrics-demo-key',
