@@ -1,4 +1,4 @@
-import type { AlertView, DomainEvent, OpsSnapshot, SourceDefinitionInput } from '@switchyard/contracts';
+import type { AlertView, DomainEvent, OpsMetricList, OpsSnapshot, SourceDefinitionInput } from '@switchyard/contracts';
 import { roleApi } from '../../test/support/role-api';
 import { SteppedClock } from '../../test/support/stepped-clock';
 import { startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
@@ -63,6 +63,11 @@ describe('operations fed by sync, and a frozen source raising a staleness alert'
     expect(snapshot.performance?.totalDataPoints).toBeGreaterThan(100);
     expect(snapshot.performance?.dataSourcesActive).toBe(1);
     expect(events.some((e) => e.type === 'ops.snapshot')).toBe(true);
+    // The units the synced samples carry come back with the metric list, for the console's figures.
+    const metrics = (await api<OpsMetricList>('master_admin', 'GET', '/ops/metrics')).body.items;
+    expect(metrics.find((m) => m.metric === 'cpu_usage')?.unit).toBe('percent');
+    expect(metrics.find((m) => m.metric === 'mrr')?.unit).toBe('USD');
+    expect(metrics.find((m) => m.metric === 'average_execution_time')?.unit).toBe('seconds');
     expect(await freshnessAlert()).toBeUndefined();
   });
 

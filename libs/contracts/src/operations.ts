@@ -91,6 +91,8 @@ export interface DataPointsAccepted {
 export interface OpsMetricInfo {
   metric: string;
   modules: OpsModule[];
+  /** The unit its newest data point carries (`percent`, `ms`, `seconds`, `count`, `score`, a currency code such as `USD`); null when none. */
+  unit: string | null;
 }
 
 export interface OpsMetricList {

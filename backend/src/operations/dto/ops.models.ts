@@ -45,6 +45,14 @@ export class SeriesBucketModel {
 export class OpsMetricInfoModel implements OpsMetricInfo {
   @ApiProperty({ example: 'cpu_usage' }) metric!: string;
   @ApiProperty({ enum: OPS_MODULES, isArray: true }) modules!: OpsModule[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'percent',
+    description:
+      'Unit of the newest data point (metadata.unit): percent, ms, seconds, count, score or a currency code.',
+  })
+  unit!: string | null;
 }
 
 export class OpsMetricListModel extends TimestampedModel implements OpsMetricList {

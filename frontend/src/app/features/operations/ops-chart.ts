@@ -27,7 +27,12 @@ const MODULE_HEADINGS: [OpsModuleKey, string][] = [
 ];
 
 /** The modules the snapshot carries for this user's roles, in a fixed order. */
-export function moduleCards(snapshot: OpsSnapshot, rules: readonly AlertRule[] = [], locale?: string): ModuleCard[] {
+export function moduleCards(
+  snapshot: OpsSnapshot,
+  rules: readonly AlertRule[] = [],
+  units: ReadonlyMap<string, string | null> = new Map(),
+  locale?: string,
+): ModuleCard[] {
   const cards: ModuleCard[] = [];
   for (const [key, heading] of MODULE_HEADINGS) {
     const module = snapshot[key] as Record<string, unknown> | undefined;
@@ -35,7 +40,7 @@ export function moduleCards(snapshot: OpsSnapshot, rules: readonly AlertRule[] =
     cards.push({
       key,
       heading,
-      figures: moduleFigures(module, rules, locale),
+      figures: moduleFigures(module, rules, locale, units),
       clock: snapshot.moduleClocks?.[key] ?? null,
     });
   }

@@ -1,5 +1,5 @@
 import type { AlertRule } from '@switchyard/contracts';
-import { FIGURES, formatFigure, moduleFigures, thresholdTone } from './ops-figures';
+import { FIGURES, formatFigure, kindOfUnit, moduleFigures, thresholdTone } from './ops-figures';
 
 const rule = (overrides: Partial<AlertRule>): AlertRule =>
   ({
@@ -31,6 +31,28 @@ describe('operations figures: each metric family with its unit', () => {
   it('currency with the locale', () => {
     expect(formatFigure('currency', 32891.56)).toBe('$32,891.56');
     expect(formatFigure('currency', 383598.57, 'de-DE').replace(/\s/g, ' ')).toBe('383.598,57 $');
+  });
+
+  it('seconds, switching to minutes for long times', () => {
+    expect(formatFigure('seconds', 42.25)).toBe('42.3 s');
+    expect(formatFigure('seconds', 300)).toBe('5 min');
+  });
+
+  it("takes the metric's own unit from its metadata over the dictionary's guess", () => {
+    const units = new Map([
+      ['average_execution_time', 'seconds'],
+      ['mrr', 'EUR'],
+      ['throughput_per_hour', 'count'],
+    ]);
+    const figures = moduleFigures(
+      { averageExecutionTime: 42, mrr: 1000.5, throughputPerHour: 820 },
+      [],
+      'en-US',
+      units,
+    );
+    expect(figures.map((f) => f.value)).toEqual(['42 s', '€1,000.50', '820 / h']);
+    expect(kindOfUnit('percent')).toEqual({ kind: 'percent' });
+    expect(kindOfUnit('furlongs')).toBeNull();
   });
 
   it('counts, rates and scores', () => {
