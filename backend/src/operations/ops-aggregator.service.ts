@@ -6,12 +6,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { alertVisibleTo, opsModulesOf, type OpsSnapshot, type OpsStatus, type Principal } from '@switchyard/contracts';
+import {
+  alertVisibleTo,
+  opsModulesOf,
+  type Freshness,
+  type OpsSnapshot,
+  type OpsStatus,
+  type Principal,
+} from '@switchyard/contracts';
 import { performance } from 'node:perf_hooks';
 import { Clock } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
-import { FreshnessService } from '../sources';
+import { FreshnessService, SourcesService } from '../sources';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
 import { DataPointAnnouncer } from './data/data-point-announcer';
 import { DataPointIngest } from './data/data-point-ingest.service';
@@ -50,6 +57,7 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
     private readonly builder: SnapshotBuilder,
     private readonly data: OpsDataRepository,
     private readonly freshness: FreshnessService,
+    private readonly sources: SourcesService,
     private readonly bus: DomainEventBus,
     private readonly announcer: DataPointAnnouncer,
     @Inject(OPS_SUBSCRIPTION_COUNTER) private readonly subscriptions: OpsSubscriptionCounter,
@@ -101,7 +109,40 @@ export class OpsAggregator implements OnApplicationBootstrap, BeforeApplicationS
   /** The snapshot as a principal may see it: its role's modules, and alerts of its tenants only. */
   async snapshotFor(principal: Principal): Promise<OpsSnapshot> {
     const visible = visibleSnapshot(this.latest ?? (await this.aggregate()), opsModulesOf(principal.roles));
-    return { ...visible, alerts: visible.alerts.filter((alert) => alertVisibleTo(principal, alert)) };
+    const { freshness, slo } = await this.metricsFreshness(principal);
+    const moduleClocks = Object.fromEntries(
+      Object.entries(visible.moduleClocks ?? {}).map(([key, clock]) => [
+        key,
+        {
+          ...clock,
+          warnAfterSeconds: slo?.warnAfterSeconds ?? null,
+          staleAfterSeconds: slo?.staleAfterSeconds ?? null,
+        },
+      ]),
+    );
+    return {
+      ...visible,
+      moduleClocks,
+      freshness,
+      alerts: visible.alerts.filter((alert) => alertVisibleTo(principal, alert)),
+    };
+  }
+
+  /** The enabled metrics sources (they feed the data points): their freshness and the strictest SLO. */
+  private async metricsFreshness(principal: Principal): Promise<{
+    freshness: Freshness | null;
+    slo: { warnAfterSeconds: number; staleAfterSeconds: number } | null;
+  }> {
+    const sources = (await this.sources.findAll()).filter((s) => s.enabled && s.domain === 'metrics');
+    if (sources.length === 0) return { freshness: null, slo: null };
+    const freshness = await this.freshness.summarizeSources(sources, principal.permissions.includes('sync.raw_read'));
+    return {
+      freshness,
+      slo: {
+        warnAfterSeconds: Math.min(...sources.map((s) => s.freshness.warnAfterSeconds)),
+        staleAfterSeconds: Math.min(...sources.map((s) => s.freshness.staleAfterSeconds)),
+      },
+    };
   }
 
   async status(): Promise<OpsStatus> {

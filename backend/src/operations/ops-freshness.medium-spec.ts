@@ -1,4 +1,4 @@
-import type { AlertView, DomainEvent, OpsSnapshot, SourceDefinitionInput } from '@switchyard/contracts';
+import type { AlertView, DomainEvent, OpsMetricList, OpsSnapshot, SourceDefinitionInput } from '@switchyard/contracts';
 import { roleApi } from '../../test/support/role-api';
 import { SteppedClock } from '../../test/support/stepped-clock';
 import { startSyncTestbed, type SyncTestbed } from '../../test/support/sync-testbed';
@@ -63,6 +63,11 @@ describe('operations fed by sync, and a frozen source raising a staleness alert'
     expect(snapshot.performance?.totalDataPoints).toBeGreaterThan(100);
     expect(snapshot.performance?.dataSourcesActive).toBe(1);
     expect(events.some((e) => e.type === 'ops.snapshot')).toBe(true);
+    // The units the synced samples carry come back with the metric list, for the console's figures.
+    const metrics = (await api<OpsMetricList>('master_admin', 'GET', '/ops/metrics')).body.items;
+    expect(metrics.find((m) => m.metric === 'cpu_usage')?.unit).toBe('percent');
+    expect(metrics.find((m) => m.metric === 'mrr')?.unit).toBe('USD');
+    expect(metrics.find((m) => m.metric === 'average_execution_time')?.unit).toBe('seconds');
     expect(await freshnessAlert()).toBeUndefined();
   });
 
@@ -75,6 +80,12 @@ describe('operations fed by sync, and a frozen source raising a staleness alert'
       late = await freshnessAlert();
       if (!late) expect(clock.now().getTime() - frozenAt).toBeLessThanOrEqual(90_000);
     }
+    // The snapshot says the same about its cards: each module's own clock stops, with the source's SLO.
+    const frozen = (await api<OpsSnapshot>('master_admin', 'GET', '/ops/snapshot')).body;
+    const system = frozen.moduleClocks?.systemHealth;
+    expect(system).toMatchObject({ warnAfterSeconds: 90, staleAfterSeconds: 150 });
+    expect(clock.now().getTime() - Date.parse(system?.dataAsOf ?? '')).toBeGreaterThan(90_000);
+    expect(frozen.freshness?.sources.map((s) => [s.id, s.state])).toEqual([['metrics-system', 'late']]);
     // Late (data older than 90 s) is a warning, raised at the first cadence past the SLO.
     expect(clock.now().getTime() - frozenAt).toBeLessThanOrEqual(90_000 + 30_000);
     expect(late).toMatchObject({ state: 'firing', severity: 'warning', module: 'system' });

@@ -1,3 +1,5 @@
+import { RunHistoryController } from './run-history.controller';
+import { RunHistoryService } from './run-history.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConnectorsModule } from '../connectors';
@@ -32,8 +34,9 @@ import { WebhookReceiptsRepository } from './webhook-receipts.repository';
     SourcesModule,
     ConnectorsModule,
   ],
-  controllers: [SyncController, SourceTrialController, SourceWebhookController],
+  controllers: [RunHistoryController, SyncController, SourceTrialController, SourceWebhookController],
   providers: [
+    RunHistoryService,
     SyncCoordinator,
     SyncRunner,
     SyncService,

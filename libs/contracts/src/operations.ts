@@ -1,3 +1,4 @@
+import type { Freshness } from './freshness';
 import type { Principal, Role } from './auth';
 
 /**
@@ -92,6 +93,8 @@ export interface DataPointsAccepted {
 export interface OpsMetricInfo {
   metric: string;
   modules: OpsModule[];
+  /** The unit its newest data point carries (`percent`, `ms`, `seconds`, `count`, `score`, a currency code such as `USD`); null when none. */
+  unit: string | null;
 }
 
 export interface OpsMetricList {
@@ -187,11 +190,36 @@ export interface AggregatorPerformance {
   memoryUsageMb: number;
 }
 
+/** Snapshot properties that hold a module's figures. */
+export type OpsModuleKey =
+  | 'systemHealth'
+  | 'businessMetrics'
+  | 'workflowPerformance'
+  | 'customerIntelligence'
+  | 'securityCompliance'
+  | 'executiveSummary';
+
+/**
+ * How old the data behind one module card is: its own newest data point, judged by the
+ * same warn/stale thresholds as the sources that feed the operations metrics.
+ */
+export interface OpsModuleClock {
+  /** Newest data point among this module's metrics; null before any. */
+  dataAsOf: string | null;
+  /** The metrics sources' freshness SLO (the strictest); null when no source feeds the metrics. */
+  warnAfterSeconds: number | null;
+  staleAfterSeconds: number | null;
+}
+
 /** The operations snapshot; modules the caller may not see are absent. */
 export interface OpsSnapshot {
   builtAt: string;
   /** Newest data point behind the snapshot. */
   dataAsOf: string | null;
+  /** Per visible module: the age of its own data (absent on summaries pushed live). */
+  moduleClocks?: Partial<Record<OpsModuleKey, OpsModuleClock>>;
+  /** The sources that feed the operations metrics (the "data delayed" banner); absent when none. */
+  freshness?: Freshness | null;
   modules: OpsModule[];
   systemHealth?: SystemHealthModule;
   businessMetrics?: BusinessMetricsModule;

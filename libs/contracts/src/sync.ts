@@ -114,3 +114,42 @@ export interface UpstreamHealth {
   /** Details are given to signed-in users; the public summary has counts only. */
   sources: UpstreamHealthEntry[] | null;
 }
+
+/** One finished run as a beat of a source's heartbeat strip. */
+export interface RunBeat {
+  id: string;
+  status: SyncRunStatus;
+  trigger: SyncTrigger;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  attempts: number;
+  recordsFetched: number;
+  errorCode: SyncErrorCode | null;
+  errorMessage: string | null;
+}
+
+/** Finished runs in a window and how many of them went well (succeeded, partial or unchanged). */
+export interface RunShare {
+  succeeded: number;
+  total: number;
+}
+
+/** Statuses that count as a good run in a success share; failed and breaker-skipped runs do not. */
+export const GOOD_RUN_STATUSES: readonly SyncRunStatus[] = ['succeeded', 'partial', 'skipped_unchanged'];
+
+/** A source's recent runs and success shares: the Sources page's heartbeat strip and uptime. */
+export interface SourceRunHistory {
+  sourceId: string;
+  /** The last N finished runs, oldest first (the strip reads left to right). */
+  recent: RunBeat[];
+  last24h: RunShare;
+  /** Over 30 days, or as far back as run retention keeps. */
+  last30d: RunShare;
+}
+
+/** `GET /api/v1/sync-runs/history`: every visible source's history. */
+export interface RunHistoryList {
+  items: SourceRunHistory[];
+  generatedAt: string;
+}

@@ -190,19 +190,19 @@ export class OpsDataRepository {
   }
 
   /** Every metric with raw points, and the modules that may see it (from its newest point). */
-  async metricModules(): Promise<Map<string, string[]>> {
-    const rows: Array<{ metric: string; module_access: string[] }> = await this.dataSource.query(
+  async metricModules(): Promise<Map<string, { modules: string[]; unit: string | null }>> {
+    const rows: Array<{ metric: string; module_access: string[]; unit: string | null }> = await this.dataSource.query(
       `WITH RECURSIVE walk AS (
          (SELECT metric FROM ops_data_points ORDER BY metric LIMIT 1)
          UNION ALL
          SELECT (SELECT p.metric FROM ops_data_points p WHERE p.metric > w.metric ORDER BY p.metric LIMIT 1)
          FROM walk w WHERE w.metric IS NOT NULL)
-       SELECT w.metric, l.module_access FROM walk w
-       CROSS JOIN LATERAL (SELECT p.module_access FROM ops_data_points p
+       SELECT w.metric, l.module_access, l.unit FROM walk w
+       CROSS JOIN LATERAL (SELECT p.module_access, p.metadata ->> 'unit' AS unit FROM ops_data_points p
                            WHERE p.metric = w.metric ORDER BY p.recorded_at DESC LIMIT 1) AS l
        WHERE w.metric IS NOT NULL`,
     );
-    return new Map(rows.map((r) => [r.metric, r.module_access]));
+    return new Map(rows.map((r) => [r.metric, { modules: r.module_access, unit: r.unit ?? null }]));
   }
 
   /** The modules that may see a metric, from its newest point; null when it has no raw points. */

@@ -67,13 +67,18 @@ export class OpsMetricsService {
     const names = new Set([...withPoints.keys(), ...(await this.alerts.listRules()).map((r) => r.metric)]);
     const items = [...names]
       .sort()
-      .map((metric) => ({ metric, access: withPoints.get(metric) ?? null }))
+      .map((metric) => ({
+        metric,
+        access: withPoints.get(metric)?.modules ?? null,
+        unit: withPoints.get(metric)?.unit,
+      }))
       .filter(({ access }) => this.scope.modulesVisible(scope, access))
-      .map(({ metric, access }) => ({
+      .map(({ metric, access, unit }) => ({
         metric,
         modules: (access ?? [CATEGORY_MODULE.custom]).filter((m): m is OpsModule =>
           (OPS_MODULES as readonly string[]).includes(m),
         ),
+        unit: unit ?? null,
       }));
     return { items, generatedAt: this.clock.now().toISOString() };
   }

@@ -45,6 +45,14 @@ export class SeriesBucketModel {
 export class OpsMetricInfoModel implements OpsMetricInfo {
   @ApiProperty({ example: 'cpu_usage' }) metric!: string;
   @ApiProperty({ enum: OPS_MODULES, isArray: true }) modules!: OpsModule[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'percent',
+    description:
+      'Unit of the newest data point (metadata.unit): percent, ms, seconds, count, score or a currency code.',
+  })
+  unit!: string | null;
 }
 
 export class OpsMetricListModel extends TimestampedModel implements OpsMetricList {
@@ -197,6 +205,18 @@ export class OpsSnapshotModel extends TimestampedModel {
   @ApiProperty({ format: 'date-time' }) builtAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
   @ApiProperty({ enum: OPS_MODULES, isArray: true, description: 'Modules the caller may see.' }) modules!: OpsModule[];
+  @ApiPropertyOptional({
+    ...anyObject,
+    description:
+      "Per visible module (systemHealth, businessMetrics…): `dataAsOf`, its newest data point, and the metrics sources' `warnAfterSeconds` / `staleAfterSeconds`.",
+  })
+  moduleClocks?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    ...anyObject,
+    nullable: true,
+    description: 'Freshness of the sources that feed the operations metrics; null when none.',
+  })
+  freshness?: Record<string, unknown> | null;
   @ApiPropertyOptional(anyObject) systemHealth?: Record<string, unknown>;
   @ApiPropertyOptional(anyObject) businessMetrics?: Record<string, unknown>;
   @ApiPropertyOptional(anyObject) workflowPerformance?: Record<string, unknown>;

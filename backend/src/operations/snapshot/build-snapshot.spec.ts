@@ -47,10 +47,29 @@ describe('operations snapshot', () => {
     expect(snapshot.dataAsOf).toBe(at.toISOString());
   });
 
+  it('dates each module by its own newest point, and hides the clocks of modules a role may not see', () => {
+    const older = new Date('2026-11-26T09:50:00Z');
+    const mixed = buildSnapshot({
+      builtAt: at,
+      latest: new Map([
+        point('cpu_usage', 75),
+        ['mrr', { metric: 'mrr', category: 'business', value: 1, recordedAt: older }],
+      ]),
+      revenueHourAgo: null,
+      alerts: [],
+      performance: { dataSourcesActive: 1, aggregationLatencyMs: 3, totalDataPoints: 2, memoryUsageMb: 50 },
+    });
+    expect(mixed.dataAsOf).toBe(at.toISOString());
+    expect(mixed.moduleClocks?.systemHealth?.dataAsOf).toBe(at.toISOString());
+    expect(mixed.moduleClocks?.businessMetrics?.dataAsOf).toBe(older.toISOString());
+    expect(mixed.moduleClocks?.customerIntelligence?.dataAsOf).toBeNull();
+    expect(Object.keys(visibleSnapshot(mixed, ['business']).moduleClocks ?? {})).toEqual(['businessMetrics']);
+  });
+
   it('shows each role only its modules and their alerts', () => {
     const business = visibleSnapshot(snapshot, ['business', 'customer']);
     expect(Object.keys(business).sort()).toEqual(
-      ['alerts', 'builtAt', 'businessMetrics', 'customerIntelligence', 'dataAsOf', 'modules'].sort(),
+      ['alerts', 'builtAt', 'businessMetrics', 'customerIntelligence', 'dataAsOf', 'moduleClocks', 'modules'].sort(),
     );
     expect(business.alerts.map((a) => a.id)).toEqual(['b']);
     const executive = visibleSnapshot(snapshot, ['executive']);

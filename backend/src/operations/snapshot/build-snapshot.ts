@@ -3,6 +3,8 @@ import type {
   AlertView,
   HealthStatus,
   OpsModule,
+  OpsModuleClock,
+  OpsModuleKey,
   OpsSnapshot,
   OpsSnapshotSummary,
 } from '@switchyard/contracts';
@@ -38,6 +40,58 @@ function percentChange(now: number | null, before: number | null): number | null
   return Math.round(((now - before) / Math.abs(before)) * 10_000) / 100;
 }
 
+/** The metrics behind each module's figures: a card's data is as old as the newest of these. */
+export const MODULE_METRICS: Record<OpsModuleKey, readonly string[]> = {
+  systemHealth: [
+    'cpu_usage',
+    'memory_usage',
+    'response_time',
+    'uptime_percentage',
+    'active_services',
+    'failed_services',
+  ],
+  businessMetrics: ['revenue_today', 'active_customers', 'conversion_rate', 'churn_rate', 'mrr'],
+  workflowPerformance: [
+    'active_executions',
+    'workflow_success_rate',
+    'average_execution_time',
+    'queue_size',
+    'failed_workflows',
+    'throughput_per_hour',
+  ],
+  customerIntelligence: [
+    'active_users_now',
+    'user_growth_rate',
+    'support_tickets_open',
+    'average_health_score',
+    'user_engagement_rate',
+    'bounce_rate',
+  ],
+  securityCompliance: [
+    'failed_auth_attempts',
+    'api_requests_per_minute',
+    'compliance_score',
+    'active_sessions',
+    'security_incidents',
+    'audit_events_today',
+  ],
+  executiveSummary: ['revenue_today', 'active_customers', 'workflow_success_rate'],
+};
+
+/** Each module's newest data point; the thresholds are filled in when a caller reads the snapshot. */
+function moduleClocks(latest: ReadonlyMap<string, LatestValue>): Record<OpsModuleKey, OpsModuleClock> {
+  const clocks = {} as Record<OpsModuleKey, OpsModuleClock>;
+  for (const [key, metrics] of Object.entries(MODULE_METRICS) as [OpsModuleKey, readonly string[]][]) {
+    const times = metrics.map((m) => latest.get(m)?.recordedAt.getTime()).filter((t): t is number => t !== undefined);
+    clocks[key] = {
+      dataAsOf: times.length > 0 ? new Date(Math.max(...times)).toISOString() : null,
+      warnAfterSeconds: null,
+      staleAfterSeconds: null,
+    };
+  }
+  return clocks;
+}
+
 /** The full snapshot, every module; `visibleSnapshot` cuts it down to what a role may see. */
 export function buildSnapshot(inputs: SnapshotInputs): OpsSnapshot {
   const v = (metric: string): number | null => inputs.latest.get(metric)?.value ?? null;
@@ -49,6 +103,7 @@ export function buildSnapshot(inputs: SnapshotInputs): OpsSnapshot {
   return {
     builtAt: inputs.builtAt.toISOString(),
     dataAsOf: newest?.toISOString() ?? null,
+    moduleClocks: moduleClocks(inputs.latest),
     modules: ['system', 'business', 'workflow', 'customer', 'security', 'executive'],
     systemHealth: {
       overallStatus: overallStatus(inModule('system')),
@@ -111,9 +166,16 @@ export function buildSnapshot(inputs: SnapshotInputs): OpsSnapshot {
 export function visibleSnapshot(snapshot: OpsSnapshot, modules: readonly OpsModule[]): OpsSnapshot {
   const can = new Set(modules);
   const all = OPS_MODULE_COUNT === can.size;
+  const clocks = snapshot.moduleClocks ?? {};
+  const visibleClocks = Object.fromEntries(
+    (Object.entries(MODULE_OF_KEY) as [OpsModuleKey, OpsModule][])
+      .filter(([key, module]) => can.has(module) && clocks[key])
+      .map(([key]) => [key, clocks[key]]),
+  );
   return {
     builtAt: snapshot.builtAt,
     dataAsOf: snapshot.dataAsOf,
+    moduleClocks: visibleClocks,
     modules: [...modules],
     ...(can.has('system') ? { systemHealth: snapshot.systemHealth, performance: snapshot.performance } : {}),
     ...(can.has('business') ? { businessMetrics: snapshot.businessMetrics } : {}),
@@ -126,6 +188,15 @@ export function visibleSnapshot(snapshot: OpsSnapshot, modules: readonly OpsModu
 }
 
 const OPS_MODULE_COUNT = 6;
+
+const MODULE_OF_KEY: Record<OpsModuleKey, OpsModule> = {
+  systemHealth: 'system',
+  businessMetrics: 'business',
+  workflowPerformance: 'workflow',
+  customerIntelligence: 'customer',
+  securityCompliance: 'security',
+  executiveSummary: 'executive',
+};
 
 export function summarizeSnapshot(snapshot: OpsSnapshot): OpsSnapshotSummary {
   return {

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { AlertView } from '@switchyard/contracts';
-import { EMPTY, filter, map, switchMap, take } from 'rxjs';
+import { EMPTY, filter, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LiveService } from '../live/live.service';
 import { liveResource } from '../shared/live-resource';
@@ -35,7 +35,7 @@ export function isCriticalNotification(type: string, data: unknown): data is Ale
       <div class="toasts" aria-live="assertive">
         @for (t of toasts(); track t.id) {
           <div class="toast sy-card" role="alert" data-testid="critical-toast">
-            <strong>Critical alert:</strong> {{ t.message }}
+            <span class="toast__message"><strong>Critical alert:</strong> {{ t.message }}</span>
             <a routerLink="/alerts" (click)="dismiss(t.id)">View</a>
             <button type="button" class="sy-button sy-button--small" (click)="dismiss(t.id)">Dismiss</button>
           </div>
@@ -57,12 +57,25 @@ export function isCriticalNotification(type: string, data: unknown): data is Ale
       z-index: 20;
       max-width: min(420px, calc(100vw - 32px));
     }
+    /* The pop-up sits inside the dark top bar: it sets its own colours rather than inherit white text. */
     .toast {
       display: flex;
       flex-wrap: wrap;
       gap: 8px;
       align-items: center;
-      border-left: 4px solid var(--sy-bad, #c53030);
+      background: var(--sy-surface);
+      color: var(--sy-ink);
+      border-left: 4px solid var(--sy-bad);
+      box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+    }
+    .toast strong {
+      color: var(--sy-bad-ink);
+    }
+    .toast a {
+      color: var(--sy-accent);
+    }
+    .toast__message {
+      flex: 1 1 100%;
     }
   `,
 })
@@ -70,32 +83,32 @@ export class AlertsBellComponent {
   private readonly http = inject(HttpClient);
   protected readonly canRead = inject(AuthService).can('alerts.read');
   private readonly live = inject(LiveService);
-  /** The top bar joins the alerts topic once the connection is up, never while it is being set up. */
-  private readonly connected = computed(() => this.live.state() === 'live');
   protected readonly toasts = signal<{ id: string; message: string }[]>([]);
 
+  /** Loaded by REST, then again on every `alerts` update and after a missed one (resume or resync). */
   protected readonly firing = liveResource({
-    params: () => ({ can: this.canRead, live: this.canRead && this.connected() }),
+    params: () => ({ can: this.canRead }),
     load: (p) =>
       p.can
         ? this.http
             .get<{ items: AlertView[] }>('/api/v1/ops/alerts', { params: { state: 'firing' } })
             .pipe(map((r) => r.items.length))
         : EMPTY,
-    topics: (p) => (p.live ? ['alerts'] : []),
+    topics: (p) => (p.can ? ['alerts'] : []),
   });
 
   constructor() {
+    const destroyRef = inject(DestroyRef);
+    // The top bar is on every page: it holds the app-wide connection, so the indicator is true even
+    // on pages without a topic of their own, and joins `alerts` straight away for the bell and pop-up.
+    this.live.hold().pipe(takeUntilDestroyed(destroyRef)).subscribe();
     if (!this.canRead) return;
-    toObservable(this.connected)
+    this.live
+      .watch('alerts')
       .pipe(
-        // take(1), not first(): a component destroyed before going live completes quietly.
-        filter((up) => up),
-        take(1),
-        switchMap(() => this.live.watch('alerts')),
         filter((event) => event.kind === 'update'),
         map((event) => (event.kind === 'update' ? event.update : undefined)),
-        takeUntilDestroyed(inject(DestroyRef)),
+        takeUntilDestroyed(destroyRef),
       )
       .subscribe((update) => {
         if (update && isCriticalNotification(update.type, update.data)) {

@@ -21,6 +21,12 @@ export const LIVE_SOCKET_FACTORY = new InjectionToken<LiveSocketFactory>('LIVE_S
       autoConnect: false,
       // Reconnects are ours: backoff with jitter, resume per topic and the SSE fallback.
       reconnection: false,
+      // WebSocket straight away: the app-wide connection opens on every page load, and a long-poll
+      // racing the upgrade (or a navigation) is answered 400 by the server. Where WebSocket is
+      // blocked, the SSE fallback takes over after a few failed attempts.
+      transports: ['websocket'],
+      // A handshake that never completes (a proxy holding the upgrade) counts as a failed attempt soon.
+      timeout: 5000,
       auth: (callback: (data: object) => void) => callback({ token: token() ?? '' }),
     }),
 });

@@ -214,6 +214,30 @@ describe('LiveService', () => {
     expect(live.transport()).toBe('socket');
   });
 
+  it('holds the connection for the whole app while no page watches a topic', () => {
+    const held = live.hold().subscribe();
+    expect(socket.connectCalls).toBe(1);
+    socket.acceptConnection();
+    expect(live.state()).toBe('live');
+    expect(socket.takeEmitted('subscribe')).toEqual([]);
+    // A page's topic joins the open connection without a new handshake.
+    watch('domain:projects');
+    expect(socket.takeEmitted('subscribe').map((e) => e.payload)).toEqual([{ topics: ['domain:projects'] }]);
+    expect(socket.connectCalls).toBe(1);
+    held.unsubscribe();
+  });
+
+  it('reconnects a held connection without topics after it drops', () => {
+    live.hold().subscribe();
+    socket.acceptConnection();
+    socket.drop();
+    expect(live.state()).toBe('reconnecting');
+    vi.advanceTimersByTime(10_000);
+    expect(socket.connectCalls).toBe(2);
+    socket.acceptConnection();
+    expect(live.state()).toBe('live');
+  });
+
   it('shows offline after failures pile up, and disconnects when signed out', () => {
     watch('domain:projects');
     socket.refuseConnection();

@@ -56,6 +56,8 @@ export class LiveService {
   private everConnected = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private sentToken: string | undefined;
+  /** App-wide holders (the shell): keep the connection open even while no page watches a topic. */
+  private holders = 0;
 
   readonly state = this.connection.asReadonly();
   readonly transport = this.transportName.asReadonly();
@@ -82,6 +84,21 @@ export class LiveService {
         subscription.unsubscribe();
         entry.watchers -= 1;
         if (entry.watchers === 0) this.removeTopic(topic);
+      };
+    });
+  }
+
+  /**
+   * Keeps the connection open while subscribed, whether or not any page watches a topic, so
+   * the live indicator, the alert bell and the critical-alert pop-up are true on every page.
+   */
+  hold(): Observable<never> {
+    return new Observable<never>(() => {
+      this.holders += 1;
+      this.ensureConnected();
+      // Released (signed out, shell gone): the connection stays until sign-out closes it, as after the last topic.
+      return () => {
+        this.holders -= 1;
       };
     });
   }
@@ -116,7 +133,7 @@ export class LiveService {
   }
 
   private ensureConnected(): void {
-    if (this.topics.size === 0 || !this.auth.accessToken() || this.retryTimer !== undefined) return;
+    if (!this.wanted() || !this.auth.accessToken() || this.retryTimer !== undefined) return;
     if (this.mode === 'sse') {
       if (!this.eventSource) this.openEventSource();
       return;
@@ -127,6 +144,10 @@ export class LiveService {
       if (this.outage < this.options.fallbackAfterFailures) this.connection.set('reconnecting');
       this.socket.connect();
     }
+  }
+
+  private wanted(): boolean {
+    return this.topics.size > 0 || this.holders > 0;
   }
 
   private wireSocket(socket: LiveSocket): LiveSocket {

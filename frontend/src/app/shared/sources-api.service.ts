@@ -5,6 +5,7 @@ import type {
   RawSnapshot,
   RawSnapshotSummary,
   RefreshAccepted,
+  RunHistoryList,
   Source,
   SourceDefinitionInput,
   SourcePreviewResult,
@@ -56,6 +57,13 @@ export class SourcesApiService {
 
   runs(sourceId: string, page: number, pageSize: number): Observable<Page<SyncRun>> {
     return this.http.get<Page<SyncRun>>('/api/v1/sync-runs', { params: toParams({ sourceId, page, pageSize }) });
+  }
+
+  /** Every visible source's last `limit` finished runs and 24 h / 30 d success shares (needs sync.read). */
+  history(limit: number, sourceId?: string): Observable<RunHistoryList> {
+    return this.http.get<RunHistoryList>('/api/v1/sync-runs/history', {
+      params: toParams(sourceId ? { limit, sourceId } : { limit }),
+    });
   }
 
   run(runId: string): Observable<SyncRun> {

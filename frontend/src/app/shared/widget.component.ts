@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { Freshness } from '@switchyard/contracts';
+import type { AgeThresholds } from '../core/freshness-badge-view';
 import { FreshnessBadgeComponent } from './freshness-badge.component';
 
 let nextId = 0;
@@ -13,7 +14,12 @@ let nextId = 0;
     <section class="sy-card" [attr.aria-labelledby]="headingId">
       <header class="widget__head">
         <h2 [id]="headingId">{{ heading() }}</h2>
-        <sy-freshness [freshness]="freshness()" [receivedAt]="receivedAt()" />
+        <sy-freshness
+          [freshness]="freshness()"
+          [receivedAt]="receivedAt()"
+          [dataAsOf]="dataAsOf()"
+          [thresholds]="thresholds()"
+        />
       </header>
       <ng-content />
     </section>
@@ -41,5 +47,8 @@ export class WidgetComponent {
   readonly heading = input.required<string>();
   readonly freshness = input<Freshness | null | undefined>();
   readonly receivedAt = input<number | undefined>();
+  /** The card's own data clock, when narrower than its sources' (see FreshnessBadgeComponent). */
+  readonly dataAsOf = input<string | null | undefined>(undefined);
+  readonly thresholds = input<AgeThresholds | undefined>();
   protected readonly headingId = `sy-widget-${nextId++}`;
 }

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AlertRule } from '@switchyard/contracts';
+import type { AlertRule, OpsMetricInfo } from '@switchyard/contracts';
 import { catchError, map, of, switchMap } from 'rxjs';
 import { ChartComponent } from '../../charts/chart.component';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatCount, formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
+import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
 import { WidgetComponent } from '../../shared/widget.component';
 import { OpsApiService } from './ops-api.service';
@@ -19,7 +20,18 @@ const MIN_FORECAST_BUCKETS = 3;
 @Component({
   selector: 'sy-operations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, ChartComponent, WidgetComponent],
+  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, WidgetComponent],
+  styles: `
+    .figure--ok {
+      color: var(--sy-ok);
+    }
+    .figure--warn {
+      color: var(--sy-warn-ink);
+    }
+    .figure--bad {
+      color: var(--sy-bad-ink);
+    }
+  `,
   templateUrl: './operations.page.html',
 })
 export class OperationsPage {
@@ -60,12 +72,16 @@ export class OperationsPage {
     params: () => null,
     load: () =>
       this.api.metrics().pipe(
-        map((list) => list.items.map((item) => item.metric)),
-        catchError(() => of([] as string[])),
+        map((list) => list.items),
+        catchError(() => of([] as OpsMetricInfo[])),
       ),
     topics: () => [],
   });
-  protected readonly metrics = computed(() => this.visibleMetrics.value() ?? []);
+  protected readonly metrics = computed(() => (this.visibleMetrics.value() ?? []).map((m) => m.metric));
+  /** Each metric's unit from its data points' metadata, for the figures. */
+  private readonly units = computed(
+    () => new Map((this.visibleMetrics.value() ?? []).map((m) => [m.metric, m.unit ?? null])),
+  );
   protected readonly metric = computed(() => {
     const visible = this.metrics();
     const chosen = this.chosen();
@@ -96,7 +112,7 @@ export class OperationsPage {
 
   protected readonly cards = computed(() => {
     const s = this.snapshot.value();
-    return s ? moduleCards(s) : [];
+    return s ? moduleCards(s, this.rules.value() ?? [], this.units(), navigator.language) : [];
   });
   protected readonly rule = computed(() => (this.rules.value() ?? []).find((r) => r.metric === this.metric()));
   protected readonly chartOptions = computed(() => {

@@ -1,5 +1,5 @@
 import type { AlertRule, MetricForecast, MetricSeries, OpsSnapshot } from '@switchyard/contracts';
-import { humanize, metricChart, moduleCards } from './ops-chart';
+import { metricChart, moduleCards } from './ops-chart';
 
 describe('moduleCards', () => {
   it('lists only the modules the snapshot carries, with readable figures', () => {
@@ -19,9 +19,10 @@ describe('moduleCards', () => {
     } as OpsSnapshot;
     const cards = moduleCards(snapshot);
     expect(cards.map((c) => c.heading)).toEqual(['Executive summary']);
-    expect(cards[0].figures).toContainEqual({ label: 'Revenue today', value: '1200.46' });
-    expect(cards[0].figures).toContainEqual({ label: 'Active customers', value: '—' });
-    expect(humanize('cpuUsage')).toBe('Cpu usage');
+    expect(cards[0].figures).toContainEqual({ label: 'Revenue today', value: '$1,200.46', tone: null, hint: null });
+    expect(cards[0].figures).toContainEqual({ label: 'Active customers', value: '—', tone: null, hint: null });
+    expect(cards[0].figures).toContainEqual({ label: 'Overall status', value: 'Warning', tone: 'warn', hint: null });
+    expect(cards[0].clock).toBeNull();
   });
 });
 

@@ -1,14 +1,23 @@
-import type { AlertRule, MetricForecast, MetricSeries, OpsSnapshot } from '@switchyard/contracts';
+import type {
+  AlertRule,
+  MetricForecast,
+  MetricSeries,
+  OpsModuleClock,
+  OpsModuleKey,
+  OpsSnapshot,
+} from '@switchyard/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { moduleFigures, type Figure } from './ops-figures';
 
-/** One snapshot module as a card: its heading and its figures. */
+/** One snapshot module as a card: its heading, its figures with units, and its own data clock. */
 export interface ModuleCard {
-  key: string;
+  key: OpsModuleKey;
   heading: string;
-  figures: { label: string; value: string }[];
+  figures: Figure[];
+  clock: OpsModuleClock | null;
 }
 
-const MODULE_HEADINGS: [keyof OpsSnapshot, string][] = [
+const MODULE_HEADINGS: [OpsModuleKey, string][] = [
   ['executiveSummary', 'Executive summary'],
   ['systemHealth', 'System health'],
   ['businessMetrics', 'Business'],
@@ -17,21 +26,13 @@ const MODULE_HEADINGS: [keyof OpsSnapshot, string][] = [
   ['securityCompliance', 'Security and compliance'],
 ];
 
-/** "cpuUsage" → "Cpu usage". */
-export function humanize(key: string): string {
-  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  if (typeof value === 'string') return value.replace(/_/g, ' ');
-  return typeof value === 'boolean' ? (value ? 'yes' : 'no') : JSON.stringify(value);
-}
-
 /** The modules the snapshot carries for this user's roles, in a fixed order. */
-export function moduleCards(snapshot: OpsSnapshot): ModuleCard[] {
+export function moduleCards(
+  snapshot: OpsSnapshot,
+  rules: readonly AlertRule[] = [],
+  units: ReadonlyMap<string, string | null> = new Map(),
+  locale?: string,
+): ModuleCard[] {
   const cards: ModuleCard[] = [];
   for (const [key, heading] of MODULE_HEADINGS) {
     const module = snapshot[key] as Record<string, unknown> | undefined;
@@ -39,7 +40,8 @@ export function moduleCards(snapshot: OpsSnapshot): ModuleCard[] {
     cards.push({
       key,
       heading,
-      figures: Object.entries(module).map(([k, v]) => ({ label: humanize(k), value: show(v) })),
+      figures: moduleFigures(module, rules, locale, units),
+      clock: snapshot.moduleClocks?.[key] ?? null,
     });
   }
   return cards;

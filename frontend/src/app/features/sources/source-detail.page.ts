@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
 import { EMPTY } from 'rxjs';
+import { ChartComponent } from '../../charts/chart.component';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatDateTime } from '../../core/format-number';
@@ -16,6 +17,13 @@ import { RefreshButtonComponent } from '../../shared/refresh-button.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
 import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
+import { runChart } from './source-run-chart';
+import { formatMs, runStatusWords } from './source-triage';
+
+/** "26 Nov 2026, 14:02:31": runs of a 30 s source differ to the second. */
+function toSecond(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+}
 
 const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
   succeeded: 'ok',
@@ -31,6 +39,7 @@ const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     AsyncViewComponent,
+    ChartComponent,
     DataDelayedComponent,
     DataTableComponent,
     PagerComponent,
@@ -77,15 +86,23 @@ export class SourceDetailPage {
   protected readonly formatDateTime = formatDateTime;
 
   protected readonly runColumns: TableColumn<SyncRun>[] = [
-    { key: 'queued', header: 'Queued', value: (r) => r.queuedAt, display: (r) => formatDateTime(r.queuedAt) },
+    { key: 'queued', header: 'Queued', value: (r) => r.queuedAt, display: (r) => toSecond(r.queuedAt) },
     { key: 'trigger', header: 'Trigger', value: (r) => r.trigger },
     { key: 'mode', header: 'Mode', value: (r) => r.mode },
-    { key: 'status', header: 'Status', value: (r) => r.status.replace(/_/g, ' '), tone: (r) => RUN_TONE[r.status] },
-    { key: 'duration', header: 'Duration (ms)', value: (r) => r.durationMs, numeric: true },
+    { key: 'status', header: 'Status', value: (r) => runStatusWords(r.status), tone: (r) => RUN_TONE[r.status] },
+    {
+      key: 'duration',
+      header: 'Duration',
+      value: (r) => r.durationMs,
+      display: (r) => (r.durationMs === null ? '—' : formatMs(r.durationMs)),
+      numeric: true,
+    },
     { key: 'attempts', header: 'Attempts', value: (r) => r.attempts, numeric: true },
     { key: 'records', header: 'Records', value: (r) => r.recordsUpserted, numeric: true },
     { key: 'error', header: 'Error', value: (r) => (r.errorCode ? `${r.errorCode}: ${r.errorMessage ?? ''}` : null) },
   ];
+
+  protected readonly runChart = computed(() => runChart(this.runs.value()?.items ?? []));
 
   protected reloadAll(): void {
     this.source.reload();

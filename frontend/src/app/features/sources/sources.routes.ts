@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideCharts } from '../../charts/echarts-setup';
 import { requirePermission } from '../../core/auth/permission.guard';
 
 /** Fixed paths come before `:id`, which would otherwise take them as source ids. */
@@ -40,6 +41,7 @@ export const SOURCES_ROUTES: Routes = [
   {
     path: ':id',
     title: 'Source · Switchyard',
+    providers: [provideCharts()],
     loadComponent: () => import('./source-detail.page').then((m) => m.SourceDetailPage),
   },
   {

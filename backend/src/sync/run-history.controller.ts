@@ -1,0 +1,53 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Principal, RunHistoryList } from '@switchyard/contracts';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CurrentPrincipal, RequirePermission } from '../auth';
+import { ApiErrors, TimestampedModel, type Stamped } from '../common';
+import { RunHistoryService } from './run-history.service';
+
+export const MAX_HISTORY_RUNS = 50;
+
+export class RunHistoryQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_RUNS, default: 20, description: 'Runs per source.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: `limit must be between 1 and ${MAX_HISTORY_RUNS}` })
+  @Max(MAX_HISTORY_RUNS, { message: `limit must be between 1 and ${MAX_HISTORY_RUNS}` })
+  limit?: number;
+
+  @ApiPropertyOptional({ example: 'pm-projects', description: 'Only this source.' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'sourceId must be a source id' })
+  sourceId?: string;
+}
+
+export class RunHistoryListModel extends TimestampedModel {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      'Per source: `recent` (the last finished runs, oldest first: status, trigger, times, duration, attempts, records, error) and `last24h` / `last30d` success shares (`succeeded` of `total` finished runs; good = succeeded, partial or unchanged).',
+  })
+  items!: Record<string, unknown>[];
+}
+
+@ApiTags('sync')
+@Controller()
+export class RunHistoryController {
+  constructor(private readonly history: RunHistoryService) {}
+
+  @Get('sync-runs/history')
+  @RequirePermission('sync.read')
+  @ApiOperation({ summary: "Every visible source's last runs (a heartbeat strip) and its 24 h / 30 d success share." })
+  @ApiOkResponse({ type: RunHistoryListModel })
+  @ApiErrors(400)
+  async list(
+    @Query() query: RunHistoryQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Stamped<RunHistoryList>> {
+    return { items: await this.history.history(query.limit ?? 20, principal, query.sourceId) };
+  }
+}
