@@ -20,6 +20,7 @@ import { PrincipalVersionsRepository } from './revocation/principal-versions.rep
 import { PrincipalVersionsService } from './revocation/principal-versions.service';
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
+import { ExternalTokensService } from './federation/external-tokens.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
@@ -65,6 +66,7 @@ import { UsersService } from './users.service';
     DataScopeService,
     PrincipalVersionsRepository,
     PrincipalVersionsService,
+    ExternalTokensService,
   ],
   exports: [
     AuditService,
