@@ -21,6 +21,8 @@ import { PrincipalVersionsService } from './revocation/principal-versions.servic
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { ExternalTokensService } from './federation/external-tokens.service';
+import { OidcController } from './federation/oidc.controller';
+import { OidcLoginService } from './federation/oidc-login.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
@@ -52,7 +54,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, JwksController, AdminController],
+  controllers: [AuthController, JwksController, AdminController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     SigningKeysService,
@@ -67,6 +69,7 @@ import { UsersService } from './users.service';
     PrincipalVersionsRepository,
     PrincipalVersionsService,
     ExternalTokensService,
+    OidcLoginService,
   ],
   exports: [
     AuditService,

@@ -12,6 +12,7 @@ const ROOT_PATHS = [
   '/auth/logout',
   '/auth/me',
   '/auth/token',
+  '/auth/oidc/providers',
   '/.well-known/jwks.json',
   '/webhooks/{integration}',
 ];

@@ -54,6 +54,10 @@ export class SessionTokensModel extends TimestampedModel {
   @ApiProperty({ type: PrincipalModel }) principal!: PrincipalModel;
 }
 
+export class SignOutModel {
+  @ApiProperty({ description: 'The provider’s end-session URL (RP-initiated logout).' }) endSessionUrl!: string;
+}
+
 export class TokenRequestModel {
   @ApiProperty({ enum: ['client_credentials'] }) grant_type!: string;
   @ApiPropertyOptional({ description: 'Or use HTTP Basic.' }) client_id?: string;

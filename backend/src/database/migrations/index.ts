@@ -12,6 +12,7 @@ import { ScopeOpsAlerts1765100000000 } from './1765100000000-scope-ops-alerts';
 import { CountSkippedOlder1765100000001 } from './1765100000001-count-skipped-older';
 import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
 import { CreateNotifications1765300000000 } from './1765300000000-create-notifications';
+import { AddSingleSignOn1765420000001 } from './1765420000001-add-single-sign-on';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CountSkippedOlder1765100000001,
   AddRetrySchedule1765200000000,
   CreateNotifications1765300000000,
+  AddSingleSignOn1765420000001,
 ];
