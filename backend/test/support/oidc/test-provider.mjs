@@ -94,8 +94,11 @@ function configuration() {
   };
 }
 
+// Confirms the sign-out at the provider at once ("yes, sign me out"), as an end user would.
 async function autoSubmitLogout(ctx, form) {
-  ctx.body = `<!doctype html><html><body>${form}<script>document.forms[0].submit()</script></body></html>`;
+  const confirm = `const f = document.forms[0]; const i = document.createElement('input');
+i.type = 'hidden'; i.name = 'logout'; i.value = 'yes'; f.appendChild(i); f.submit();`;
+  ctx.body = `<!doctype html><html><body>${form}<script>${confirm}</script></body></html>`;
 }
 
 function build(issuer) {
