@@ -5,8 +5,9 @@ import type { Permission, Principal } from '@switchyard/contracts';
 import { DomainException } from '../common';
 import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
 import { ExternalTokensService } from './federation/external-tokens.service';
+import { ClientAccessService } from './hygiene/client-access.service';
 
-type GuardedRequest = { headers: Record<string, unknown>; user?: Principal; tokenExpiresAt?: Date };
+type GuardedRequest = { headers: Record<string, unknown>; ip?: string; user?: Principal; tokenExpiresAt?: Date };
 
 /**
  * Secure by default: every route must say `@Public()` or `@RequirePermission(...)`.
@@ -22,6 +23,7 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly external: ExternalTokensService,
+    private readonly access: ClientAccessService,
   ) {
     super();
   }
@@ -40,6 +42,10 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
     await this.authenticate(context, request);
     const principal = request.user;
     if (!principal) throw unauthenticated();
+    // A client's allowlist holds for every request with its token, not only at the token endpoint.
+    if (principal.kind === 'client' && !(await this.access.admit(principal.id, request.ip ?? null, 'request'))) {
+      throw new DomainException('FORBIDDEN', 403, 'this client may not call from this address');
+    }
     if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets) === true) return true;
     if (!permission) throw new DomainException('FORBIDDEN', 403, 'this route declares no permission, so it is closed');
     if (!principal.permissions.includes(permission)) {

@@ -21,6 +21,10 @@ import { PrincipalVersionsService } from './revocation/principal-versions.servic
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { ExternalTokensService } from './federation/external-tokens.service';
+import { ClientNetworkEntity } from './entities/client-network.entity';
+import { ClientAccessService } from './hygiene/client-access.service';
+import { ClientNetworksRepository } from './hygiene/client-networks.repository';
+import { ClientSecretsMonitor } from './hygiene/client-secrets-monitor.service';
 import { OidcController } from './federation/oidc.controller';
 import { OidcLoginService } from './federation/oidc-login.service';
 import { SessionsService } from './sessions.service';
@@ -40,6 +44,7 @@ import { UsersService } from './users.service';
       SigningKeyEntity,
       AuditEventEntity,
       PrincipalVersionEntity,
+      ClientNetworkEntity,
     ]),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -70,6 +75,9 @@ import { UsersService } from './users.service';
     PrincipalVersionsService,
     ExternalTokensService,
     OidcLoginService,
+    ClientNetworksRepository,
+    ClientAccessService,
+    ClientSecretsMonitor,
   ],
   exports: [
     AuditService,

@@ -2,6 +2,7 @@ import { AuditEventEntity } from '../auth/entities/audit-event.entity';
 import { PrincipalVersionEntity } from '../auth/entities/principal-version.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { ServiceClientEntity } from '../auth/entities/service-client.entity';
+import { ClientNetworkEntity } from '../auth/entities/client-network.entity';
 import { SigningKeyEntity } from '../auth/entities/signing-key.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import {
@@ -62,6 +63,7 @@ export const ENTITIES = [
   DataPointEntity,
   UserEntity,
   ServiceClientEntity,
+  ClientNetworkEntity,
   RefreshTokenEntity,
   SigningKeyEntity,
   ContactPointEntity,

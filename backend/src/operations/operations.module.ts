@@ -3,6 +3,7 @@ import { LiveHub, RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
 import { SyncModule } from '../sync';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
+import { SecurityAlertsService } from './alerts/security-alerts.service';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
 import { AlertsController } from './alerts.controller';
@@ -25,6 +26,7 @@ import { SnapshotBuilder } from './snapshot/snapshot-builder';
     MetricsSyncFeed,
     OpsMetricsService,
     AlertEvaluator,
+    SecurityAlertsService,
     AlertsService,
     OpsScopeService,
     SnapshotBuilder,

@@ -219,6 +219,12 @@ export interface ClientView {
   createdAt: string;
   rotatedAt: string | null;
   revokedAt: string | null;
+  /** When the current secret stops working (rotate before). */
+  secretExpiresAt: string;
+  /** After a rotation: until when the previous secret still works (the overlap); null when it no longer does. */
+  previousSecretExpiresAt: string | null;
+  /** CIDR ranges the client may call from; empty: anywhere. */
+  allowedNetworks: string[];
 }
 
 /** Returned once, when a secret is made; never again. */
