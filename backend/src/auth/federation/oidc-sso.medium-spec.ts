@@ -107,7 +107,7 @@ describe('single sign-on with an OpenID provider', () => {
   ] as const)('refuses an ID token with a %s mutation, naming the failed check in the audit', async (mode, reason) => {
     await provider.mutateNextIdToken(mode);
     const attempt = await signInThroughProvider(app.baseUrl, 'corp', 'alice');
-    expect(attempt.location).toMatch(/^\/login\?sso_error=/);
+    expect(attempt.location).toMatch(/^\/login\?ssoError=/);
     expect(attempt.refreshCookie).toBeNull();
     const audit = await lastAudit('auth.sso');
     expect(audit).toMatchObject({ outcome: 'failure', details: { provider: 'corp' } });
@@ -123,7 +123,7 @@ describe('single sign-on with an OpenID provider', () => {
   it('refuses a callback without the sign-in state cookie', async () => {
     const response = await fetch(`${app.baseUrl}/auth/oidc/corp/callback?code=x&state=y`, { redirect: 'manual' });
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toMatch(/^\/login\?sso_error=/);
+    expect(response.headers.get('location')).toMatch(/^\/login\?ssoError=/);
   });
 
   it('signs out: the session ends and the answer carries the provider’s end-session URL', async () => {

@@ -62,7 +62,8 @@ export class OidcController {
         .redirect(url, 302);
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
-      void reply.redirect(`/login?sso_error=${encodeURIComponent(error.reason)}`, 302);
+      const reason = error.reason === 'unknown provider' ? error.reason : 'the provider could not be reached';
+      void reply.redirect(`/login?ssoError=${encodeURIComponent(reason)}`, 302);
     }
   }
 
@@ -70,7 +71,7 @@ export class OidcController {
   @Public() // The provider sends the browser back here with the authorization code.
   @UseGuards(AuthThrottlerGuard)
   @SkipThrottle({ refresh: true, webhooks: true })
-  // Validates the ID token, sets the refresh cookie and redirects to the console (or /login?sso_error=…).
+  // Validates the ID token, sets the refresh cookie and redirects to the console (or /login?ssoError=…).
   @ApiExcludeEndpoint()
   async callback(
     @Param('provider') provider: string,
@@ -98,7 +99,7 @@ export class OidcController {
         .redirect(returnTo, 302);
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
-      void reply.redirect(`/login?sso_error=${encodeURIComponent('sign-in was refused')}`, 302);
+      void reply.redirect(`/login?ssoError=${encodeURIComponent('sign-in was refused')}`, 302);
     }
   }
 

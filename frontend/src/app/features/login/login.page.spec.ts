@@ -162,7 +162,7 @@ describe('LoginPage', () => {
     });
 
     it('says why single sign-on failed', async () => {
-      await showWith({ localLoginEnabled: true, providers: [corp] }, { sso_error: 'sign-in was refused' });
+      await showWith({ localLoginEnabled: true, providers: [corp] }, { ssoError: 'sign-in was refused' });
       expect(byTestId('sso-error')).toBe('Single sign-on failed: sign-in was refused.');
     });
   });

@@ -29,7 +29,7 @@ export class LoginPage {
   /** From the `returnUrl` query parameter: where the user was sent here from. */
   readonly returnUrl = input<string>();
   /** Set by the single sign-on callback when the provider's answer was refused. */
-  readonly ssoError = input<string | undefined>(undefined, { alias: 'sso_error' });
+  readonly ssoError = input<string>();
 
   /** Undefined while loading: the password form waits rather than flash and vanish. */
   protected readonly options = toSignal(this.signInOptions.options());
