@@ -6,8 +6,16 @@ import { DomainException } from '../common';
 import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
 import { ExternalTokensService } from './federation/external-tokens.service';
 import { ClientAccessService } from './hygiene/client-access.service';
+import { streamQueryToken } from './tokens/jwt.strategy';
 
-type GuardedRequest = { headers: Record<string, unknown>; ip?: string; user?: Principal; tokenExpiresAt?: Date };
+type GuardedRequest = {
+  headers: Record<string, unknown>;
+  url?: string;
+  query?: Record<string, unknown>;
+  ip?: string;
+  user?: Principal;
+  tokenExpiresAt?: Date;
+};
 
 /**
  * Secure by default: every route must say `@Public()` or `@RequirePermission(...)`.
@@ -58,7 +66,8 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
 
   private async authenticate(context: ExecutionContext, request: GuardedRequest): Promise<boolean> {
     const header = request.headers.authorization;
-    const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const bearer =
+      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : streamQueryToken(request);
     if (!bearer || !this.external.issuerOf(bearer)) return super.canActivate(context) as Promise<boolean>;
     const accepted = await this.external.verify(bearer);
     if (!accepted) throw unauthenticated();

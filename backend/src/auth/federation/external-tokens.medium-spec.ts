@@ -60,6 +60,18 @@ describe('access tokens of a trusted issuer', () => {
     client.close();
   });
 
+  it('opens the SSE stream with the token in the query, as browsers must send it', async () => {
+    const token = await provider.clientToken('dashboard-service', secret);
+    const abort = new AbortController();
+    const stream = await fetch(`${app.baseUrl}/api/v1/stream?topics=domain:summary&access_token=${token}`, {
+      signal: abort.signal,
+    });
+    expect(stream.status).toBe(200);
+    abort.abort();
+    const other = await provider.clientToken('dashboard-service', secret, { resource: 'https://other-api.test' });
+    expect((await fetch(`${app.baseUrl}/api/v1/stream?topics=domain:summary&access_token=${other}`)).status).toBe(401);
+  });
+
   it('refuses a token for another audience', async () => {
     const token = await provider.clientToken('dashboard-service', secret, { resource: 'https://other-api.test' });
     expect((await get('/api/v1/summary', token)).status).toBe(401);
