@@ -1,5 +1,5 @@
 import type { Principal } from '@switchyard/contracts';
-import { generateKeyPair, SignJWT } from 'jose';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { connectLive } from '../../../test/support/live-client';
 import { startTestProvider, TEST_API_RESOURCE, type TestProvider } from '../../../test/support/oidc/test-provider';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
@@ -102,7 +102,7 @@ describe('access tokens of a trusted issuer', () => {
     expect((await get('/api/v1/summary', await provider.clientToken('dashboard-service', secret))).status).toBe(200);
     const kid = await provider.rotateKeys();
     const token = await provider.clientToken('dashboard-service', secret);
-    expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid).toBe(kid);
+    expect(decodeProtectedHeader(token).kid).toBe(kid);
     expect((await get('/api/v1/summary', token)).status).toBe(200);
   });
 

@@ -28,7 +28,8 @@ describe('service client hygiene', () => {
       headers: { ...(await app.adminHeaders()), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as unknown };
+    const answer: unknown = await response.json();
+    return { status: response.status, body: answer };
   };
   const createClient = async (id: string, allowedNetworks?: string[]) =>
     (
