@@ -6,7 +6,9 @@ export class AddClientHygiene1765420000002 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "service_clients" ADD "secret_issued_at" TIMESTAMP WITH TIME ZONE`);
-    await runner.query(`UPDATE "service_clients" SET "secret_issued_at" = COALESCE("rotated_at", "created_at")`);
+    // Existing secrets start their 90 days at the upgrade: counting from their creation could
+    // expire every old client at once, without the warning.
+    await runner.query(`UPDATE "service_clients" SET "secret_issued_at" = now()`);
     await runner.query(`ALTER TABLE "service_clients" ALTER COLUMN "secret_issued_at" SET NOT NULL`);
     await runner.query(`ALTER TABLE "service_clients" ADD "previous_secret_hash" text`);
     await runner.query(`ALTER TABLE "service_clients" ADD "previous_secret_expires_at" TIMESTAMP WITH TIME ZONE`);
