@@ -15,6 +15,8 @@ const esmPackages = [
   '@borewit',
   'croner',
   'jose',
+  'openid-client',
+  'oauth4webapi',
 ];
 
 const swcOptions = {

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, Principal } from '@switchyard/contracts';
 import { ApiErrors, PageQueryDto, resolvePage, type Stamped } from '../common';
 import { AuditService, type AuditEvent } from './audit/audit.service';
 import { ClientsService, type ClientView, type ClientWithSecret } from './clients.service';
 import { CurrentPrincipal, RequirePermission } from './decorators';
+import { ClientAccessService } from './hygiene/client-access.service';
 import {
+  ALLOWED_NETWORKS_BODY,
   AuditPageModel,
   ClientModel,
   ClientPageModel,
@@ -30,6 +32,7 @@ export class AdminController {
     private readonly clients: ClientsService,
     private readonly audit: AuditService,
     private readonly keys: SigningKeysService,
+    private readonly access: ClientAccessService,
   ) {}
 
   @Get('users')
@@ -92,11 +95,31 @@ export class AdminController {
   @Post('clients/:id/rotate')
   @HttpCode(200)
   @RequirePermission('clients.manage')
-  @ApiOperation({ summary: 'Replace a client’s secret; the old one stops working at once.' })
+  @ApiOperation({
+    summary:
+      'Issue a new secret, returned once. The previous secret keeps working until it would have expired (the overlap); secrets expire CLIENT_SECRET_MAX_AGE_DAYS after issue.',
+  })
   @ApiOkResponse({ type: ClientWithSecretModel })
   @ApiErrors(401, 403, 404)
   rotateClient(@Param('id') id: string, @CurrentPrincipal() actor: Principal): Promise<ClientWithSecret> {
     return this.clients.rotate(id, actor);
+  }
+
+  @Put('clients/:id/allowed-networks')
+  @RequirePermission('clients.manage')
+  @ApiOperation({
+    summary:
+      'Set the CIDR ranges a client may call from (token endpoint and every request with its tokens); empty allows any address.',
+  })
+  @ApiBody({ schema: ALLOWED_NETWORKS_BODY })
+  @ApiOkResponse({ type: ClientModel })
+  @ApiErrors(400, 401, 403, 404)
+  setAllowedNetworks(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() actor: Principal,
+  ): Promise<ClientView> {
+    return this.access.setAllowedNetworks(id, body, actor);
   }
 
   @Post('clients/:id/revoke')

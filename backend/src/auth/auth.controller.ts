@@ -2,7 +2,13 @@ import type {} from '@fastify/cookie';
 import { Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { REFRESH_COOKIE, type ClientCredentialsToken, type Principal, type SessionTokens } from '@switchyard/contracts';
+import {
+  REFRESH_COOKIE,
+  type ClientCredentialsToken,
+  type Principal,
+  type SessionTokens,
+  type SignOutAnswer,
+} from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrors } from '../common';
 import { AppConfig } from '../config';
@@ -13,9 +19,11 @@ import {
   LOGIN_BODY,
   PrincipalModel,
   SessionTokensModel,
+  SignOutModel,
   TokenRequestModel,
   TokenResponseModel,
 } from './dto/auth.models';
+import { OidcLoginService } from './federation/oidc-login.service';
 import { SessionsService, type IssuedSession } from './sessions.service';
 
 type CookieRequest = FastifyRequest & { cookies?: Record<string, string | undefined> };
@@ -27,6 +35,7 @@ export class AuthController {
     private readonly sessions: SessionsService,
     private readonly clientCredentials: ClientCredentialsService,
     private readonly config: AppConfig,
+    private readonly sso: OidcLoginService,
   ) {}
 
   @Post('login')
@@ -62,12 +71,27 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public() // Ending a session needs only the session's own cookie.
-  @ApiOperation({ summary: 'End the session: revokes every refresh token of this sign-in and clears the cookie.' })
+  @ApiOperation({
+    summary: 'End the session: revokes every refresh token of this sign-in and clears the cookie.',
+    description:
+      'A single sign-on session whose provider offers RP-initiated logout answers 200 with `endSessionUrl`: ' +
+      'send the browser there to end the provider’s session too.',
+  })
   @ApiNoContentResponse()
+  @ApiOkResponse({ type: SignOutModel })
   @ApiErrors()
-  async logout(@Req() request: CookieRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.sessions.logout(request.cookies?.[REFRESH_COOKIE], request.ip);
+  async logout(
+    @Req() request: CookieRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignOutAnswer | undefined> {
+    const federated = await this.sessions.logout(request.cookies?.[REFRESH_COOKIE], request.ip);
     void reply.clearCookie(REFRESH_COOKIE, { path: '/auth' });
+    if (!federated) return undefined;
+    const base = this.sso.redirectBase(`${request.protocol}://${request.host}`);
+    const endSessionUrl = await this.sso.endSessionUrl(federated, base).catch(() => null);
+    if (!endSessionUrl) return undefined;
+    void reply.status(200);
+    return { endSessionUrl };
   }
 
   @Get('me')

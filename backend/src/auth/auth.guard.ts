@@ -4,19 +4,35 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Permission, Principal } from '@switchyard/contracts';
 import { DomainException } from '../common';
 import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorators';
+import { ExternalTokensService } from './federation/external-tokens.service';
+import { ClientAccessService } from './hygiene/client-access.service';
 import { SecurityCounters } from './security-counters';
+import { streamQueryToken } from './tokens/jwt.strategy';
+
+type GuardedRequest = {
+  headers: Record<string, unknown>;
+  url?: string;
+  query?: Record<string, unknown>;
+  ip?: string;
+  user?: Principal;
+  tokenExpiresAt?: Date;
+};
 
 /**
  * Secure by default: every route must say `@Public()` or `@RequirePermission(...)`.
  * A route that says neither is refused for everyone (and fails the route-permission test).
  * On a public route a valid token is still read, so answers may add detail for signed-in callers.
  * Tokens are verified by passport-jwt (JwtStrategy) and then by the same claims rule the
- * live socket uses (AccessTokensService.acceptClaims).
+ * live socket uses (AccessTokensService.acceptClaims). Tokens of a trusted external issuer
+ * (machine clients of the company's identity provider) are verified by ExternalTokensService,
+ * as on the socket.
  */
 @Injectable()
 export class GlobalAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
+    private readonly external: ExternalTokensService,
+    private readonly access: ClientAccessService,
     private readonly counters: SecurityCounters,
   ) {
     super();
@@ -28,14 +44,18 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; user?: Principal }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (isPublic) {
-      if (request.headers.authorization) await (super.canActivate(context) as Promise<boolean>).catch(() => false);
+      if (request.headers.authorization) await this.authenticate(context, request).catch(() => false);
       return true;
     }
-    await (super.canActivate(context) as Promise<boolean>);
+    await this.authenticate(context, request);
     const principal = request.user;
     if (!principal) throw unauthenticated();
+    // A client's allowlist holds for every request with its token, not only at the token endpoint.
+    if (principal.kind === 'client' && !(await this.access.admit(principal.id, request.ip ?? null, 'request'))) {
+      throw new DomainException('FORBIDDEN', 403, 'this client may not call from this address');
+    }
     if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets) === true) return true;
     if (!permission) throw new DomainException('FORBIDDEN', 403, 'this route declares no permission, so it is closed');
     if (!principal.permissions.includes(permission)) {
@@ -43,6 +63,21 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
         details: { permission },
       });
     }
+    return true;
+  }
+
+  private async authenticate(context: ExecutionContext, request: GuardedRequest): Promise<boolean> {
+    const header = request.headers.authorization;
+    const bearer =
+      typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : streamQueryToken(request);
+    if (!bearer || !this.external.issuerOf(bearer)) return super.canActivate(context) as Promise<boolean>;
+    const accepted = await this.external.verify(bearer);
+    if (!accepted) {
+      this.counters.noteTokenRefused();
+      throw unauthenticated();
+    }
+    request.user = accepted.principal;
+    request.tokenExpiresAt = accepted.expiresAt;
     return true;
   }
 

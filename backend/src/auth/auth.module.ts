@@ -21,6 +21,13 @@ import { PrincipalVersionsService } from './revocation/principal-versions.servic
 import { JwksController } from './jwks.controller';
 import { DataScopeService } from './data-scope.service';
 import { SecurityCounters } from './security-counters';
+import { ExternalTokensService } from './federation/external-tokens.service';
+import { ClientNetworkEntity } from './entities/client-network.entity';
+import { ClientAccessService } from './hygiene/client-access.service';
+import { ClientNetworksRepository } from './hygiene/client-networks.repository';
+import { ClientSecretsMonitor } from './hygiene/client-secrets-monitor.service';
+import { OidcController } from './federation/oidc.controller';
+import { OidcLoginService } from './federation/oidc-login.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 import { JwtStrategy } from './tokens/jwt.strategy';
@@ -38,6 +45,7 @@ import { UsersService } from './users.service';
       SigningKeyEntity,
       AuditEventEntity,
       PrincipalVersionEntity,
+      ClientNetworkEntity,
     ]),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
@@ -52,7 +60,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, JwksController, AdminController],
+  controllers: [AuthController, JwksController, AdminController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: GlobalAuthGuard },
     SigningKeysService,
@@ -67,6 +75,11 @@ import { UsersService } from './users.service';
     DataScopeService,
     PrincipalVersionsRepository,
     PrincipalVersionsService,
+    ExternalTokensService,
+    OidcLoginService,
+    ClientNetworksRepository,
+    ClientAccessService,
+    ClientSecretsMonitor,
   ],
   exports: [
     AuditService,

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CLIENT_SCOPES, type ClientCredentialsToken, type ClientScope } from '@switchyard/contracts';
 import { AuditService } from './audit/audit.service';
 import { ClientsService } from './clients.service';
+import { ClientAccessService } from './hygiene/client-access.service';
 import { clientPrincipal } from './principal';
 import { PrincipalVersionsService } from './revocation/principal-versions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
 
-export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type';
+export type OAuthErrorCode =
+  'invalid_request' | 'invalid_client' | 'invalid_scope' | 'unsupported_grant_type' | 'access_denied';
 
 /** An RFC 6749 section 5.2 error, answered in the OAuth format rather than the API's. */
 export class OAuthError extends Error {
@@ -18,7 +20,7 @@ export class OAuthError extends Error {
   }
 
   get status(): number {
-    return this.code === 'invalid_client' ? 401 : 400;
+    return this.code === 'invalid_client' ? 401 : this.code === 'access_denied' ? 403 : 400;
   }
 }
 
@@ -36,6 +38,7 @@ export class ClientCredentialsService {
     private readonly accessTokens: AccessTokensService,
     private readonly audit: AuditService,
     private readonly versions: PrincipalVersionsService,
+    private readonly access: ClientAccessService,
   ) {}
 
   async grant(request: TokenRequest): Promise<ClientCredentialsToken> {
@@ -50,16 +53,20 @@ export class ClientCredentialsService {
     const { id, secret } = credentialsOf(request.authorization, field('client_id'), field('client_secret'));
     // The stamp before the client's state: a revoke landing in between leaves the token stale.
     const stamp = await this.versions.stampFor('client', id);
-    const client = await this.clients.authenticate(id, secret);
-    if (!client) {
+    const authentication = await this.clients.authenticate(id, secret);
+    if (!authentication.client) {
       await this.audit.record({
         action: 'auth.token',
         actor: { kind: 'anonymous', id },
         outcome: 'failure',
         ip: request.ip,
-        details: { reason: 'invalid_client' },
+        details: { reason: 'invalid_client', cause: authentication.reason },
       });
       throw new OAuthError('invalid_client', 'client authentication failed');
+    }
+    const { client } = authentication;
+    if (!(await this.access.admit(client.id, request.ip, 'token endpoint'))) {
+      throw new OAuthError('access_denied', 'this client may not request tokens from this address');
     }
     const requested = field('scope')?.split(' ').filter(Boolean);
     const scopes = requested ?? client.scopes;
@@ -83,7 +90,7 @@ export class ClientCredentialsService {
       actor: principal,
       outcome: 'success',
       ip: request.ip,
-      details: { scopes },
+      details: { scopes, secret: authentication.secret },
     });
     return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') };
   }

@@ -25,6 +25,12 @@ const MAX_LOCK_SECONDS = 900;
  */
 const REUSE_GRACE_MS = 10_000;
 
+/** What a single sign-on session keeps for RP-initiated logout. */
+export interface FederatedSession {
+  provider: string;
+  idToken: string;
+}
+
 export interface IssuedSession {
   tokens: SessionTokens;
   refreshToken: string;
@@ -55,6 +61,16 @@ export class SessionsService {
 
   async login(body: unknown, ip: string | null): Promise<IssuedSession> {
     const { email, password } = parseOrThrow(loginSchema, body);
+    if (!this.config.identity.localLoginEnabled) {
+      await this.audit.record({
+        action: 'auth.login',
+        actor: { kind: 'anonymous', id: email },
+        outcome: 'denied',
+        ip,
+        details: { reason: 'password sign-in is off' },
+      });
+      throw new DomainException('FORBIDDEN', 403, 'password sign-in is turned off here; use single sign-on');
+    }
     const user = await this.users.findByEmail(email);
     const now = this.clock.now();
     if (!user) {
@@ -101,7 +117,13 @@ export class SessionsService {
     const current = await this.users.findById(user.id);
     if (!current || current.disabled) throw invalidLogin();
     const session = await this.issue(current, randomUUID(), stamp);
-    await this.audit.record({ action: 'auth.login', actor: session.tokens.principal, outcome: 'success', ip });
+    await this.audit.record({
+      action: 'auth.login',
+      actor: session.tokens.principal,
+      outcome: 'success',
+      ip,
+      details: { provider: 'local', roles: current.roles },
+    });
     return session;
   }
 
@@ -114,7 +136,7 @@ export class SessionsService {
       const stamp = await this.versions.stampFor('user', stored.userId);
       const user = await this.users.findById(stored.userId);
       if (!user || user.disabled) throw invalidRefresh();
-      return this.issue(user, stored.familyId, stamp);
+      return this.issue(user, stored.familyId, stamp, federatedOf(stored));
     }
     if (stored.usedAt) {
       await this.revokeFamily(stored.familyId);
@@ -134,13 +156,23 @@ export class SessionsService {
     const stamp = await this.versions.stampFor('user', stored.userId);
     const user = await this.users.findById(stored.userId);
     if (!user || user.disabled) throw invalidRefresh();
-    return this.issue(user, stored.familyId, stamp);
+    return this.issue(user, stored.familyId, stamp, federatedOf(stored));
   }
 
-  async logout(refreshToken: string | undefined, ip: string | null): Promise<void> {
-    if (!refreshToken) return;
+  /** A session for a user single sign-on just signed in (roles already set from the provider's claims). */
+  async startFederated(userId: string, federated: FederatedSession): Promise<IssuedSession> {
+    // The stamp before the user's state (see PrincipalVersionsService.stampFor).
+    const stamp = await this.versions.stampFor('user', userId);
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled) throw invalidLogin();
+    return this.issue(user, randomUUID(), stamp, federated);
+  }
+
+  /** Ends the session; a single sign-on session answers with its provider and ID token (for RP-initiated logout). */
+  async logout(refreshToken: string | undefined, ip: string | null): Promise<FederatedSession | null> {
+    if (!refreshToken) return null;
     const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
-    if (!stored) return;
+    if (!stored) return null;
     await this.revokeFamily(stored.familyId);
     this.bus.publish({
       type: 'principal.revoked',
@@ -153,10 +185,17 @@ export class SessionsService {
       actor: { kind: 'anonymous', id: stored.userId },
       outcome: 'success',
       ip,
+      details: stored.ssoProvider ? { provider: stored.ssoProvider } : {},
     });
+    return federatedOf(stored);
   }
 
-  private async issue(user: UserEntity, familyId: string, stamp: TokenStamp): Promise<IssuedSession> {
+  private async issue(
+    user: UserEntity,
+    familyId: string,
+    stamp: TokenStamp,
+    federated: FederatedSession | null = null,
+  ): Promise<IssuedSession> {
     const principal = userPrincipal(user);
     const { token, expiresIn } = await this.accessTokens.issue(principal, undefined, stamp);
     const refreshToken = randomBytes(32).toString('base64url');
@@ -171,6 +210,8 @@ export class SessionsService {
       usedAt: null,
       revokedAt: null,
       createdAt: now,
+      ssoProvider: federated?.provider ?? null,
+      idToken: federated?.idToken ?? null,
     });
     return {
       tokens: { accessToken: token, tokenType: 'Bearer', expiresIn, principal },
@@ -182,6 +223,10 @@ export class SessionsService {
   private async revokeFamily(familyId: string): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
+}
+
+function federatedOf(stored: RefreshTokenEntity): FederatedSession | null {
+  return stored.ssoProvider && stored.idToken ? { provider: stored.ssoProvider, idToken: stored.idToken } : null;
 }
 
 function sha256(value: string): string {

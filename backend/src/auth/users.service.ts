@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Page, Principal, UserView } from '@switchyard/contracts';
+import type { DataScopes, Page, Principal, Role, UserView } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository, type EntityManager } from 'typeorm';
 import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, toPage, type PageWindow } from '../common';
@@ -13,6 +13,23 @@ import { DomainEventBus } from '../events';
 import { principalKey, PrincipalVersionsService } from './revocation/principal-versions.service';
 
 export type { UserView };
+
+/** Who a provider says signed in, and the access its claims map to. */
+export interface FederatedIdentity {
+  provider: string;
+  subject: string;
+  email: string;
+  emailVerified: boolean;
+  displayName: string;
+  roles: Role[];
+  dataScopes: DataScopes;
+  /** Link to an existing user of the same verified email on first sign-in. */
+  linkByEmail: boolean;
+}
+
+export type FederatedSignIn =
+  | { user: UserEntity; outcome: 'created' | 'linked' | 'updated' | 'unchanged' }
+  | { user: null; outcome: 'disabled' | 'email_taken' };
 
 @Injectable()
 export class UsersService {
@@ -41,6 +58,8 @@ export class UsersService {
       failedLogins: 0,
       lockedUntil: null,
       lastLoginAt: null,
+      ssoProvider: null,
+      ssoSubject: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -114,6 +133,68 @@ export class UsersService {
       take: window.pageSize,
     });
     return toPage(window, rows.map(toView), total);
+  }
+
+  /**
+   * Just-in-time provisioning: the user of this provider subject, created or linked on first
+   * sign-in, with roles and data scopes set from the provider's claims every time. A change
+   * of access revokes the user's older tokens, as an admin's change would.
+   */
+  async signInFederated(identity: FederatedIdentity): Promise<FederatedSignIn> {
+    const now = this.clock.now();
+    const email = identity.email.trim().toLowerCase();
+    let user = await this.users.findOneBy({ ssoProvider: identity.provider, ssoSubject: identity.subject });
+    let outcome: FederatedSignIn['outcome'] = 'updated';
+    if (!user) {
+      const byEmail = await this.users.findOneBy({ email });
+      if (byEmail && !(identity.linkByEmail && identity.emailVerified && !byEmail.ssoProvider)) {
+        return { user: null, outcome: 'email_taken' };
+      }
+      user = byEmail ?? {
+        id: randomUUID(),
+        email,
+        displayName: identity.displayName,
+        // No password: such a user signs in through the provider only.
+        passwordHash: '!sso',
+        roles: [],
+        dataScopes: { tenants: [], departments: [], teams: [], portfolios: [] },
+        disabled: false,
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: null,
+        ssoProvider: null,
+        ssoSubject: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      outcome = byEmail ? 'linked' : 'created';
+    }
+    if (user.disabled) return { user: null, outcome: 'disabled' };
+    const accessChanged =
+      JSON.stringify([...user.roles].sort()) !== JSON.stringify([...identity.roles].sort()) ||
+      JSON.stringify(user.dataScopes) !== JSON.stringify(identity.dataScopes);
+    if (outcome === 'updated' && !accessChanged) outcome = 'unchanged';
+    Object.assign(user, {
+      roles: identity.roles,
+      dataScopes: identity.dataScopes,
+      displayName: identity.displayName,
+      ssoProvider: identity.provider,
+      ssoSubject: identity.subject,
+      lastLoginAt: now,
+      updatedAt: now,
+    });
+    const saved = user;
+    const save = async (manager: EntityManager): Promise<void> => void (await manager.save(UserEntity, saved));
+    if (outcome === 'updated' || outcome === 'linked') {
+      await this.versions.revoke(principalKey('user', user.id), save);
+      this.bus.publish({
+        type: 'principal.revoked',
+        at: now.toISOString(),
+        principalId: user.id,
+        reason: 'access_changed',
+      });
+    } else await this.users.manager.transaction(save);
+    return { user, outcome };
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -91,6 +91,9 @@ export async function createApp(
       { path: 'auth/logout', method: RequestMethod.POST },
       { path: 'auth/me', method: RequestMethod.GET },
       { path: 'auth/token', method: RequestMethod.POST },
+      { path: 'auth/oidc/providers', method: RequestMethod.GET },
+      { path: 'auth/oidc/:provider/login', method: RequestMethod.GET },
+      { path: 'auth/oidc/:provider/callback', method: RequestMethod.GET },
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
       // Integration webhooks live at the root, where vendors are told to send them.
       { path: 'webhooks/:integration', method: RequestMethod.POST },

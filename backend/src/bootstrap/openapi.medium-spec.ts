@@ -12,6 +12,7 @@ const ROOT_PATHS = [
   '/auth/logout',
   '/auth/me',
   '/auth/token',
+  '/auth/oidc/providers',
   '/.well-known/jwks.json',
   '/webhooks/{integration}',
   // Seed 002's documented aggregator path, served as aliases of /api/v1/ops/... (x-blueprint-alias).

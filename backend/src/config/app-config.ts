@@ -2,6 +2,7 @@ import type { DatabaseKind } from '@switchyard/contracts';
 import type { WebhookIpAllowlists } from './integration-ip-allowlists';
 import type { WebhookSecrets } from './integration-secrets';
 import type { WebhookSchemes } from './integration-schemes';
+import type { OidcProviderSettings, TrustedIssuerSettings } from './identity-settings';
 
 /** Typed configuration, built once at boot from the validated environment. */
 export class AppConfig {
@@ -17,6 +18,7 @@ export class AppConfig {
   encryption!: AppConfigValues['encryption'];
   sync!: AppConfigValues['sync'];
   auth!: AppConfigValues['auth'];
+  identity!: AppConfigValues['identity'];
   portfolio!: AppConfigValues['portfolio'];
   integrations!: AppConfigValues['integrations'];
   ops!: AppConfigValues['ops'];
@@ -83,6 +85,17 @@ export interface AppConfigValues {
     trustProxy: boolean;
     /** Send the refresh cookie only over HTTPS (production). */
     secureCookies: boolean;
+  };
+  identity: {
+    localLoginEnabled: boolean;
+    oidcProviders: OidcProviderSettings[];
+    trustedIssuers: TrustedIssuerSettings[];
+    /** Base URL of the console for redirect URIs; null: the request's own. */
+    publicUrl: string | null;
+    jwksCooldownMs: number;
+    clientSecretMaxAgeDays: number;
+    clientSecretWarningDays: number;
+    clientAnomalyRatePerMinute: number;
   };
   ops: {
     aggregatorEnabled: boolean;

@@ -1,10 +1,10 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBooleanString, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { SyncAndAuthEnvironment } from './environment.sync';
+import { IdentityEnvironment } from './environment.identity';
 import { trimmed } from './environment.server';
 
 /** Live updates (Redis, buffers, limits) and the operations center's aggregator and retention. */
-export class LiveAndOpsEnvironment extends SyncAndAuthEnvironment {
+export class LiveAndOpsEnvironment extends IdentityEnvironment {
   /**
    * `redis://…`: live updates, their sequence numbers and Socket.IO rooms shared by every replica
    * @default _(unset: one process)_

@@ -7,6 +7,7 @@ import { trimmed } from './environment.server';
  * The environment variables Switchyard reads, with their rules. Everything the process reads
  * from the environment is declared in this class and the ones it extends, and nowhere else:
  * ServerEnvironment (environment.server.ts) → SyncAndAuthEnvironment (environment.sync.ts) →
+ * IdentityEnvironment (environment.identity.ts) →
  * LiveAndOpsEnvironment (environment.live.ts) → these, the integration webhooks and classifier.
  */
 export class EnvironmentVariables extends LiveAndOpsEnvironment {
@@ -130,6 +131,8 @@ export const ENVIRONMENT_VARIABLE_NAMES = Object.keys(new EnvironmentVariables()
   'ENCRYPTION_KEYS',
   'SYNC_ENABLED',
   'TRUST_PROXY',
+  'AUTH_LOCAL_LOGIN_ENABLED',
+  'AUTH_PUBLIC_URL',
   'INTEGRATION_LLM_URL',
   'INTEGRATION_LLM_API_KEY',
   'OPS_AGGREGATOR_ENABLED',

@@ -58,6 +58,10 @@ describe('loadConfig', () => {
     ['INTEGRATION_WEBHOOK_ALLOWED_IPS', 'stripe_issuing=example.com', 'is not an IPv4 or IPv6 address or CIDR range'],
     ['INTEGRATION_WEBHOOK_ALLOWED_IPS', 'salesforce=10.0.0.0/8', 'unknown integration salesforce'],
     ['INTEGRATION_LLM_URL', 'ftp://model', 'INTEGRATION_LLM_URL must be an http(s) URL'],
+    ['AUTH_OIDC_PROVIDERS', '{not json', 'AUTH_OIDC_PROVIDERS must be a JSON array'],
+    ['AUTH_TRUSTED_ISSUERS', '[{"id":"corp"}]', 'AUTH_TRUSTED_ISSUERS [0.issuer]'],
+    ['AUTH_LOCAL_LOGIN_ENABLED', 'nope', 'AUTH_LOCAL_LOGIN_ENABLED must be true or false'],
+    ['CLIENT_SECRET_MAX_AGE_DAYS', '0', 'CLIENT_SECRET_MAX_AGE_DAYS must be between 1 and 3650 days'],
   ])('names %s when it is %p', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -67,6 +71,24 @@ describe('loadConfig', () => {
   it('never echoes a database URL, which may hold a password', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://admin:s3cret@db' });
     expect(problem).not.toContain('s3cret');
+  });
+
+  it('reads single sign-on providers, and never echoes their client secrets', () => {
+    const provider = {
+      id: 'okta',
+      name: 'Okta',
+      issuer: 'https://example.okta.com',
+      clientId: 'abc',
+      clientSecret: 'okta-s3cret',
+      claims: ['groups'],
+      grants: { 'switchyard-admins': { roles: ['master_admin'] } },
+    };
+    const config = loadConfig({ AUTH_OIDC_PROVIDERS: JSON.stringify([provider]), AUTH_LOCAL_LOGIN_ENABLED: 'false' });
+    expect(config.identity.localLoginEnabled).toBe(false);
+    expect(config.identity.oidcProviders[0]).toMatchObject({ id: 'okta', scopes: 'openid email profile' });
+    const [problem] = problemsOf({ AUTH_OIDC_PROVIDERS: JSON.stringify([{ ...provider, issuer: 'not a url' }]) });
+    expect(problem).toContain('AUTH_OIDC_PROVIDERS [0.issuer]');
+    expect(problem).not.toContain('okta-s3cret');
   });
 
   it('reports every bad variable at once', () => {

@@ -7,6 +7,7 @@ import { EnvironmentVariables, ENVIRONMENT_VARIABLE_NAMES } from './environment'
 import { parseWebhookIpAllowlists } from './integration-ip-allowlists';
 import { parseWebhookSecrets } from './integration-secrets';
 import { parseWebhookSchemes } from './integration-schemes';
+import { oidcProviderSchema, parseIdentityList, trustedIssuerSchema } from './identity-settings';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -46,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (typeof webhookAllowedIps === 'string') {
     throw new ConfigError([`INTEGRATION_WEBHOOK_ALLOWED_IPS ${webhookAllowedIps}`]);
   }
+  const oidcProviders = parseIdentityList(vars.AUTH_OIDC_PROVIDERS, oidcProviderSchema);
+  if (typeof oidcProviders === 'string') throw new ConfigError([`AUTH_OIDC_PROVIDERS ${oidcProviders}`]);
+  const trustedIssuers = parseIdentityList(vars.AUTH_TRUSTED_ISSUERS, trustedIssuerSchema);
+  if (typeof trustedIssuers === 'string') throw new ConfigError([`AUTH_TRUSTED_ISSUERS ${trustedIssuers}`]);
 
   const healthTimeoutMs = vars.HEALTH_DB_TIMEOUT_MS;
   const database: AppConfig['database'] = vars.DATABASE_URL
@@ -91,6 +96,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       revocationPollMs: vars.AUTH_REVOCATION_POLL_MS,
       trustProxy: flag(vars.TRUST_PROXY, false),
       secureCookies: vars.NODE_ENV === 'production',
+    },
+    identity: {
+      localLoginEnabled: flag(vars.AUTH_LOCAL_LOGIN_ENABLED, true),
+      oidcProviders,
+      trustedIssuers,
+      publicUrl: vars.AUTH_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+      jwksCooldownMs: vars.AUTH_JWKS_COOLDOWN_MS,
+      clientSecretMaxAgeDays: vars.CLIENT_SECRET_MAX_AGE_DAYS,
+      clientSecretWarningDays: vars.CLIENT_SECRET_WARNING_DAYS,
+      clientAnomalyRatePerMinute: vars.CLIENT_ANOMALY_RATE_PER_MINUTE,
     },
     portfolio: {
       budgetOverrunPercent: vars.PORTFOLIO_BUDGET_OVERRUN_PERCENT,
@@ -167,6 +182,8 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
     'REDIS_URL',
     'INTEGRATION_WEBHOOK_SECRETS',
     'INTEGRATION_LLM_API_KEY',
+    'AUTH_OIDC_PROVIDERS',
+    'AUTH_TRUSTED_ISSUERS',
   ].includes(error.property);
   const shown = secret ? '(hidden)' : JSON.stringify(given);
   return `${error.property} ${messages} (got ${shown})`;

@@ -12,6 +12,7 @@ import { ALERT_STATES, type AlertRule, type AlertView, type Principal, type Sile
 import { CurrentPrincipal, RequirePermission } from '../auth';
 import { ApiErrors, uuidParam } from '../common';
 import { AlertsService } from './alerts/alerts.service';
+import { SecurityAlertsService } from './alerts/security-alerts.service';
 import {
   ACKNOWLEDGE_BODY,
   ALERT_RULE_BODY,
@@ -19,6 +20,7 @@ import {
   AlertRuleListModel,
   AlertRuleModel,
   AlertViewModel,
+  RevokedFromAlertModel,
   SILENCE_BODY,
   SilenceListModel,
   SilenceModel,
@@ -28,7 +30,10 @@ import {
 @ApiTags('alerts')
 @Controller('ops')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly security: SecurityAlertsService,
+  ) {}
 
   @Get('alert-rules')
   @RequirePermission('alerts.read')
@@ -117,6 +122,22 @@ export class AlertsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<AlertView> {
     return this.alerts.acknowledge(id, body, principal);
+  }
+
+  @Post('alerts/:id/revoke-client')
+  @HttpCode(200)
+  @RequirePermission('clients.manage')
+  @ApiOperation({
+    summary:
+      'From a security alert about a client (anomaly, expiring secret): revoke that client at once and resolve the alert.',
+  })
+  @ApiOkResponse({ type: RevokedFromAlertModel })
+  @ApiErrors(404, 409)
+  revokeClient(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ alert: AlertView; clientId: string }> {
+    return this.security.revokeClient(id, principal);
   }
 
   @Get('silences')

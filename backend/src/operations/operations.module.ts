@@ -9,6 +9,7 @@ import { OpsDataPointEntity } from './entities/ops-data-point.entity';
 import { OpsRollupEntity } from './entities/ops-rollup.entity';
 import { SilenceEntity } from './entities/silence.entity';
 import { AlertEvaluator } from './alerts/alert-evaluator.service';
+import { SecurityAlertsService } from './alerts/security-alerts.service';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
 import { AlertsController } from './alerts.controller';
@@ -39,6 +40,7 @@ import { SnapshotBuilder } from './snapshot/snapshot-builder';
     OpsMetricsService,
     SecurityMetrics,
     AlertEvaluator,
+    SecurityAlertsService,
     AlertsService,
     OpsScopeService,
     SnapshotBuilder,

@@ -178,6 +178,25 @@ export interface ClientCredentialsToken {
 
 export const REFRESH_COOKIE = 'sy_refresh';
 
+/** A single sign-on provider the console offers ("Sign in with <name>"). */
+export interface SsoProvider {
+  id: string;
+  name: string;
+  /** Navigate the browser here (optionally with `?returnTo=/path`) to sign in. */
+  loginUrl: string;
+}
+
+/** Public: how this installation lets people sign in. */
+export interface SsoProviders {
+  localLoginEnabled: boolean;
+  providers: SsoProvider[];
+}
+
+/** Answer of a sign-out of a single sign-on session whose provider offers RP-initiated logout. */
+export interface SignOutAnswer {
+  endSessionUrl: string;
+}
+
 /** A user as the admin API shows it (never the password hash). */
 export interface UserView {
   id: string;
@@ -200,6 +219,12 @@ export interface ClientView {
   createdAt: string;
   rotatedAt: string | null;
   revokedAt: string | null;
+  /** When the current secret stops working (rotate before). */
+  secretExpiresAt: string;
+  /** After a rotation: until when the previous secret still works (the overlap); null when it no longer does. */
+  previousSecretExpiresAt: string | null;
+  /** CIDR ranges the client may call from; empty: anywhere. */
+  allowedNetworks: string[];
 }
 
 /** Returned once, when a secret is made; never again. */

@@ -38,6 +38,20 @@ export type DomainEvent =
     }
   | { type: 'breaker.changed'; at: string; sourceId: string; previous: BreakerState; state: BreakerState }
   | { type: 'source.changed'; at: string; sourceId: string; action: 'created' | 'updated' | 'deleted' }
+  /**
+   * Something security-relevant about a principal (a client secret about to expire, a client
+   * used from a new network or at an unusual rate): the alerting raises a security alert.
+   * `key` identifies the condition; one open alert per key.
+   */
+  | {
+      type: 'security.signal';
+      at: string;
+      key: string;
+      severity: 'warning' | 'critical';
+      message: string;
+      /** `clientId` names the client an admin may revoke from the alert. */
+      labels: Record<string, string>;
+    }
   /** A user signed out, was disabled or had their access changed: their live connections close. */
   | {
       type: 'principal.revoked';

@@ -282,7 +282,7 @@ export const OPEN_ALERT_STATES: readonly AlertState[] = ['pending', 'firing', 'r
 export const ALERT_SEVERITIES = ['warning', 'critical'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-export const ALERT_KINDS = ['threshold', 'freshness'] as const;
+export const ALERT_KINDS = ['threshold', 'freshness', 'security'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertRuleInput {

@@ -10,7 +10,14 @@ import {
 } from '@switchyard/contracts';
 import { z } from 'zod';
 import { PageModel, TimestampedModel } from '../../common';
-import { createClientSchema, createUserSchema, loginSchema, rotateKeysSchema, updateUserSchema } from './auth.schemas';
+import {
+  allowedNetworksSchema,
+  createClientSchema,
+  createUserSchema,
+  loginSchema,
+  rotateKeysSchema,
+  updateUserSchema,
+} from './auth.schemas';
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
 const bodySchema = (schema: z.ZodType): BodySchema =>
@@ -21,6 +28,7 @@ export const CREATE_USER_BODY = bodySchema(createUserSchema);
 export const UPDATE_USER_BODY = bodySchema(updateUserSchema);
 export const CREATE_CLIENT_BODY = bodySchema(createClientSchema);
 export const ROTATE_KEYS_BODY = bodySchema(rotateKeysSchema);
+export const ALLOWED_NETWORKS_BODY = bodySchema(allowedNetworksSchema);
 
 const scopeList = {
   oneOf: [
@@ -52,6 +60,10 @@ export class SessionTokensModel extends TimestampedModel {
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ example: 900 }) expiresIn!: number;
   @ApiProperty({ type: PrincipalModel }) principal!: PrincipalModel;
+}
+
+export class SignOutModel {
+  @ApiProperty({ description: 'The provider’s end-session URL (RP-initiated logout).' }) endSessionUrl!: string;
 }
 
 export class TokenRequestModel {
@@ -93,6 +105,16 @@ export class ClientModel extends TimestampedModel {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) rotatedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the current secret stops working.' }) secretExpiresAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'After a rotation: until when the previous secret still works.',
+  })
+  previousSecretExpiresAt!: string | null;
+  @ApiProperty({ type: [String], example: ['10.0.0.0/8'], description: 'Empty: any address.' })
+  allowedNetworks!: string[];
 }
 
 export class ClientWithSecretModel extends ClientModel {

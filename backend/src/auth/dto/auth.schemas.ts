@@ -1,5 +1,6 @@
 import { CLIENT_SCOPES, ROLES } from '@switchyard/contracts';
 import { z } from 'zod';
+import { parseCidr } from '../hygiene/networks';
 
 const scopeList = z.union([
   z.literal('*'),
@@ -43,9 +44,19 @@ export const updateUserSchema = z.strictObject({
 /** `compromised`: the old keys stop verifying at once and every token issued before is refused. */
 export const rotateKeysSchema = z.strictObject({ compromised: z.boolean().optional() });
 
+const cidr = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((value) => parseCidr(value) !== null, 'must be an IP address or CIDR range such as 10.0.0.0/8');
+
+/** CIDR ranges a client may call from; empty allows any address. */
+export const allowedNetworksSchema = z.strictObject({ allowedNetworks: z.array(cidr).max(50) });
+
 export const createClientSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'must be 3–64 lowercase letters, digits or dashes'),
   name: z.string().trim().min(1).max(200),
   scopes: z.array(z.enum(CLIENT_SCOPES)).min(1),
   dataScopes: dataScopesSchema,
+  allowedNetworks: z.array(cidr).max(50).default([]),
 });

@@ -20,4 +20,7 @@ export class RefreshTokenEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** A single sign-on session: the provider, and the ID token sent back as `id_token_hint` at sign-out. */
+  @Column({ name: 'sso_provider', type: 'varchar', length: 64, nullable: true }) ssoProvider!: string | null;
+  @Column({ name: 'id_token', type: 'text', nullable: true }) idToken!: string | null;
 }

@@ -83,6 +83,11 @@ export class PrincipalVersionsService implements OnModuleInit, OnModuleDestroy {
     return ver >= (this.versions.get(principalKey(kind, id)) ?? 0) && gen >= (this.versions.get(EVERY_PRINCIPAL) ?? 0);
   }
 
+  /** Whether the key was ever revoked: used for principals whose tokens carry no stamp (other issuers'). */
+  wasRevoked(key: string): boolean {
+    return (this.versions.get(key) ?? 0) > 0;
+  }
+
   /**
    * The stamp for a token about to be issued, read from the database (not the cache, which
    * may lag another replica's change). Read it *before* the principal's roles and flags:

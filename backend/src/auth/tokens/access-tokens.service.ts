@@ -4,6 +4,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config';
 import { claimsOf, principalFromClaims, type AccessClaims } from '../principal';
+import { ExternalTokensService } from '../federation/external-tokens.service';
 import { PrincipalVersionsService, type TokenStamp } from '../revocation/principal-versions.service';
 import { SigningKeysService, TOKEN_ALGORITHM } from './signing-keys.service';
 
@@ -16,6 +17,7 @@ export class AccessTokensService {
     private readonly keys: SigningKeysService,
     private readonly config: AppConfig,
     private readonly versions: PrincipalVersionsService,
+    private readonly external: ExternalTokensService,
   ) {}
 
   /**
@@ -48,10 +50,12 @@ export class AccessTokensService {
   /**
    * Verifies an access token outside an HTTP request (the live socket handshake and `reauth`)
    * with the same rules as the HTTP guard: RS256 only, our keys by `kid`, issuer, audience,
-   * token type, expiry and revocation. Returns null for any token that is not acceptable.
+   * token type, expiry and revocation; a trusted issuer's token as the HTTP guard does
+   * (ExternalTokensService). Returns null for any token that is not acceptable.
    */
   async verify(token: string): Promise<{ principal: Principal; expiresAt: Date } | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 8192) return null;
+    if (this.external.issuerOf(token)) return this.external.verify(token);
     try {
       const { payload } = await jwtVerify(
         token,

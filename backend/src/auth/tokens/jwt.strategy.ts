@@ -64,7 +64,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
  * Browsers' EventSource cannot send headers, so the SSE stream (and only it) also takes the
  * token as `?access_token=`. Request logs redact it (see redactUrl).
  */
-function streamQueryToken(request: { url?: string; query?: Record<string, unknown> }): string | null {
+export function streamQueryToken(request: { url?: string; query?: Record<string, unknown> }): string | null {
   if (!request.url?.startsWith(STREAM_PATH)) return null;
   const token = request.query?.access_token;
   return typeof token === 'string' && token.length > 0 ? token : null;

@@ -13,6 +13,8 @@ import { CountSkippedOlder1765100000001 } from './1765100000001-count-skipped-ol
 import { AddRetrySchedule1765200000000 } from './1765200000000-add-retry-schedule';
 import { CreateNotifications1765300000000 } from './1765300000000-create-notifications';
 import { AlertsPerSeries1765400000000 } from './1765400000000-alerts-per-series';
+import { AddSingleSignOn1765420000001 } from './1765420000001-add-single-sign-on';
+import { AddClientHygiene1765420000002 } from './1765420000002-add-client-hygiene';
 
 /** Applied in this order; never edit one that has shipped, add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   AddRetrySchedule1765200000000,
   CreateNotifications1765300000000,
   AlertsPerSeries1765400000000,
+  AddSingleSignOn1765420000001,
+  AddClientHygiene1765420000002,
 ];

@@ -239,3 +239,8 @@ export class OpsStatusModel extends TimestampedModel {
   @ApiProperty({ type: Number, nullable: true }) aggregationLatencyMs!: number | null;
   @ApiProperty() alertsActive!: number;
 }
+
+export class RevokedFromAlertModel {
+  @ApiProperty({ type: AlertViewModel }) alert!: AlertViewModel;
+  @ApiProperty({ example: 'dashboard-service' }) clientId!: string;
+}

@@ -72,7 +72,9 @@ export class ShellComponent {
       .logout()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        complete: () => void this.router.navigateByUrl(LOGIN_PATH),
+        // A single sign-on session ends at the provider too, which then sends the browser to the login page.
+        next: (endSessionUrl) =>
+          endSessionUrl ? window.location.assign(endSessionUrl) : void this.router.navigateByUrl(LOGIN_PATH),
         error: () => void this.router.navigateByUrl(LOGIN_PATH),
       });
   }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginRequest, Permission, Principal, SessionTokens } from '@switchyard/contracts';
+import type { LoginRequest, Permission, Principal, SessionTokens, SignOutAnswer } from '@switchyard/contracts';
 import { catchError, finalize, firstValueFrom, map, of, shareReplay, tap, timeout, type Observable } from 'rxjs';
 
 /** Refresh this long before the access token expires, so requests never carry a dead token. */
@@ -73,10 +73,14 @@ export class AuthService {
     return request;
   }
 
-  /** Signs out on the server (revokes the session, clears the cookie) and forgets it here either way. */
-  logout(): Observable<void> {
-    return this.http.post<void>('/auth/logout', null, { withCredentials: true }).pipe(
-      map(() => undefined),
+  /**
+   * Signs out on the server (revokes the session, clears the cookie) and forgets it here either
+   * way. A single sign-on session may answer the provider's end-session URL, where the browser
+   * should go next so the provider's session ends too.
+   */
+  logout(): Observable<string | undefined> {
+    return this.http.post<SignOutAnswer | null>('/auth/logout', null, { withCredentials: true }).pipe(
+      map((answer) => answer?.endSessionUrl),
       finalize(() => this.clear()),
     );
   }

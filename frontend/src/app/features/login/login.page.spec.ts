@@ -21,6 +21,8 @@ describe('LoginPage', () => {
     navigateByUrl = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(LoginPage);
     await fixture.whenStable();
+    http.expectOne('/auth/oidc/providers').flush({ localLoginEnabled: true, providers: [] });
+    await fixture.whenStable();
   });
 
   afterEach(() => {
@@ -132,5 +134,36 @@ describe('LoginPage', () => {
     expect(byTestId('retry-countdown')).toBeUndefined();
     expect(byTestId('login-error')).toBeUndefined();
     expect(submitButton().disabled).toBe(false);
+  });
+
+  describe('single sign-on', () => {
+    async function showWith(options: object, inputs: Record<string, string> = {}): Promise<void> {
+      fixture.destroy();
+      fixture = TestBed.createComponent(LoginPage);
+      for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
+      await fixture.whenStable();
+      http.expectOne('/auth/oidc/providers').flush(options);
+      await fixture.whenStable();
+    }
+    const corp = { id: 'corp', name: 'Corp SSO', loginUrl: '/auth/oidc/corp/login' };
+
+    it('offers "Sign in with <provider>", coming back to the page the user was sent from', async () => {
+      await showWith({ localLoginEnabled: true, providers: [corp] }, { returnUrl: '/people' });
+      const link = page().querySelector<HTMLAnchorElement>('[data-testid="sso-corp"]')!;
+      expect(link.textContent?.trim()).toBe('Sign in with Corp SSO');
+      expect(link.getAttribute('href')).toBe('/auth/oidc/corp/login?returnTo=%2Fpeople');
+      expect(page().querySelector('#login-password')).not.toBeNull();
+    });
+
+    it('leaves the password form out when password sign-in is off', async () => {
+      await showWith({ localLoginEnabled: false, providers: [corp] });
+      expect(page().querySelector('form')).toBeNull();
+      expect(page().querySelector('[data-testid="sso-corp"]')).not.toBeNull();
+    });
+
+    it('says why single sign-on failed', async () => {
+      await showWith({ localLoginEnabled: true, providers: [corp] }, { ssoError: 'sign-in was refused' });
+      expect(byTestId('sso-error')).toBe('Single sign-on failed: sign-in was refused.');
+    });
   });
 });

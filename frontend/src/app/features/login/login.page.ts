@@ -1,12 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { isApiErrorResponse } from '@switchyard/contracts';
 import { Subject, map, switchMap, takeWhile, timer } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { safeReturnUrl } from '../../core/auth/return-url';
+import { SignInOptionsService } from './sign-in-options.service';
 
 /** Used when a 429 carries neither `retryAfter` nor a Retry-After header. */
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
@@ -23,8 +24,22 @@ export class LoginPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly countdownStart = new Subject<number>();
 
+  private readonly signInOptions = inject(SignInOptionsService);
+
   /** From the `returnUrl` query parameter: where the user was sent here from. */
   readonly returnUrl = input<string>();
+  /** Set by the single sign-on callback when the provider's answer was refused. */
+  readonly ssoError = input<string>();
+
+  /** Undefined while loading: the password form waits rather than flash and vanish. */
+  protected readonly options = toSignal(this.signInOptions.options());
+  protected readonly providers = computed(() =>
+    (this.options()?.providers ?? []).map((p) => ({
+      ...p,
+      href: this.signInOptions.loginUrl(p.loginUrl, safeReturnUrl(this.returnUrl())),
+    })),
+  );
+  protected readonly localLogin = computed(() => this.options()?.localLoginEnabled === true);
 
   protected readonly email = signal('');
   protected readonly password = signal('');
