@@ -5,6 +5,7 @@ import type {
   Freshness,
   Page,
   ProjectView,
+  RiskAnalytics,
   RiskView,
 } from '@switchyard/contracts';
 import { startDomainTestbed, type DomainTestbed } from '../../test/support/domain-testbed';
@@ -14,7 +15,7 @@ import { startDomainTestbed, type DomainTestbed } from '../../test/support/domai
  * request or field, each quoting the blueprint line it checks.
  */
 type ProjectPage = Page<ProjectView> & { freshness: Freshness };
-type RiskPage = Page<RiskView> & { freshness: Freshness };
+type RiskPage = Page<RiskView> & { analytics: RiskAnalytics; freshness: Freshness };
 
 describe('blueprint 001: executive dashboard API', () => {
   let bed: DomainTestbed;
@@ -97,6 +98,19 @@ describe('blueprint 001: executive dashboard API', () => {
     expect(body.items.length).toBeGreaterThan(0);
     const band = (impact: number) => (impact >= 5 ? 'Critical' : impact >= 4 ? 'High' : impact >= 3 ? 'Medium' : 'Low');
     for (const r of body.items) expect(r.impactCategory).toBe(band(r.impact));
+  });
+
+  it('"totalRisks, criticalRisks, highRisks, riskTrend, averageRiskScore, riskDistribution" in the risk analytics', async () => {
+    const { analytics } = (await get<RiskPage>('/risks?pageSize=200')).body;
+    expect(analytics.total).toBeGreaterThan(0);
+    expect(analytics).toMatchObject({
+      totalRisks: analytics.total,
+      criticalRisks: analytics.critical,
+      highRisks: analytics.high,
+      averageRiskScore: analytics.averageScore,
+      riskDistribution: analytics.distribution,
+      riskTrend: analytics.trend,
+    });
   });
 
   it('"ageInDays: calculateRiskAge(risk.dateIdentified, risk.dateClosed)" and riskScore on every risk', async () => {

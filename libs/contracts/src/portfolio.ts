@@ -140,6 +140,13 @@ export interface RiskAnalytics {
   distribution: Record<RiskLevel, number>;
   ageAnalysis: { under30Days: number; from30To90Days: number; over90Days: number };
   trend: Array<{ month: string; identified: number; closed: number }>;
+  /** Seed 001's names for `total`, `critical`, `high`, `averageScore`, `distribution` and `trend`. */
+  totalRisks: number;
+  criticalRisks: number;
+  highRisks: number;
+  averageRiskScore: number | null;
+  riskDistribution: Record<RiskLevel, number>;
+  riskTrend: Array<{ month: string; identified: number; closed: number }>;
 }
 
 export interface PortfolioAlert {

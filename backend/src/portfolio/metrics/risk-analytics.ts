@@ -63,28 +63,38 @@ export function analyze(risks: RiskView[], now: Date): RiskAnalytics {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5 + i, 1));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   });
+  const critical = open.filter((r) => r.level === 'Critical').length;
+  const high = open.filter((r) => r.level === 'High').length;
+  const averageScore = round(
+    ratio(
+      risks.reduce((s, r) => s + r.score, 0),
+      risks.length,
+    ),
+  );
+  const trend = months.map((month) => ({
+    month,
+    identified: risks.filter((r) => r.identifiedAt.startsWith(month)).length,
+    closed: risks.filter((r) => r.closedAt?.startsWith(month)).length,
+  }));
   return {
     total: risks.length,
     open: open.length,
-    critical: open.filter((r) => r.level === 'Critical').length,
-    high: open.filter((r) => r.level === 'High').length,
+    critical,
+    high,
     mitigationRate: round(ratio(risks.filter((r) => r.mitigationStatus !== 'unmitigated').length * 100, risks.length)),
-    averageScore: round(
-      ratio(
-        risks.reduce((s, r) => s + r.score, 0),
-        risks.length,
-      ),
-    ),
+    averageScore,
     distribution,
     ageAnalysis: {
       under30Days: open.filter((r) => r.ageDays < 30).length,
       from30To90Days: open.filter((r) => r.ageDays >= 30 && r.ageDays <= 90).length,
       over90Days: open.filter((r) => r.ageDays > 90).length,
     },
-    trend: months.map((month) => ({
-      month,
-      identified: risks.filter((r) => r.identifiedAt.startsWith(month)).length,
-      closed: risks.filter((r) => r.closedAt?.startsWith(month)).length,
-    })),
+    trend,
+    totalRisks: risks.length,
+    criticalRisks: critical,
+    highRisks: high,
+    averageRiskScore: averageScore,
+    riskDistribution: distribution,
+    riskTrend: trend,
   };
 }
