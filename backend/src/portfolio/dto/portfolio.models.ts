@@ -85,9 +85,13 @@ export class RiskPageModel extends PageModel {
     ),
   })
   items!: unknown[];
-  @ApiProperty(object('Totals, mitigation rate, average score, distribution, age analysis and 6-month trend; totalRisks, ' +
+  @ApiProperty(
+    object(
+      'Totals, mitigation rate, average score, distribution, age analysis and 6-month trend; totalRisks, ' +
         'criticalRisks, highRisks, averageRiskScore, riskDistribution and riskTrend repeat them under the ' +
-        'blueprint’s names.'))
+        'blueprint’s names.',
+    ),
+  )
   analytics!: unknown;
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
