@@ -67,6 +67,39 @@ export default tseslint.config(
     },
   },
   {
+    // Realtime owns transport (gateway, SSE, hub, update log, numbering); the domain modules
+    // import it and register their topics, lookups and rules in `LiveRoutes`, never the reverse.
+    files: ['backend/src/realtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/portfolio',
+                '**/portfolio/**',
+                '**/workplace',
+                '**/workplace/**',
+                '**/crm',
+                '**/crm/**',
+                '**/operations',
+                '**/operations/**',
+                '**/integrations',
+                '**/integrations/**',
+                '**/notifications',
+                '**/notifications/**',
+                '**/sync',
+                '**/sync/**',
+              ],
+              message: 'Realtime owns transport only: a domain module registers its live routes (LiveRoutes) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['frontend/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,
