@@ -66,6 +66,14 @@ export type OwnedTopicKind = Exclude<LiveTopic['kind'], 'source' | 'channel' | '
 
 export type AccessRule = (principal: Principal, topic: LiveTopic) => TopicDecision | Promise<TopicDecision>;
 
+/** Who may follow each topic kind a module owns; each rule gets its own kind of topic. */
+export type AccessRules = {
+  [K in OwnedTopicKind]?: (
+    principal: Principal,
+    topic: Extract<LiveTopic, { kind: K }>,
+  ) => TopicDecision | Promise<TopicDecision>;
+};
+
 /** One update as one recipient may see it, or null when it is not theirs. */
 export type AudienceFilter = (principal: Principal, update: LiveUpdate) => LiveUpdate | null;
 
@@ -92,7 +100,7 @@ export interface LiveRouteSet {
   /** Topics a source change touches besides `source:` and `domain:` ones; may read the module's own tables. */
   touched?: (change: SourceChange) => Promise<TopicUpdate[]>;
   /** Who may follow the topic kinds it owns. */
-  access?: Partial<Record<OwnedTopicKind, AccessRule>>;
+  access?: AccessRules;
   /** Per topic prefix (`crm` for `crm:<tenant>`): what each recipient may see of an update. */
   audience?: Record<string, AudienceFilter>;
   /** Socket.IO client events it answers (`subscribe:dashboard`…). */
@@ -117,7 +125,8 @@ export class LiveRoutes {
       if (route) claim(this.domains, domain as LiveDomain, route, 'topic domain:');
     }
     for (const [kind, rule] of Object.entries(set.access ?? {})) {
-      if (rule) claim(this.rules, kind as OwnedTopicKind, rule, 'access rule for');
+      // Called only with topics of its own kind (TopicAccessService dispatches on the kind).
+      if (rule) claim(this.rules, kind as OwnedTopicKind, rule as AccessRule, 'access rule for');
     }
     for (const [prefix, filter] of Object.entries(set.audience ?? {})) claim(this.filters, prefix, filter, 'audience');
     for (const [event, handle] of Object.entries(set.requests ?? {})) claim(this.handlers, event, handle, 'request');

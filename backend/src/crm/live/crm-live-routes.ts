@@ -28,9 +28,9 @@ export class CrmLiveRoutes implements OnModuleInit {
     });
   }
 
-  private async crm(principal: Principal, topic: LiveTopic): Promise<TopicDecision> {
+  private async crm(principal: Principal, topic: Extract<LiveTopic, { kind: 'crm' }>): Promise<TopicDecision> {
     const denied = needs(principal, 'crm.read', topic);
-    if (!denied.granted || topic.kind !== 'crm') return denied;
+    if (!denied.granted) return denied;
     if (!this.scopes.allowsTenant(principal, topic.tenant)) {
       return { granted: false, code: 'forbidden', reason: `tenant ${topic.tenant} is outside your data scope` };
     }

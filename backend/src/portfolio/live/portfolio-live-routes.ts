@@ -14,6 +14,8 @@ import { portfolioTopics } from './portfolio-topics';
  * seed 001's portfolio and project rooms (open to whoever may read them by REST, with the
  * same data scopes), and the executive blueprint's `subscribe:dashboard` / `request:metrics`.
  */
+type Topic<K extends LiveTopic['kind']> = Extract<LiveTopic, { kind: K }>;
+
 @Injectable()
 export class PortfolioLiveRoutes implements OnModuleInit {
   constructor(
@@ -51,9 +53,9 @@ export class PortfolioLiveRoutes implements OnModuleInit {
   }
 
   /** `dashboard:<portfolio>`: `dashboard.read` and the portfolio in scope (`All` is everyone's, scoped per row). */
-  private dashboard(principal: Principal, topic: LiveTopic): TopicDecision {
+  private dashboard(principal: Principal, topic: Topic<'dashboard'>): TopicDecision {
     const denied = needs(principal, 'dashboard.read', topic);
-    if (!denied.granted || topic.kind !== 'dashboard' || topic.portfolio === 'All') return denied;
+    if (!denied.granted || topic.portfolio === 'All') return denied;
     if (!(PORTFOLIOS as readonly string[]).includes(topic.portfolio)) {
       return {
         granted: false,
@@ -68,8 +70,7 @@ export class PortfolioLiveRoutes implements OnModuleInit {
   }
 
   /** `portfolio:<name>`: the same portfolio, permission and scope as its dashboard topic. */
-  private portfolio(principal: Principal, topic: LiveTopic): TopicDecision {
-    if (topic.kind !== 'portfolio') return notOwned(topic);
+  private portfolio(principal: Principal, topic: Topic<'portfolio'>): TopicDecision {
     const decision = this.dashboard(principal, { kind: 'dashboard', portfolio: topic.portfolio });
     if (decision.granted && topic.portfolio === 'All') {
       return { granted: false, code: 'not_found', reason: `no portfolio All: use ${PORTFOLIOS.join(', ')}` };
@@ -78,8 +79,7 @@ export class PortfolioLiveRoutes implements OnModuleInit {
   }
 
   /** `project:<id>`: whoever may read that project by REST (`projects.read`, the project in scope). */
-  private async project(principal: Principal, topic: LiveTopic): Promise<TopicDecision> {
-    if (topic.kind !== 'project') return notOwned(topic);
+  private async project(principal: Principal, topic: Topic<'project'>): Promise<TopicDecision> {
     const denied = needs(principal, 'projects.read', topic);
     if (!denied.granted) return denied;
     try {
@@ -92,8 +92,4 @@ export class PortfolioLiveRoutes implements OnModuleInit {
       throw error;
     }
   }
-}
-
-function notOwned(topic: LiveTopic): TopicDecision {
-  return { granted: false, code: 'not_found', reason: `the portfolio module does not serve ${topic.kind} topics` };
 }
