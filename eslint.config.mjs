@@ -107,6 +107,26 @@ export default tseslint.config(
     },
   },
   {
+    // Realtime owns transport (gateway, SSE, hub, update log, numbering); the domain modules
+    // import it and register their topics, lookups and rules in `LiveRoutes`, never the reverse.
+    files: ['backend/src/realtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['portfolio', 'workplace', 'crm', 'operations', 'integrations', 'notifications', 'sync'].flatMap(
+                (name) => [`**/${name}`, `**/${name}/**`],
+              ),
+              message: 'Realtime owns transport only: a domain module registers its live routes (LiveRoutes) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['frontend/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RealtimeModule } from '../realtime';
 import { SourcesModule } from '../sources';
+import { CrmLiveRoutes } from './live/crm-live-routes';
 import { CrmController } from './crm.controller';
 import { CrmRepository } from './crm.repository';
 import { CrmService } from './crm.service';
@@ -22,8 +24,9 @@ import {
       CrmScheduledActivityEntity,
     ]),
     SourcesModule,
+    RealtimeModule,
   ],
   controllers: [CrmController],
-  providers: [CrmService, CrmRepository],
+  providers: [CrmService, CrmRepository, CrmLiveRoutes],
 })
 export class CrmModule {}

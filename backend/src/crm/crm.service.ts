@@ -19,12 +19,11 @@ import { redactFreshness } from './crm-error-detail';
 import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
 import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
 import { summarizeLeads, summarizePipeline } from './crm-aggregates';
+import { isCrmDomain } from './crm-sources';
 import { toActivity, toHotListItem, toLead, toNote } from './crm.mappers';
 import { CrmRepository, type ActivityFilters, type LeadFilters, type NoteFilters } from './crm.repository';
 
-const CRM_DOMAINS: readonly SourceDomain[] = ['crm-leads', 'crm-pipeline', 'crm-hot-list', 'crm-notes', 'crm-schedule'];
-
-const isCrmSource = (source: SourceEntity): boolean => CRM_DOMAINS.includes(source.domain);
+const isCrmSource = (source: SourceEntity): boolean => isCrmDomain(source.domain);
 
 /**
  * The CRM dashboards' rules: every read is for one tenant (brand) the caller may see,

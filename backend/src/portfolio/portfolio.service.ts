@@ -42,11 +42,10 @@ import { healthTrend, lastMonths, riskTrend } from './metrics/dashboard-trends';
 import { analyze, toRiskView } from './metrics/risk-analytics';
 import { dashboardKpis } from './metrics/dashboard-kpis';
 import { PortfolioRepository, type ProjectQuery } from './portfolio.repository';
+import { feedsDashboards, PORTFOLIO_SOURCES } from './portfolio-sources';
 
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
 type DashboardFigures = Omit<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
-const PROJECT_DOMAINS: SourceDomain[] = ['projects', 'risks'];
-const DASHBOARD_DOMAINS: SourceDomain[] = ['projects', 'risks', 'financials'];
 /** Figures that move with the clock alone (risk age in days, overdue milestones) are at most this late. */
 const DASHBOARD_MAX_AGE_MS = 60_000;
 
@@ -87,14 +86,14 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     const views = await this.projectViews(filters, principal);
     return {
       ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
-      freshness: await this.freshnessOf(PROJECT_DOMAINS),
+      freshness: await this.freshnessOf(PORTFOLIO_SOURCES.projects),
     };
   }
 
   async getProject(id: string, principal?: Principal): Promise<ProjectView & { freshness: Freshness }> {
     const [view] = await this.projectViews({ ids: [id] }, principal);
     if (!view) throw new ResourceNotFoundException('project', id);
-    return { ...view, freshness: await this.freshnessOf(PROJECT_DOMAINS) };
+    return { ...view, freshness: await this.freshnessOf(PORTFOLIO_SOURCES.projects) };
   }
 
   async financialMetrics(
@@ -121,7 +120,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
       summary: summarize(figures, entries, range.startDate),
       trends: monthlyTrends(entries),
       earnedValue: figures.map((p) => ({ ...earnedValue(p.id, p), projectName: p.name })),
-      freshness: await this.freshnessOf(['projects', 'financials']),
+      freshness: await this.freshnessOf(PORTFOLIO_SOURCES.financials),
     };
   }
 
@@ -139,7 +138,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     return {
       ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
       analytics: analyze(views, now),
-      freshness: await this.freshnessOf(['risks']),
+      freshness: await this.freshnessOf(PORTFOLIO_SOURCES.risks),
     };
   }
 
@@ -151,7 +150,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     const scope = this.scopeOf(principal);
     const key = JSON.stringify([portfolio, scope, this.clock.now().toISOString().slice(0, 10)]);
     const figures = await this.dashboards.get(key, () => this.dashboardFigures(portfolio, principal));
-    const freshness = await this.freshnessOf(DASHBOARD_DOMAINS);
+    const freshness = await this.freshnessOf(PORTFOLIO_SOURCES.dashboard);
     // The blueprint's refreshToken is the ETag's value: same figures and freshness, same token.
     const refreshToken = entityTag({ ...figures, freshness }).slice(1, -1);
     return { ...figures, freshness, refreshToken, timestamp: this.clock.now().toISOString() };
@@ -217,7 +216,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     return { portfolios: this.scopes.portfolios(principal), teams: this.scopes.teams(principal) };
   }
 
-  private freshnessOf(domains: SourceDomain[]): Promise<Freshness> {
+  private freshnessOf(domains: readonly SourceDomain[]): Promise<Freshness> {
     return this.freshness.summarize((source) => domains.includes(source.domain));
   }
 }
@@ -268,5 +267,5 @@ function toEntryFigures(e: FinancialEntryEntity): FinancialEntryFigures {
 /** A change to the rows a dashboard is computed from (or to the sources that feed them). */
 function changesDashboards(event: DomainEvent): boolean {
   if (event.type === 'source.changed') return true;
-  return event.type === 'records.changed' && DASHBOARD_DOMAINS.includes(event.domain);
+  return event.type === 'records.changed' && feedsDashboards(event.domain);
 }

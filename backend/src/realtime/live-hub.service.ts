@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { LiveUpdate, ResumeAck, TopicGrant } from '@switchyard/contracts';
-import type { Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import { EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { LiveMetrics } from './live-metrics';
@@ -46,6 +46,11 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
     this.revocations?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Every numbered update, of every replica (a domain module's caches follow data changes with it). */
+  get updates$(): Observable<LiveUpdate> {
+    return this.log.updates$;
   }
 
   get connectionCount(): number {

@@ -1,14 +1,16 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { DomainEvent, Freshness, SourceDomain } from '@switchyard/contracts';
+import type { DomainEvent, Freshness } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
 import { isDatabaseUnavailable, KeyedSerialQueue } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
-import { LiveLookupsRepository } from './live-lookups.repository';
 import { LiveMetrics } from './live-metrics';
-import { isPortfolioDomain, routeEvent, type FreshnessScope, type RoutedUpdate } from './topic-routes';
+import { LiveRoutes, type FreshnessScope, type RoutedUpdate, type SourceChange } from './live-routes';
+import { routeEvent, sourceChangeOf, type DataRoutes } from './topic-routes';
 import { UpdateLog } from './update-log';
+
+type SourceFacts = Pick<SourceChange, 'domain' | 'tenant'>;
 
 /** How long a computed freshness is reused for the next updates of the same scope. */
 const FRESHNESS_REUSE_MS = 1000;
@@ -48,7 +50,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly log: UpdateLog,
     private readonly sources: SourcesService,
     private readonly freshness: FreshnessService,
-    private readonly lookups: LiveLookupsRepository,
+    private readonly routes: LiveRoutes,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
   ) {}
@@ -74,9 +76,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private async route(event: DomainEvent, arrival: number): Promise<void> {
     try {
-      const facts = await this.whileDatabaseDown('route', () => this.factsOf(event));
-      this.forget(event, arrival, facts);
-      for (const update of routeEvent(event, facts)) {
+      const { source, routes } = await this.whileDatabaseDown('route', () => this.lookUp(event));
+      this.forget(event, arrival, source);
+      for (const update of routeEvent(event, routes)) {
         void this.topics.run(update.topic, () => this.publish(update));
       }
     } catch (error) {
@@ -91,13 +93,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
    * so a read begun after the event arrived already sees it (a run's `records.changed` and
    * `sync.finished` then share one read).
    */
-  private forget(
-    event: DomainEvent,
-    arrival: number,
-    facts: { domain: SourceDomain; tenant: string | null } | null,
-  ): void {
+  private forget(event: DomainEvent, arrival: number, source: SourceFacts | null): void {
     if (event.type === 'sync.started' || !('sourceId' in event)) return;
-    if (event.type === 'source.changed' || !facts) {
+    if (event.type === 'source.changed' || !source) {
       this.sourceList = null;
       this.freshnessCache.clear();
       return;
@@ -107,9 +105,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       const affected =
         scope.kind === 'source'
           ? scope.sourceId === event.sourceId
-          : scope.kind === 'domains'
-            ? scope.domains.includes(facts.domain)
-            : scope.tenant === facts.tenant;
+          : scope.domains.includes(source.domain) && (scope.tenant === undefined || scope.tenant === source.tenant);
       if (affected) this.freshnessCache.delete(key);
     }
   }
@@ -161,26 +157,22 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async factsOf(event: DomainEvent) {
-    if (!('sourceId' in event) || event.type === 'source.changed') return null;
-    if (event.type === 'records.changed') {
-      const projects = isPortfolioDomain(event.domain)
-        ? await this.lookups.projectsOf(event.domain, event.sourceId, [...event.upsertedIds, ...event.deletedIds])
-        : [];
-      const portfolios = [...new Set(projects.map((p) => p.portfolio))].sort();
-      // Records that no longer lead to a project could be anywhere: tell every dashboard.
-      return {
-        sourceId: event.sourceId,
-        domain: event.domain,
-        tenant: event.tenant,
-        portfolios: portfolios.length > 0 ? portfolios : null,
-        projects: projects.map((p) => p.id),
-      };
-    }
-    const source = (await this.sourcesNow()).find((s) => s.id === event.sourceId);
-    if (!source) return null;
-    // A freshness change shows on every dashboard the source feeds.
-    return { sourceId: event.sourceId, domain: source.domain, tenant: source.tenant, portfolios: null, projects: [] };
+  /**
+   * The event's source (domain and tenant) and, for a records or freshness change, the topics
+   * it feeds and the topics the domain modules route it to (their lookups run here).
+   */
+  private async lookUp(event: DomainEvent): Promise<{ source: SourceFacts | null; routes: DataRoutes | null }> {
+    if (!('sourceId' in event) || event.type === 'source.changed') return { source: null, routes: null };
+    const source =
+      event.type === 'records.changed'
+        ? { domain: event.domain, tenant: event.tenant }
+        : ((await this.sourcesNow()).find((s) => s.id === event.sourceId) ?? null);
+    const change = sourceChangeOf(event, source);
+    if (!change) return { source, routes: null };
+    return {
+      source,
+      routes: { change, domainTopics: this.routes.domainSources(), touched: await this.routes.touched(change) },
+    };
   }
 
   /** The source definitions, reused for a few seconds (they change rarely, and say so). */
@@ -202,14 +194,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const value = this.sourcesNow().then((all) =>
       this.freshness.summarizeSources(
         all.filter((source) => {
-          switch (scope.kind) {
-            case 'source':
-              return source.id === scope.sourceId;
-            case 'domains':
-              return scope.domains.includes(source.domain);
-            case 'tenant':
-              return source.tenant === scope.tenant && source.domain.startsWith('crm-');
-          }
+          if (scope.kind === 'source') return source.id === scope.sourceId;
+          return (
+            scope.domains.includes(source.domain) && (scope.tenant === undefined || source.tenant === scope.tenant)
+          );
         }),
       ),
     );

@@ -9,8 +9,6 @@ import {
   LIVE_CLIENT_EVENTS,
   LIVE_NAMESPACE,
   LIVE_SERVER_EVENTS,
-  type DashboardSubscribeAck,
-  type MetricsAck,
   type ReauthAck,
   type ResumeAck,
   type SubscribeAck,
@@ -20,10 +18,11 @@ import type { Namespace, Socket } from 'socket.io';
 import { AccessTokensService, EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
-import { DashboardFeed } from './dashboard-feed';
 import { LiveHub } from './live-hub.service';
 import { LiveMetrics } from './live-metrics';
+import { LiveRoutes, type LiveClient } from './live-routes';
 import { SocketSink } from './socket-sink';
+import { TopicAccessService } from './topic-access.service';
 
 interface SocketData {
   sink?: SocketSink;
@@ -32,7 +31,8 @@ interface SocketData {
 /**
  * Socket.IO namespace `/live`: the JWT is checked in the handshake, every topic on
  * subscribe, and the connection is closed when the token expires unless `reauth` renews it.
- * The protocol is typed in libs/contracts (realtime.ts) and described in the README.
+ * The protocol is typed in libs/contracts (realtime.ts) and described in docs/realtime-protocol.md.
+ * Besides its own events it answers those the domain modules registered (`subscribe:dashboard`…).
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
@@ -41,7 +41,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly hub: LiveHub,
     private readonly tokens: AccessTokensService,
-    private readonly dashboards: DashboardFeed,
+    private readonly routes: LiveRoutes,
+    private readonly access: TopicAccessService,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
     private readonly bus: DomainEventBus,
@@ -109,13 +110,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       return this.hub.resume(sink, topic, afterSeq);
     },
     [LIVE_CLIENT_EVENTS.reauth]: (sink, body): Promise<ReauthAck> => this.reauth(sink, body),
-    [LIVE_CLIENT_EVENTS.subscribeDashboard]: (sink, body): Promise<DashboardSubscribeAck> =>
-      this.dashboards.subscribe(sink, body),
-    [LIVE_CLIENT_EVENTS.requestMetrics]: (sink, body): Promise<MetricsAck> => this.dashboards.metrics(sink, body),
   };
 
   private listen(socket: Socket, sink: SocketSink): void {
-    for (const [event, handle] of Object.entries(this.handlers)) {
+    const client = this.clientOf(sink);
+    const registered = this.routes
+      .requests()
+      .map(([event, handle]): [string, (sink: SocketSink, body: unknown) => unknown] => [
+        event,
+        (_sink, body) => handle(client, body),
+      ]);
+    for (const [event, handle] of [...Object.entries(this.handlers), ...registered]) {
       socket.on(event, (body: unknown, ack?: unknown) => {
         // A client event without an acknowledgement callback gets no answer.
         const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
@@ -127,6 +132,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           });
       });
     }
+  }
+
+  /** The connection as a domain module's request handler sees it. */
+  private clientOf(sink: SocketSink): LiveClient {
+    return {
+      get principal() {
+        return sink.principal;
+      },
+      emit: (event, payload) => sink.emit(event, payload),
+      follow: async (topic) => (await this.hub.subscribe(sink, [topic]))[0],
+      mayFollow: (topic) => this.access.decide(sink.principal, topic),
+      repeat: (intervalMs, push) => sink.repeat(intervalMs, push),
+    };
   }
 
   private async reauth(sink: SocketSink, body: unknown): Promise<ReauthAck> {
@@ -164,6 +182,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       verified.expiresAt,
       this.config.live.slowClientQueue,
       this.metrics,
+      (principal, update) => this.routes.view(principal, update),
     );
     this.logger.debug({ principal: verified.principal.id, socket: socket.id }, 'live connection');
     return null;

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config';
-import { PortfolioModule } from '../portfolio';
 import { SourcesModule } from '../sources';
-import { DashboardFeed } from './dashboard-feed';
 import { LiveTopicEntity } from './entities/live-topic.entity';
 import { LiveHub } from './live-hub.service';
-import { LiveLookupsRepository } from './live-lookups.repository';
 import { LiveMetrics } from './live-metrics';
 import { LivePublisher } from './live-publisher.service';
+import { LiveRoutes } from './live-routes';
 import { LiveGateway } from './live.gateway';
 import { LocalUpdateLog } from './local-update-log';
 import { PrincipalVersionsRelay } from './principal-versions-relay';
@@ -19,9 +17,12 @@ import { StreamController } from './stream.controller';
 import { TopicAccessService } from './topic-access.service';
 import { UpdateLog } from './update-log';
 
-/** Real-time push: domain events → numbered topic updates → Socket.IO `/live` and SSE clients. */
+/**
+ * Real-time push: domain events → numbered topic updates → Socket.IO `/live` and SSE clients.
+ * Transport only: the domain modules import it and register their topics in `LiveRoutes`.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([LiveTopicEntity]), SourcesModule, PortfolioModule],
+  imports: [TypeOrmModule.forFeature([LiveTopicEntity]), SourcesModule],
   controllers: [StreamController],
   providers: [
     RedisConnections,
@@ -36,13 +37,12 @@ import { UpdateLog } from './update-log';
     LiveMetrics,
     TopicAccessService,
     SseStreams,
-    LiveLookupsRepository,
+    LiveRoutes,
     LiveHub,
     LivePublisher,
-    DashboardFeed,
     LiveGateway,
     PrincipalVersionsRelay,
   ],
-  exports: [LiveHub, LivePublisher, RedisConnections, SseStreams],
+  exports: [LiveHub, LivePublisher, LiveRoutes, RedisConnections, SseStreams],
 })
 export class RealtimeModule {}

@@ -3,7 +3,7 @@ import { blueprintEventOf, LIVE_SERVER_EVENTS } from '@switchyard/contracts';
 import type { Socket } from 'socket.io';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
-import { viewFor } from './topic-audience';
+import type { AudienceFilter } from './live-routes';
 import { TopicCursors } from './topic-cursors';
 
 /** A Socket.IO connection as a live sink; slow when engine.io's outgoing buffer backs up. */
@@ -11,7 +11,7 @@ export class SocketSink implements LiveSink {
   readonly transport = 'socket' as const;
   readonly cursors: TopicCursors;
   private expiryTimer: NodeJS.Timeout | null = null;
-  private dashboardTimer: NodeJS.Timeout | null = null;
+  private repeatTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly socket: Socket,
@@ -19,6 +19,7 @@ export class SocketSink implements LiveSink {
     public tokenExpiresAt: Date,
     slowQueue: number,
     private readonly metrics: LiveMetrics,
+    view: AudienceFilter,
   ) {
     const engine = socket.conn as unknown as { writeBuffer: unknown[] };
     this.cursors = new TopicCursors(
@@ -34,7 +35,7 @@ export class SocketSink implements LiveSink {
         congested: () => engine.writeBuffer.length >= slowQueue,
       },
       () => metrics.coalesced.inc({ transport: 'socket' }),
-      (update) => viewFor(this.principal, update),
+      (update) => view(this.principal, update),
     );
     socket.conn.on('drain', () => this.cursors.flush());
   }
@@ -63,15 +64,15 @@ export class SocketSink implements LiveSink {
     this.expiryTimer.unref();
   }
 
-  /** The executive dashboard's periodic push; one per connection, replaced on each subscribe. */
-  repeatDashboard(intervalMs: number, push: () => Promise<void>): void {
-    if (this.dashboardTimer) clearInterval(this.dashboardTimer);
-    this.dashboardTimer = setInterval(() => void push(), intervalMs);
-    this.dashboardTimer.unref();
+  /** A periodic push (the executive dashboard's); one per connection, replaced on each call. */
+  repeat(intervalMs: number, push: () => Promise<void>): void {
+    if (this.repeatTimer) clearInterval(this.repeatTimer);
+    this.repeatTimer = setInterval(() => void push(), intervalMs);
+    this.repeatTimer.unref();
   }
 
   dispose(): void {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
-    if (this.dashboardTimer) clearInterval(this.dashboardTimer);
+    if (this.repeatTimer) clearInterval(this.repeatTimer);
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { LiveMetrics } from './live-metrics';
 import type { LiveSink } from './live-sink';
-import { viewFor } from './topic-audience';
+import type { AudienceFilter } from './live-routes';
 import { TopicCursors } from './topic-cursors';
 
 /**
@@ -26,6 +26,7 @@ export class SseSink implements LiveSink {
     private readonly metrics: LiveMetrics,
     narrow: ((update: LiveUpdate) => LiveUpdate | null) | undefined,
     slowBytes: number,
+    view: AudienceFilter,
   ) {
     this.cursors = new TopicCursors(
       {
@@ -35,7 +36,7 @@ export class SseSink implements LiveSink {
         narrow,
       },
       () => metrics.coalesced.inc({ transport: 'sse' }),
-      (update) => viewFor(this.principal, update),
+      (update) => view(this.principal, update),
     );
     response.on('drain', () => this.cursors.flush());
   }

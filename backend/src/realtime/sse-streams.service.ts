@@ -5,6 +5,7 @@ import { DomainException, ValidationFailedException } from '../common';
 import { AppConfig } from '../config';
 import { LiveHub } from './live-hub.service';
 import { LiveMetrics } from './live-metrics';
+import { LiveRoutes } from './live-routes';
 import { decodePosition, SseSink } from './sse-sink';
 import { narrowUpdate, type StreamFilters } from './stream-filters';
 import { TopicAccessService } from './topic-access.service';
@@ -29,6 +30,7 @@ export class SseStreams {
     private readonly access: TopicAccessService,
     private readonly metrics: LiveMetrics,
     private readonly config: AppConfig,
+    private readonly routes: LiveRoutes,
   ) {}
 
   async open(
@@ -54,6 +56,7 @@ export class SseStreams {
       this.metrics,
       filtered ? (update) => narrowUpdate(update, filters) : undefined,
       SSE_SLOW_BYTES,
+      (recipient, update) => this.routes.view(recipient, update),
     );
     reply.hijack();
     reply.raw.writeHead(200, {

@@ -6,7 +6,6 @@ import {
   type OpsModule,
   type Principal,
 } from '@switchyard/contracts';
-import { mayReadErrorDetail, redactFreshness, withoutErrorDetail } from '../crm/crm-error-detail';
 
 /**
  * One update as one recipient may see it, beyond being allowed its topic, or null when it
@@ -15,8 +14,7 @@ import { mayReadErrorDetail, redactFreshness, withoutErrorDetail } from '../crm/
  * - `alerts` and `user:<id>`: each alert has its own module and tenant, checked by the same
  *   rule as the REST list (`user:<id>` also needs `alerts.read`, as the list does).
  * - `datapoints`: only the points whose `moduleAccess` includes one of the recipient's modules.
- * - `crm:<tenant>`: seed 004's "no user-facing error details" — the upstream's own error text
- *   (freshness reason, last error) only for roles allowed raw data, as on the REST routes.
+ * The modules owning other topics narrow them in their audience filters (`LiveRoutes.view`).
  */
 export function viewFor(principal: Principal, update: LiveUpdate): LiveUpdate | null {
   if (update.topic === 'alerts') return alertFor(principal, update);
@@ -24,7 +22,6 @@ export function viewFor(principal: Principal, update: LiveUpdate): LiveUpdate | 
     return principal.permissions.includes('alerts.read') ? alertFor(principal, update) : null;
   }
   if (update.topic === 'datapoints') return pointsFor(principal, update);
-  if (update.topic.startsWith('crm:') && !mayReadErrorDetail(principal)) return withoutUpstreamText(update);
   return update;
 }
 
@@ -43,14 +40,4 @@ function pointsFor(principal: Principal, update: LiveUpdate): LiveUpdate | null 
   const points = data.points.filter((p) => (p.moduleAccess ?? []).some((m) => modules.includes(m)));
   if (points.length === 0) return null;
   return points.length === data.points.length ? update : { ...update, data: { ...data, points } };
-}
-
-function withoutUpstreamText(update: LiveUpdate): LiveUpdate {
-  const data = update.data as { reason?: unknown } | null;
-  const redactedData =
-    data && typeof data === 'object' && typeof data.reason === 'string'
-      ? { ...data, reason: withoutErrorDetail(data.reason) }
-      : update.data;
-  const freshness = update.freshness ? redactFreshness(update.freshness, undefined) : update.freshness;
-  return { ...update, data: redactedData, freshness };
 }

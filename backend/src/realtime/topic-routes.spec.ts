@@ -1,89 +1,70 @@
-import { routeEvent } from './topic-routes';
+import type { DomainEvent } from '@switchyard/contracts';
+import { routeEvent, sourceChangeOf } from './topic-routes';
 
 const at = '2026-11-26T10:00:00.000Z';
+const crmChange: DomainEvent = {
+  type: 'records.changed',
+  at,
+  sourceId: 'crm-a',
+  domain: 'crm-leads',
+  tenant: 'acme',
+  upsertedIds: ['l1'],
+  deletedIds: ['l0'],
+};
+
+describe('sourceChangeOf', () => {
+  it('gives the domain modules counts to summarize and the record ids to look up', () => {
+    expect(sourceChangeOf(crmChange, { domain: 'crm-leads', tenant: 'acme' })).toEqual({
+      type: 'records.changed',
+      sourceId: 'crm-a',
+      domain: 'crm-leads',
+      tenant: 'acme',
+      recordIds: ['l1', 'l0'],
+      summary: { sourceId: 'crm-a', upserted: 1, deleted: 1 },
+      detail: { sourceId: 'crm-a', domain: 'crm-leads', tenant: 'acme', upsertedIds: ['l1'], deletedIds: ['l0'] },
+    });
+  });
+
+  it('has no change for an unknown source or for events that are not data changes', () => {
+    expect(sourceChangeOf(crmChange, null)).toBeNull();
+    expect(
+      sourceChangeOf({ type: 'sync.started', at, sourceId: 's', runId: 'r' }, { domain: 'people', tenant: null }),
+    ).toBeNull();
+  });
+});
 
 describe('routeEvent', () => {
-  it('sends a CRM change to its source and its tenant, with record ids only on the tenant topic', () => {
-    const routed = routeEvent(
+  it('sends a change to its source, the registered domain topics its domain feeds, then what the modules routed', () => {
+    const change = sourceChangeOf(crmChange, { domain: 'crm-leads', tenant: 'acme' })!;
+    const routed = routeEvent(crmChange, {
+      change,
+      domainTopics: [
+        ['people', ['people']],
+        ['summary', ['people', 'crm-leads']],
+      ],
+      touched: [{ topic: 'crm:acme', data: { n: 1 }, freshness: null }],
+    });
+    expect(routed).toEqual([
       {
+        topic: 'source:crm-a',
         type: 'records.changed',
         at,
-        sourceId: 'crm-a',
-        domain: 'crm-leads',
-        tenant: 'acme',
-        upsertedIds: ['l1'],
-        deletedIds: [],
+        data: { sourceId: 'crm-a', upserted: 1, deleted: 1 },
+        freshness: { kind: 'source', sourceId: 'crm-a' },
       },
-      { sourceId: 'crm-a', domain: 'crm-leads', tenant: 'acme', portfolios: [] },
-    );
-    expect(routed.map((r) => r.topic)).toEqual(['source:crm-a', 'crm:acme']);
-    expect(routed[0].data).toEqual({ sourceId: 'crm-a', upserted: 1, deleted: 0 });
-    expect(routed[1].data).toMatchObject({ upsertedIds: ['l1'], domain: 'crm-leads' });
-    expect(routed[1].freshness).toEqual({ kind: 'tenant', tenant: 'acme' });
-  });
-
-  it('sends a project change to the project topics, the dashboards and seed 001 rooms of what it touched', () => {
-    const routed = routeEvent(
       {
+        topic: 'domain:summary',
         type: 'records.changed',
         at,
-        sourceId: 'pm',
-        domain: 'projects',
-        tenant: null,
-        upsertedIds: ['p1'],
-        deletedIds: [],
+        data: { sourceId: 'crm-a', upserted: 1, deleted: 1 },
+        freshness: { kind: 'domains', domains: ['people', 'crm-leads'] },
       },
-      { sourceId: 'pm', domain: 'projects', tenant: null, portfolios: ['Technology'], projects: ['p1'] },
-    );
-    expect(routed.map((r) => r.topic)).toEqual([
-      'source:pm',
-      'domain:projects',
-      'domain:financials',
-      'dashboard:Technology',
-      'dashboard:All',
-      'portfolio:Technology',
-      'project:p1',
+      { topic: 'crm:acme', type: 'records.changed', at, data: { n: 1 }, freshness: null },
     ]);
-    expect(routed.at(-1)?.data).toEqual({ projectId: 'p1', sourceId: 'pm', domain: 'projects' });
   });
 
-  it('tells every dashboard when it cannot tell which portfolio changed', () => {
-    const routed = routeEvent(
-      {
-        type: 'freshness.changed',
-        at,
-        sourceId: 'risks',
-        previous: 'fresh',
-        freshness: {
-          id: 'risks',
-          name: 'Risks',
-          lastSuccessAt: null,
-          dataAsOf: null,
-          ageSeconds: null,
-          lastAttemptAt: null,
-          lastAttemptStatus: null,
-          lastError: null,
-          nextAttemptAt: null,
-          servingCached: false,
-          state: 'stale',
-          reason: 'old',
-        },
-      },
-      { sourceId: 'risks', domain: 'risks', tenant: null, portfolios: null },
-    );
-    expect(routed.map((r) => r.topic)).toEqual([
-      'source:risks',
-      'domain:projects',
-      'domain:risks',
-      'dashboard:Technology',
-      'dashboard:Operations',
-      'dashboard:Business',
-      'dashboard:All',
-      'portfolio:Technology',
-      'portfolio:Operations',
-      'portfolio:Business',
-    ]);
-    expect(routed[0].data).toEqual({ sourceId: 'risks', previous: 'fresh', state: 'stale', reason: 'old' });
+  it('keeps a change of an unknown source on its source topic', () => {
+    expect(routeEvent(crmChange, null).map((r) => r.topic)).toEqual(['source:crm-a']);
   });
 
   it('keeps run progress on the source topic', () => {

@@ -1,67 +1,55 @@
-import {
-  formatLiveTopic,
-  PORTFOLIOS,
-  type DomainEvent,
-  type LiveDomain,
-  type SourceDomain,
-} from '@switchyard/contracts';
+import { formatLiveTopic, type DomainEvent, type LiveDomain, type SourceDomain } from '@switchyard/contracts';
+import type { RoutedUpdate, SourceChange, TopicUpdate } from './live-routes';
 
-/** Which sources' freshness an update on a topic carries (the same sources as the REST answer). */
-export type FreshnessScope =
-  | { kind: 'source'; sourceId: string }
-  | { kind: 'domains'; domains: SourceDomain[] }
-  | { kind: 'tenant'; tenant: string };
-
-/** One update to number and push, before its freshness is looked up. */
-export interface RoutedUpdate {
-  topic: string;
-  type: string;
-  at: string;
-  data: unknown;
-  freshness: FreshnessScope | null;
+/** Where a source's data shows besides its own topic: what it is and what the modules' routes made of it. */
+export interface DataRoutes {
+  change: SourceChange;
+  /** The registered `domain:<name>` topics and the source domains feeding each. */
+  domainTopics: Array<[LiveDomain, readonly SourceDomain[]]>;
+  /** The topics the domain modules said the change touches (dashboards, rooms, tenants). */
+  touched: TopicUpdate[];
 }
 
-/** The sources behind each `domain:<name>` topic, as its REST route reports them. */
-export const LIVE_DOMAIN_SOURCES: Record<LiveDomain, SourceDomain[]> = {
-  summary: ['people', 'incidents', 'metrics'],
-  projects: ['projects', 'risks'],
-  financials: ['projects', 'financials'],
-  risks: ['risks'],
-  people: ['people'],
-  events: ['events'],
-  incidents: ['incidents'],
-};
+type SourceChangeEvent = Extract<DomainEvent, { type: SourceChange['type'] }>;
 
-export const DASHBOARD_SOURCES: SourceDomain[] = ['projects', 'risks', 'financials'];
-const PORTFOLIO_DOMAINS: SourceDomain[] = DASHBOARD_SOURCES;
-
-/** The `domain:<name>` topics a change in one source domain touches. */
-export function liveDomainsOf(domain: SourceDomain): LiveDomain[] {
-  return (Object.keys(LIVE_DOMAIN_SOURCES) as LiveDomain[]).filter((d) => LIVE_DOMAIN_SOURCES[d].includes(domain));
+/** What the source topic and summary topics carry: record counts, or the freshness transition. */
+function summaryOf(event: SourceChangeEvent): unknown {
+  return event.type === 'records.changed'
+    ? { sourceId: event.sourceId, upserted: event.upsertedIds.length, deleted: event.deletedIds.length }
+    : {
+        sourceId: event.sourceId,
+        previous: event.previous,
+        state: event.freshness.state,
+        reason: event.freshness.reason,
+      };
 }
 
-export function isPortfolioDomain(domain: SourceDomain): boolean {
-  return PORTFOLIO_DOMAINS.includes(domain);
-}
-
-/** Where a source's data shows: its domain topics, its CRM tenant, the portfolio dashboards. */
-interface SourceFacts {
-  sourceId: string;
-  domain: SourceDomain;
-  tenant: string | null;
-  /** Portfolios whose projects the change touched; `null` means "cannot tell", so all of them. */
-  portfolios: string[] | null;
-  /** Projects whose own records (or risks, financial entries) the change touched. */
-  projects?: string[];
+/** A records or freshness change as the domain modules' routes see it; null for other events. */
+export function sourceChangeOf(
+  event: DomainEvent,
+  source: { domain: SourceDomain; tenant: string | null } | null,
+): SourceChange | null {
+  if (!source || (event.type !== 'records.changed' && event.type !== 'freshness.changed')) return null;
+  const summary = summaryOf(event);
+  const { type: _type, at: _at, ...rest } = event;
+  return {
+    type: event.type,
+    sourceId: event.sourceId,
+    domain: source.domain,
+    tenant: source.tenant,
+    recordIds: event.type === 'records.changed' ? [...event.upsertedIds, ...event.deletedIds] : null,
+    summary,
+    detail: event.type === 'records.changed' ? rest : summary,
+  };
 }
 
 /**
  * Turns one domain event into the topic updates it causes. Pure: the caller supplies what
- * needs a lookup (the source's domain and tenant, the portfolios a change touched).
+ * needs a lookup (the source's change and the topics the domain modules route it to).
  * Updates carry what changed, not the records: a client refetches by REST, where its own
  * data scopes apply.
  */
-export function routeEvent(event: DomainEvent, facts: SourceFacts | null): RoutedUpdate[] {
+export function routeEvent(event: DomainEvent, routes: DataRoutes | null): RoutedUpdate[] {
   const sourceTopic = (data: unknown): RoutedUpdate | null =>
     'sourceId' in event
       ? {
@@ -81,19 +69,9 @@ export function routeEvent(event: DomainEvent, facts: SourceFacts | null): Route
       const { type: _type, at: _at, ...data } = event;
       return compact([sourceTopic(data)]);
     }
-    case 'records.changed': {
-      const { type: _type, at: _at, ...data } = event;
-      const counts = { sourceId: event.sourceId, upserted: event.upsertedIds.length, deleted: event.deletedIds.length };
-      return [...compact([sourceTopic(counts)]), ...dataTopics(event, facts, counts, data)];
-    }
+    case 'records.changed':
     case 'freshness.changed': {
-      const data = {
-        sourceId: event.sourceId,
-        previous: event.previous,
-        state: event.freshness.state,
-        reason: event.freshness.reason,
-      };
-      return [...compact([sourceTopic(data)]), ...dataTopics(event, facts, data, data)];
+      return [...compact([sourceTopic(summaryOf(event))]), ...dataTopics(event, routes)];
     }
     case 'alert.changed':
       return [
@@ -136,58 +114,22 @@ export function routeEvent(event: DomainEvent, facts: SourceFacts | null): Route
   }
 }
 
-/** The domain, CRM-tenant and dashboard topics showing a source's data. */
-function dataTopics(
-  event: Extract<DomainEvent, { type: 'records.changed' | 'freshness.changed' }>,
-  facts: SourceFacts | null,
-  summaryData: unknown,
-  tenantData: unknown,
-): RoutedUpdate[] {
-  if (!facts) return [];
+/** The `domain:<name>` topics fed by the source's domain, then the topics the domain modules routed it to. */
+function dataTopics(event: DomainEvent, routes: DataRoutes | null): RoutedUpdate[] {
+  if (!routes) return [];
   const base = { type: event.type, at: event.at };
-  const updates: RoutedUpdate[] = liveDomainsOf(facts.domain).map((domain) => ({
-    ...base,
-    topic: formatLiveTopic({ kind: 'domain', domain }),
-    data: summaryData,
-    freshness: { kind: 'domains', domains: LIVE_DOMAIN_SOURCES[domain] },
-  }));
-  if (facts.tenant && facts.domain.startsWith('crm-')) {
-    updates.push({
-      ...base,
-      topic: formatLiveTopic({ kind: 'crm', tenant: facts.tenant }),
-      data: { ...(tenantData as object), domain: facts.domain },
-      freshness: { kind: 'tenant', tenant: facts.tenant },
-    });
-  }
-  if (isPortfolioDomain(facts.domain)) {
-    const portfolios = facts.portfolios ?? [...PORTFOLIOS];
-    for (const portfolio of [...portfolios, 'All']) {
-      updates.push({
+  const { change } = routes;
+  return [
+    ...routes.domainTopics
+      .filter(([, sources]) => sources.includes(change.domain))
+      .map(([domain, sources]) => ({
         ...base,
-        topic: formatLiveTopic({ kind: 'dashboard', portfolio }),
-        data: { ...(summaryData as object), domain: facts.domain },
-        freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
-      });
-    }
-    // Seed 001's rooms: the same change on `portfolio:<name>`, and on `project:<id>` for each project it touched.
-    for (const portfolio of portfolios) {
-      updates.push({
-        ...base,
-        topic: formatLiveTopic({ kind: 'portfolio', portfolio }),
-        data: { ...(summaryData as object), domain: facts.domain },
-        freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
-      });
-    }
-    for (const projectId of facts.projects ?? []) {
-      updates.push({
-        ...base,
-        topic: formatLiveTopic({ kind: 'project', projectId }),
-        data: { projectId, sourceId: facts.sourceId, domain: facts.domain },
-        freshness: { kind: 'domains', domains: DASHBOARD_SOURCES },
-      });
-    }
-  }
-  return updates;
+        topic: formatLiveTopic({ kind: 'domain', domain }),
+        data: change.summary,
+        freshness: { kind: 'domains' as const, domains: sources },
+      })),
+    ...routes.touched.map((update) => ({ ...base, ...update })),
+  ];
 }
 
 function compact<T>(items: Array<T | null>): T[] {

@@ -13,7 +13,6 @@ import {
   type IncidentsPage,
   type PeoplePage,
   type Principal,
-  type SourceDomain,
   type TeamStaffing,
   type WorkplaceSummary,
 } from '@switchyard/contracts';
@@ -33,6 +32,7 @@ import type { IncidentEntity } from './entities/incident.entity';
 import type { TeamEntity } from './entities/team.entity';
 import { expandOccurrences } from './event-expansion';
 import { WorkplaceRepository } from './workplace.repository';
+import { feeds, WORKPLACE_SOURCES } from './workplace-sources';
 import { asOfInstant, parseSeverities, parseStates, parseTimeframe, splitList, utilisation } from './workplace-rules';
 
 export interface SummaryQuery {
@@ -131,7 +131,7 @@ export class WorkplaceService {
     };
     const [[rows, total], freshness] = await Promise.all([
       this.repository.teams(filters, window),
-      this.freshness.summarize((s) => s.domain === 'people'),
+      this.freshness.summarize((s) => feeds(WORKPLACE_SOURCES.people, s)),
     ]);
     const items = rows.map((row) => this.toTeam(row, query.includeSentiment));
     if (query.includeSentiment) await this.recordSentimentRead(principal, items);
@@ -143,7 +143,7 @@ export class WorkplaceService {
     const to = new Date(from.getTime() + parseTimeframe(query.timeframe ?? EVENT_TIMEFRAME_DEFAULT));
     const [rows, freshness] = await Promise.all([
       this.repository.eventsMaybeIn(from, to, query.location),
-      this.freshness.summarize((s) => s.domain === 'events'),
+      this.freshness.summarize((s) => feeds(WORKPLACE_SOURCES.events, s)),
     ]);
     const occurrences = rows
       .flatMap((row) => toOccurrences(row, from, to))
@@ -171,7 +171,7 @@ export class WorkplaceService {
     };
     const [[rows, total], freshness] = await Promise.all([
       this.repository.incidents(filters, window),
-      this.freshness.summarize((s) => s.domain === 'incidents'),
+      this.freshness.summarize((s) => feeds(WORKPLACE_SOURCES.incidents, s)),
     ]);
     return { ...toPage(window, rows.map(toIncident), total), freshness };
   }
@@ -205,11 +205,10 @@ export class WorkplaceService {
 
   /** The summary's sources, remembering which are HRIS sources so each department can keep only its own. */
   private async summaryFreshness(): Promise<SummaryFreshness> {
-    const domains: SourceDomain[] = ['people', 'incidents', 'metrics'];
     const people = new Set<string>();
     const all = await this.freshness.summarize((source) => {
       if (source.domain === 'people') people.add(source.id);
-      return domains.includes(source.domain);
+      return feeds(WORKPLACE_SOURCES.summary, source);
     });
     return { all, people };
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
+  LIVE_CLIENT_EVENTS,
   LIVE_SERVER_EVENTS,
   type DashboardKpis,
   type DashboardSubscribeAck,
@@ -7,11 +8,8 @@ import {
   type PortfolioName,
 } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
-import { PortfolioService } from '../portfolio';
-import { LiveHub } from './live-hub.service';
-import type { SocketSink } from './socket-sink';
-import { TopicAccessService } from './topic-access.service';
-import { UpdateLog } from './update-log';
+import { LiveHub, type LiveClient, type LiveRouteSet } from '../../realtime';
+import { PortfolioService } from '../portfolio.service';
 
 export const MIN_DASHBOARD_INTERVAL_MS = 10_000;
 const MAX_DASHBOARD_INTERVAL_MS = 3_600_000;
@@ -30,14 +28,20 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly hub: LiveHub,
-    private readonly access: TopicAccessService,
     private readonly portfolios: PortfolioService,
-    private readonly log: UpdateLog,
   ) {}
+
+  /** The socket events it answers, for the portfolio's live routes. */
+  requests(): NonNullable<LiveRouteSet['requests']> {
+    return {
+      [LIVE_CLIENT_EVENTS.subscribeDashboard]: (client, body) => this.subscribe(client, body),
+      [LIVE_CLIENT_EVENTS.requestMetrics]: (client, body) => this.metrics(client, body),
+    };
+  }
 
   onModuleInit(): void {
     // Every replica's updates arrive here; a local change has already cleared the cache.
-    this.subscription = this.log.updates$.subscribe((update) => {
+    this.subscription = this.hub.updates$.subscribe((update) => {
       const dataChanged = update.topic.startsWith('dashboard:') && update.type === 'records.changed';
       if (dataChanged || update.type === 'source.changed') this.portfolios.forgetDashboards();
     });
@@ -47,7 +51,7 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  async subscribe(sink: SocketSink, body: unknown): Promise<DashboardSubscribeAck> {
+  async subscribe(sink: LiveClient, body: unknown): Promise<DashboardSubscribeAck> {
     const request = (typeof body === 'object' && body !== null ? body : {}) as {
       portfolio?: unknown;
       refreshInterval?: unknown;
@@ -62,7 +66,7 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
       Math.max(MIN_DASHBOARD_INTERVAL_MS, Math.round(request.refreshInterval ?? DEFAULT_DASHBOARD_INTERVAL_MS)),
     );
     const topic = `dashboard:${request.portfolio}`;
-    const [grant] = await this.hub.subscribe(sink, [topic]);
+    const grant = await sink.follow(topic);
     if (!grant.granted) return { ok: false, code: grant.code, reason: grant.reason };
     const portfolio = request.portfolio as PortfolioName | 'All';
     const push = async (event: string): Promise<void> => {
@@ -73,11 +77,11 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
       }
     };
     await push(LIVE_SERVER_EVENTS.dashboardData);
-    sink.repeatDashboard(interval, () => push(LIVE_SERVER_EVENTS.dashboardUpdate));
+    sink.repeat(interval, () => push(LIVE_SERVER_EVENTS.dashboardUpdate));
     return { ok: true, topic, seq: grant.seq, refreshInterval: interval };
   }
 
-  async metrics(sink: SocketSink, body: unknown): Promise<MetricsAck> {
+  async metrics(sink: LiveClient, body: unknown): Promise<MetricsAck> {
     const request = (typeof body === 'object' && body !== null ? body : {}) as {
       portfolio?: unknown;
       metrics?: unknown;
@@ -88,7 +92,7 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
     if (wanted !== undefined && (!Array.isArray(wanted) || wanted.some((m) => typeof m !== 'string'))) {
       return invalid('metrics must be a list of KPI names');
     }
-    const decision = await this.access.decide(sink.principal, `dashboard:${portfolio}`);
+    const decision = await sink.mayFollow(`dashboard:${portfolio}`);
     if (!decision.granted) return { ok: false, code: decision.code, reason: decision.reason };
     const data = await this.portfolios.dashboardData(portfolio as PortfolioName | 'All', sink.principal);
     const names = (wanted as string[] | undefined) ?? Object.keys(data.kpis);

@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { SourceDomain } from '@switchyard/contracts';
 import { DataSource } from 'typeorm';
 
-/** The few reads the live publisher needs to route a change to its topics. */
+/** The reads that route a portfolio change to its live topics: which projects it touched. */
 @Injectable()
-export class LiveLookupsRepository {
+export class PortfolioLiveRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Portfolios of the projects a change to these records touched (projects, risks or financial entries). */
-  async portfoliosOf(domain: SourceDomain, sourceId: string, externalIds: string[]): Promise<string[]> {
-    return [...new Set((await this.projectsOf(domain, sourceId, externalIds)).map((p) => p.portfolio))].sort();
-  }
-
-  /** The projects (id and portfolio) a change to these records touched. */
+  /** The projects (id and portfolio) a change to these records touched (projects, risks or financial entries). */
   async projectsOf(
     domain: SourceDomain,
     sourceId: string,
@@ -25,10 +20,9 @@ export class LiveLookupsRepository {
         : domain === 'risks'
           ? `SELECT project_external_id FROM project_risks WHERE source_id = $1 AND external_id = ANY($2)`
           : `SELECT project_external_id FROM financial_entries WHERE source_id = $1 AND external_id = ANY($2)`;
-    const rows = await this.dataSource.query<Array<{ id: string; portfolio: string }>>(
+    return this.dataSource.query<Array<{ id: string; portfolio: string }>>(
       `SELECT DISTINCT external_id AS id, portfolio FROM projects WHERE external_id IN (${projectIds}) ORDER BY 1`,
       [sourceId, externalIds],
     );
-    return rows;
   }
 }
