@@ -108,3 +108,66 @@ describe('AlertsPage: alerts grouped by rule', () => {
     expect(rows('rule:cpu_usage')).toHaveLength(2);
   });
 });
+
+describe('AlertsPage: revoking a service client from its security alert', () => {
+  let fixture: ComponentFixture<AlertsPage>;
+  let http: HttpTestingController;
+  const root = () => fixture.nativeElement as HTMLElement;
+  const security = instance('s1', 'switchyard-auth', {
+    kind: 'security',
+    ruleId: null,
+    metric: null,
+    sourceId: null,
+    series: null,
+    module: 'security',
+    labels: { clientId: 'payroll-export', signal: 'new_network' },
+    message: 'Service client payroll-export used from a new network 203.0.113.0/24',
+  });
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: LiveService, useValue: { watch: () => EMPTY, state: signal('online') } },
+        { provide: AuthService, useValue: { can: (permission: string) => permission === 'clients.manage' } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AlertsPage);
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/v1/ops/alerts').flush({ items: [security, instance('a1', 'node-hot')] });
+    http.expectOne('/api/v1/ops/silences').flush({ items: [] });
+    http.expectOne('/api/v1/ops/alert-rules').flush({ items: [] });
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    fixture.destroy();
+    http.verify();
+  });
+
+  it('offers Revoke client only on the security alert that names a client, and posts the revocation once confirmed', async () => {
+    const buttons = root().querySelectorAll<HTMLButtonElement>('[data-testid="revoke-client"]');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].getAttribute('aria-label')).toBe('Revoke service client payroll-export');
+    // Without alerts.manage there is nothing to acknowledge with.
+    expect(root().querySelectorAll('button[aria-label^="Acknowledge "]')).toHaveLength(0);
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    buttons[0].click();
+    const request = http.expectOne('/api/v1/ops/alerts/s1/revoke-client');
+    expect(request.request.method).toBe('POST');
+    request.flush({ alert: { ...security, state: 'resolved' }, clientId: 'payroll-export' });
+    http.expectOne((r) => r.url === '/api/v1/ops/alerts').flush({ items: [] });
+    await fixture.whenStable();
+    expect(root().querySelector('[data-testid="ack-status"]')?.textContent).toContain('Revoked client payroll-export');
+  });
+
+  it('does nothing when the admin cancels the confirmation', () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(false);
+    root().querySelector<HTMLButtonElement>('[data-testid="revoke-client"]')?.click();
+    http.expectNone('/api/v1/ops/alerts/s1/revoke-client');
+  });
+});

@@ -30,6 +30,7 @@ export class AlertsPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly auth = inject(AuthService);
   protected readonly canManage = this.auth.can('alerts.manage');
+  protected readonly canRevokeClients = this.auth.can('clients.manage');
   protected readonly states = ['open', '', ...ALERT_STATES];
   protected readonly state = signal('open');
   protected readonly acking = signal<AlertView | undefined>(undefined);
@@ -131,6 +132,32 @@ export class AlertsPage {
           this.busy.set(false);
           this.acking.set(undefined);
           this.ackStatus.set(`Acknowledged ${alert.message}`);
+          this.alerts.reload();
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.ackStatus.set(`Refused: ${describeError(error).message}`);
+        },
+      });
+  }
+
+  /** The service client a security alert is about (anomaly, expiring secret), when it names one. */
+  protected revocableClient(alert: AlertView): string | null {
+    const open = alert.state !== 'normal' && alert.state !== 'resolved';
+    return open && alert.kind === 'security' && alert.labels['clientId'] ? alert.labels['clientId'] : null;
+  }
+
+  protected revokeClient(alert: AlertView): void {
+    const clientId = this.revocableClient(alert);
+    if (!clientId || !window.confirm(`Revoke service client ${clientId}? Its tokens stop working at once.`)) return;
+    this.busy.set(true);
+    this.api
+      .revokeClientFromAlert(alert.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (answer) => {
+          this.busy.set(false);
+          this.ackStatus.set(`Revoked client ${answer.clientId}; the alert is resolved.`);
           this.alerts.reload();
         },
         error: (error: unknown) => {

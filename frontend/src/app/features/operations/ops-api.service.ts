@@ -61,6 +61,11 @@ export class OpsApiService {
     return this.http.post<AlertView>(`/api/v1/ops/alerts/${id}/acknowledge`, { comment });
   }
 
+  /** From a security alert about a service client: revoke the client and resolve the alert. */
+  revokeClientFromAlert(id: string): Observable<{ alert: AlertView; clientId: string }> {
+    return this.http.post<{ alert: AlertView; clientId: string }>(`/api/v1/ops/alerts/${id}/revoke-client`, {});
+  }
+
   silences(): Observable<{ items: Silence[] }> {
     return this.http.get<{ items: Silence[] }>('/api/v1/ops/silences');
   }
