@@ -78,7 +78,7 @@ test.describe('setting up sources from the console', () => {
     await expect(page.getByTestId('source-name')).toHaveText('E2E ServiceNow incidents');
     // The first run starts when the source is saved; the detail page follows it live. The demo
     // simulator injects faults, so a run may need its retries (each up to the 10 s timeout).
-    await expect(page.getByRole('table', { name: 'Sync runs' })).toContainText('succeeded', { timeout: 90_000 });
+    await expect(page.getByRole('table', { name: 'Sync runs' })).toContainText('Succeeded', { timeout: 90_000 });
 
     await expect
       .poll(async () => {
