@@ -83,6 +83,7 @@ import { UsersService } from './users.service';
   ],
   exports: [
     AuditService,
+    ClientAccessService,
     SecurityCounters,
     UsersService,
     ClientsService,

@@ -9,6 +9,7 @@ export {
   AUTHENTICATED_ONLY,
 } from './decorators';
 export { AuditService } from './audit/audit.service';
+export { ClientAccessService } from './hygiene/client-access.service';
 export { SecurityCounters, SECURITY_COUNTS, type SecurityCount } from './security-counters';
 export { UsersService } from './users.service';
 export { ClientsService } from './clients.service';

@@ -15,7 +15,7 @@ import {
   type UnsubscribeAck,
 } from '@switchyard/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokensService, EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
+import { AccessTokensService, ClientAccessService, EVERY_PRINCIPAL, PrincipalVersionsService } from '../auth';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
 import { LiveHub } from './live-hub.service';
@@ -47,6 +47,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly config: AppConfig,
     private readonly bus: DomainEventBus,
     private readonly versions: PrincipalVersionsService,
+    private readonly clientAccess: ClientAccessService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -176,6 +177,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         data: { code: 'UNAUTHENTICATED', message: 'connect with a valid access token in auth.token' },
       });
     }
+    // A service client's allowlist holds for its live connections too (audited, and watched for anomalies).
+    if (verified.principal.kind === 'client') {
+      const address = handshakeAddress(socket, this.config.auth.trustProxy);
+      if (!(await this.clientAccess.admit(verified.principal.id, address, 'live connection'))) {
+        this.metrics.refusals.inc({ code: 'forbidden' });
+        return Object.assign(new Error('forbidden'), {
+          data: { code: 'FORBIDDEN', message: 'this client may not connect from this address' },
+        });
+      }
+    }
     (socket.data as SocketData).sink = new SocketSink(
       socket,
       verified.principal,
@@ -187,6 +198,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.logger.debug({ principal: verified.principal.id, socket: socket.id }, 'live connection');
     return null;
   }
+}
+
+/** The caller's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy (as for REST). */
+function handshakeAddress(socket: Socket, trustProxy: boolean): string | null {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return (trustProxy && first) || socket.handshake.address || null;
 }
 
 function principalRoom(principalId: string): string {

@@ -33,7 +33,11 @@ export class ClientAccessService {
   ) {}
 
   /** False (after an audit event) when the address is outside the client's allowlist. */
-  async admit(clientId: string, ip: string | null, via: 'token endpoint' | 'request'): Promise<boolean> {
+  async admit(
+    clientId: string,
+    ip: string | null,
+    via: 'token endpoint' | 'request' | 'live connection',
+  ): Promise<boolean> {
     const cidrs = await this.allowlistOf(clientId);
     if (cidrs && !isAllowed(ip, cidrs)) {
       await this.audit.record({

@@ -1,4 +1,5 @@
-import type { AlertView, ClientView, ClientWithSecret } from '@switchyard/contracts';
+import { LIVE_NAMESPACE, type AlertView, type ClientView, type ClientWithSecret } from '@switchyard/contracts';
+import { io } from 'socket.io-client';
 import { SteppedClock } from '../../../test/support/stepped-clock';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { AuditService } from '../audit/audit.service';
@@ -124,6 +125,34 @@ describe('service client hygiene', () => {
         '198.51.100.1 request',
         '203.0.113.5 token endpoint',
       ]);
+    });
+
+    it('holds the allowlist for live connections too: outside is refused with FORBIDDEN and audited', async () => {
+      const { clientSecret } = await createClient('fenced-live-client', ['10.30.0.0/16']);
+      const { body } = await token('fenced-live-client', clientSecret, '10.30.0.9');
+      /** Connects as the client from an address (behind the trusted proxy); answers null or the refusal code. */
+      const connectFrom = (address: string) =>
+        new Promise<string | null>((resolve) => {
+          const socket = io(`${app.baseUrl}${LIVE_NAMESPACE}`, {
+            auth: { token: body.access_token },
+            extraHeaders: { 'x-forwarded-for': address },
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
+          socket.once('connect', () => {
+            socket.disconnect();
+            resolve(null);
+          });
+          socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {
+            socket.disconnect();
+            resolve(error.data?.code ?? error.message);
+          });
+        });
+      expect(await connectFrom('10.30.4.4')).toBeNull();
+      expect(await connectFrom('203.0.113.77')).toBe('FORBIDDEN');
+      const refusals = await audit('client.ip_refused', 'fenced-live-client');
+      expect(refusals.map((e) => `${e.ip} ${String(e.details.via)}`)).toEqual(['203.0.113.77 live connection']);
     });
 
     it('changes the allowlist with validation, and an empty one allows any address', async () => {
