@@ -9,6 +9,8 @@ import {
   type DatabaseStatus,
   type ReadinessState,
   type SystemStatus,
+  type ClientErrorAccepted,
+  type Page,
 } from '@switchyard/contracts';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageModel, TimestampedModel } from '../../common';
@@ -45,7 +47,7 @@ export class BackendInstanceModel implements BackendInstance {
   @ApiProperty({ enum: ['running', 'missing', 'stopped'] }) state!: BackendInstance['state'];
 }
 
-export class BackendInstancePageModel extends PageModel {
+export class BackendInstancePageModel extends PageModel implements Page<BackendInstance> {
   @ApiProperty({ type: [BackendInstanceModel] }) items!: BackendInstanceModel[];
 }
 
@@ -78,6 +80,6 @@ export class ClientErrorReportDto implements ClientErrorReport {
   traceId?: string;
 }
 
-export class ClientErrorAcceptedModel extends TimestampedModel {
+export class ClientErrorAcceptedModel extends TimestampedModel implements ClientErrorAccepted {
   @ApiProperty({ format: 'uuid', description: 'Id of the log entry holding the report.' }) id!: string;
 }
