@@ -1,5 +1,6 @@
+import type { ApiBody } from '@nestjs/swagger';
 import type { FieldError } from '@switchyard/contracts';
-import type { z } from 'zod';
+import { toJSONSchema as zodToJsonSchema, type z } from 'zod';
 import { ValidationFailedException } from '../errors/domain-exception';
 
 /**
@@ -24,4 +25,11 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
     const field = path || '(body)';
     return [{ field, message: `${field}: ${issue.message}` }];
   });
+}
+
+type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+
+/** A zod request schema as the OpenAPI body schema (`@ApiBody({ schema })`), as clients send it. */
+export function zodBodySchema(schema: z.ZodType): BodySchema {
+  return zodToJsonSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
 }

@@ -7,7 +7,6 @@ import {
   INTEGRATION_HEALTH_STATUSES,
   INTEGRATIONS,
   ISSUE_STATES,
-  type FailureCategory,
   type IntegrationEventStatus,
   type IntegrationId,
   type IssueState,
@@ -29,8 +28,9 @@ import {
   type IssueDetail,
   type ItemList,
 } from '@switchyard/contracts';
-import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageModel, PageQueryDto, TimestampedModel, zodBodySchema } from '../../common';
+import { feedbackSchema, issueActionSchema } from './integrations.schemas';
 
 // ---- requests ------------------------------------------------------------------------
 
@@ -53,25 +53,8 @@ export class IntegrationIssuesQueryDto extends PageQueryDto {
   integration?: IntegrationId;
 }
 
-export class IssueActionDto {
-  @ApiPropertyOptional({ maxLength: 2000, example: 'Reconnected QuickBooks; replaying the failed invoices.' })
-  @IsOptional()
-  @IsString({ message: 'comment must be text' })
-  @MaxLength(2000, { message: 'comment must be at most 2000 characters' })
-  comment?: string;
-}
-
-export class FeedbackDto {
-  @ApiProperty({ description: 'Whether the classification helped.' })
-  @IsDefined({ message: 'helpful is required' })
-  @IsBoolean({ message: 'helpful must be true or false' })
-  helpful!: boolean;
-
-  @ApiPropertyOptional({ enum: FAILURE_CATEGORIES, description: 'The category it should have been.' })
-  @IsOptional()
-  @IsIn(FAILURE_CATEGORIES, { message: `correctCategory must be one of ${FAILURE_CATEGORIES.join(', ')}` })
-  correctCategory?: FailureCategory;
-}
+export const ISSUE_ACTION_BODY = zodBodySchema(issueActionSchema);
+export const FEEDBACK_BODY = zodBodySchema(feedbackSchema);
 
 // ---- responses -----------------------------------------------------------------------
 
