@@ -5,7 +5,7 @@ import { ValidationFailedException } from '../errors/domain-exception';
 
 /**
  * Parses a request body with a zod schema, or throws the API's 400 naming every bad
- * field by its path. Used where a body has nested unions class-validator describes poorly.
+ * field by its path. Every request body is validated this way (docs/architecture.md).
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
