@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CLIENT_SCOPES,
   PERMISSIONS,
@@ -18,8 +18,7 @@ import {
   type AuditEvent,
   type KeyRotation,
 } from '@switchyard/contracts';
-import { z } from 'zod';
-import { PageModel, TimestampedModel } from '../../common';
+import { PageModel, TimestampedModel, zodBodySchema } from '../../common';
 import {
   allowedNetworksSchema,
   createClientSchema,
@@ -29,16 +28,12 @@ import {
   updateUserSchema,
 } from './auth.schemas';
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const LOGIN_BODY = bodySchema(loginSchema);
-export const CREATE_USER_BODY = bodySchema(createUserSchema);
-export const UPDATE_USER_BODY = bodySchema(updateUserSchema);
-export const CREATE_CLIENT_BODY = bodySchema(createClientSchema);
-export const ROTATE_KEYS_BODY = bodySchema(rotateKeysSchema);
-export const ALLOWED_NETWORKS_BODY = bodySchema(allowedNetworksSchema);
+export const LOGIN_BODY = zodBodySchema(loginSchema);
+export const CREATE_USER_BODY = zodBodySchema(createUserSchema);
+export const UPDATE_USER_BODY = zodBodySchema(updateUserSchema);
+export const CREATE_CLIENT_BODY = zodBodySchema(createClientSchema);
+export const ROTATE_KEYS_BODY = zodBodySchema(rotateKeysSchema);
+export const ALLOWED_NETWORKS_BODY = zodBodySchema(allowedNetworksSchema);
 
 const scopeList = {
   oneOf: [

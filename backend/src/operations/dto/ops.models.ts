@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALERT_DIRECTIONS,
   ALERT_KINDS,
@@ -30,18 +30,13 @@ import {
   type ItemList,
   type RevokedFromAlert,
 } from '@switchyard/contracts';
-import { z } from 'zod';
-import { TimestampedModel } from '../../common';
+import { TimestampedModel, zodBodySchema } from '../../common';
 import { acknowledgeSchema, alertRuleSchema, dataPointBatchSchema, silenceSchema } from './ops.schemas';
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const DATA_POINT_BATCH_BODY = bodySchema(dataPointBatchSchema);
-export const ALERT_RULE_BODY = bodySchema(alertRuleSchema);
-export const ACKNOWLEDGE_BODY = bodySchema(acknowledgeSchema);
-export const SILENCE_BODY = bodySchema(silenceSchema);
+export const DATA_POINT_BATCH_BODY = zodBodySchema(dataPointBatchSchema);
+export const ALERT_RULE_BODY = zodBodySchema(alertRuleSchema);
+export const ACKNOWLEDGE_BODY = zodBodySchema(acknowledgeSchema);
+export const SILENCE_BODY = zodBodySchema(silenceSchema);
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
 

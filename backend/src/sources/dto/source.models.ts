@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   BREAKER_STATES,
   CREDENTIAL_KINDS,
@@ -22,7 +22,7 @@ import {
 } from '@switchyard/contracts';
 import { IsBooleanString, IsIn, IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
-import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { PageModel, PageQueryDto, TimestampedModel, zodBodySchema } from '../../common';
 import { credentialSchema, sourceDefinitionSchema } from './source-definition.schema';
 
 /** OpenAPI schemas generated from the same zod schemas that validate the bodies. */
@@ -30,12 +30,8 @@ function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): ApiPropertyOp
   return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as ApiPropertyOptions;
 }
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const SOURCE_DEFINITION_BODY = bodySchema(sourceDefinitionSchema);
-export const CREDENTIAL_BODY = bodySchema(credentialSchema);
+export const SOURCE_DEFINITION_BODY = zodBodySchema(sourceDefinitionSchema);
+export const CREDENTIAL_BODY = zodBodySchema(credentialSchema);
 const definitionShape = sourceDefinitionSchema.shape;
 
 /** The contract's shape of this nested object. */
