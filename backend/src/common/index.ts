@@ -23,7 +23,7 @@ export { BlueprintPageQueryDto, PageQueryDto } from './pagination/page-query.dto
 export { CommaList } from './pagination/comma-list';
 export { resolvePage, toPage, type PageDefaults, type PageWindow } from './pagination/page';
 export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';
-export { parseOrThrow, toFieldErrors } from './http/zod-validation';
+export { parseOrThrow, toFieldErrors, zodBodySchema } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
 export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
 export { isTimeZone, zonedWallTimeToUtc } from './time/zoned-time';

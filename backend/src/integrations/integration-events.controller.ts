@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FeedbackView, GoldenCase, IntegrationEventDetail, Principal } from '@switchyard/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth';
-import { ApiErrors, uuidParam, type Stamped } from '../common';
-import { CorrectionsModel, FeedbackDto, FeedbackModel, IntegrationEventDetailModel } from './dto/integrations.models';
+import { ApiErrors, parseOrThrow, uuidParam, type Stamped } from '../common';
+import { CorrectionsModel, FEEDBACK_BODY, FeedbackModel, IntegrationEventDetailModel } from './dto/integrations.models';
+import { feedbackSchema } from './dto/integrations.schemas';
 import { IntegrationEventsService } from './integration-events.service';
 
 @ApiTags('integrations')
@@ -27,14 +28,15 @@ export class IntegrationEventsController {
     summary: 'Say whether the classification helped, and optionally which category was right.',
     description: 'One verdict per event and person; sending it again replaces it.',
   })
+  @ApiBody({ schema: FEEDBACK_BODY })
   @ApiOkResponse({ type: FeedbackModel })
   @ApiErrors(400, 404)
   feedback(
     @Param('id', uuidParam('id')) id: string,
-    @Body() body: FeedbackDto,
+    @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FeedbackView> {
-    return this.events.giveFeedback(id, body, principal);
+    return this.events.giveFeedback(id, parseOrThrow(feedbackSchema, body), principal);
   }
 
   @Get('integration-feedback/corrections')

@@ -24,14 +24,14 @@ export class RunHistoryQueryDto {
   sourceId?: string;
 }
 
-export class RunHistoryListModel extends TimestampedModel {
+export class RunHistoryListModel extends TimestampedModel implements RunHistoryList {
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     description:
       'Per source: `recent` (the last finished runs, oldest first: status, trigger, times, duration, attempts, records, error) and `last24h` / `last30d` success shares (`succeeded` of `total` finished runs; good = succeeded, partial or unchanged).',
   })
-  items!: Record<string, unknown>[];
+  items!: RunHistoryList['items'];
 }
 
 @ApiTags('sync')

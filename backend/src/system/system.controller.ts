@@ -1,14 +1,15 @@
 import { Public, RequirePermission } from '../auth';
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BackendInstance, ClientErrorAccepted, Page, SystemStatus } from '@switchyard/contracts';
-import { ApiErrors, PageQueryDto, resolvePage, type Stamped } from '../common';
+import { ApiErrors, PageQueryDto, parseOrThrow, resolvePage, type Stamped } from '../common';
 import {
   BackendInstancePageModel,
   ClientErrorAcceptedModel,
-  ClientErrorReportDto,
+  CLIENT_ERROR_REPORT_BODY,
   SystemStatusModel,
 } from './dto/system.models';
+import { clientErrorReportSchema } from './dto/system.schemas';
 import { ClientErrorsRateLimitGuard } from './client-errors-rate-limit.guard';
 import { SystemService } from './system.service';
 
@@ -40,9 +41,10 @@ export class SystemController {
   @UseGuards(ClientErrorsRateLimitGuard)
   @HttpCode(202)
   @ApiOperation({ summary: 'Report an error seen in a console browser; it is logged with its trace id.' })
+  @ApiBody({ schema: CLIENT_ERROR_REPORT_BODY })
   @ApiAcceptedResponse({ type: ClientErrorAcceptedModel })
   @ApiErrors(400, 413, 415, 429)
-  reportClientError(@Body() report: ClientErrorReportDto): Stamped<ClientErrorAccepted> {
-    return this.system.reportClientError(report);
+  reportClientError(@Body() body: unknown): Stamped<ClientErrorAccepted> {
+    return this.system.reportClientError(parseOrThrow(clientErrorReportSchema, body));
   }
 }

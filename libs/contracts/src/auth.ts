@@ -231,3 +231,29 @@ export interface ClientView {
 export interface ClientWithSecret extends ClientView {
   clientSecret: string;
 }
+
+/** One row of the audit log (`GET /admin/audit`). */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorKind: 'user' | 'client' | 'anonymous' | 'system';
+  actorId: string | null;
+  /** The user's display name or the service client's name, when known. */
+  actorName: string | null;
+  /** The user's email, when the actor is a known user. */
+  actorEmail: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  ip: string | null;
+  traceId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The answer to a signing-key rotation: the new key id and the ids retired. */
+export interface KeyRotation {
+  kid: string;
+  retired: string[];
+  generatedAt: string;
+}

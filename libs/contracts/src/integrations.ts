@@ -208,3 +208,8 @@ export interface GoldenCase {
   /** Why an ambiguous label was chosen. */
   note?: string;
 }
+
+/** One issue with its history (`GET /integration-issues/:id`). */
+export interface IssueDetail extends IssueView {
+  generatedAt: string;
+}

@@ -416,3 +416,9 @@ export interface MetricForecast {
   crossings: ThresholdCrossing[];
   generatedAt: string;
 }
+
+/** A security alert's client revoked and the alert resolved (`POST /ops/alerts/:id/revoke-client`). */
+export interface RevokedFromAlert {
+  alert: AlertView;
+  clientId: string;
+}

@@ -27,3 +27,9 @@ export interface Page<T> {
   hasMore: boolean;
   generatedAt: string;
 }
+
+/** An unpaged list answer (alert rules, silences, connectors, corrections). */
+export interface ItemList<T> {
+  items: T[];
+  generatedAt: string;
+}

@@ -205,3 +205,9 @@ export interface DashboardData {
   /** Blueprint name of `generatedAt`. */
   timestamp: string;
 }
+
+/** One project with the freshness of the sources behind it (`GET /projects/:id`). */
+export interface ProjectDetail extends ProjectView {
+  freshness: Freshness;
+  generatedAt: string;
+}

@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CLIENT_SCOPES,
   PERMISSIONS,
@@ -7,9 +7,18 @@ import {
   type DataScopes,
   type Permission,
   type Role,
+  type ClientCredentialsToken,
+  type ClientView,
+  type ClientWithSecret,
+  type Page,
+  type Principal,
+  type SessionTokens,
+  type SignOutAnswer,
+  type UserView,
+  type AuditEvent,
+  type KeyRotation,
 } from '@switchyard/contracts';
-import { z } from 'zod';
-import { PageModel, TimestampedModel } from '../../common';
+import { PageModel, TimestampedModel, zodBodySchema } from '../../common';
 import {
   allowedNetworksSchema,
   createClientSchema,
@@ -19,16 +28,12 @@ import {
   updateUserSchema,
 } from './auth.schemas';
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const LOGIN_BODY = bodySchema(loginSchema);
-export const CREATE_USER_BODY = bodySchema(createUserSchema);
-export const UPDATE_USER_BODY = bodySchema(updateUserSchema);
-export const CREATE_CLIENT_BODY = bodySchema(createClientSchema);
-export const ROTATE_KEYS_BODY = bodySchema(rotateKeysSchema);
-export const ALLOWED_NETWORKS_BODY = bodySchema(allowedNetworksSchema);
+export const LOGIN_BODY = zodBodySchema(loginSchema);
+export const CREATE_USER_BODY = zodBodySchema(createUserSchema);
+export const UPDATE_USER_BODY = zodBodySchema(updateUserSchema);
+export const CREATE_CLIENT_BODY = zodBodySchema(createClientSchema);
+export const ROTATE_KEYS_BODY = zodBodySchema(rotateKeysSchema);
+export const ALLOWED_NETWORKS_BODY = zodBodySchema(allowedNetworksSchema);
 
 const scopeList = {
   oneOf: [
@@ -44,7 +49,7 @@ export class DataScopesModel implements DataScopes {
   @ApiProperty(scopeList) portfolios!: DataScopes['portfolios'];
 }
 
-export class PrincipalModel {
+export class PrincipalModel implements Principal {
   @ApiProperty({ enum: ['user', 'client'] }) kind!: 'user' | 'client';
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
@@ -55,14 +60,14 @@ export class PrincipalModel {
   @ApiProperty({ type: DataScopesModel }) dataScopes!: DataScopesModel;
 }
 
-export class SessionTokensModel extends TimestampedModel {
+export class SessionTokensModel extends TimestampedModel implements SessionTokens {
   @ApiProperty({ description: 'RS256 JWT; send as `Authorization: Bearer …`.' }) accessToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ example: 900 }) expiresIn!: number;
   @ApiProperty({ type: PrincipalModel }) principal!: PrincipalModel;
 }
 
-export class SignOutModel {
+export class SignOutModel implements SignOutAnswer {
   @ApiProperty({ description: 'The provider’s end-session URL (RP-initiated logout).' }) endSessionUrl!: string;
 }
 
@@ -74,14 +79,14 @@ export class TokenRequestModel {
   scope?: string;
 }
 
-export class TokenResponseModel {
+export class TokenResponseModel implements ClientCredentialsToken {
   @ApiProperty() access_token!: string;
   @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
   @ApiProperty({ example: 900 }) expires_in!: number;
   @ApiProperty({ example: 'read:dashboard' }) scope!: string;
 }
 
-export class UserModel extends TimestampedModel {
+export class UserModel extends TimestampedModel implements UserView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
@@ -93,11 +98,11 @@ export class UserModel extends TimestampedModel {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class UserPageModel extends PageModel {
+export class UserPageModel extends PageModel implements Page<UserView> {
   @ApiProperty({ type: [UserModel] }) items!: UserModel[];
 }
 
-export class ClientModel extends TimestampedModel {
+export class ClientModel extends TimestampedModel implements ClientView {
   @ApiProperty({ example: 'demo-integrator' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: CLIENT_SCOPES, isArray: true }) scopes!: ClientScope[];
@@ -117,18 +122,18 @@ export class ClientModel extends TimestampedModel {
   allowedNetworks!: string[];
 }
 
-export class ClientWithSecretModel extends ClientModel {
+export class ClientWithSecretModel extends ClientModel implements ClientWithSecret {
   @ApiProperty({ description: 'Shown once. Store it now; it cannot be read again.' }) clientSecret!: string;
 }
 
-export class ClientPageModel extends PageModel {
+export class ClientPageModel extends PageModel implements Page<ClientView> {
   @ApiProperty({ type: [ClientModel] }) items!: ClientModel[];
 }
 
-export class AuditEventModel {
+export class AuditEventModel implements AuditEvent {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ enum: ['user', 'client', 'anonymous', 'system'] }) actorKind!: string;
+  @ApiProperty({ enum: ['user', 'client', 'anonymous', 'system'] }) actorKind!: AuditEvent['actorKind'];
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The user's display name or the service client's name." })
   actorName!: string | null;
@@ -137,17 +142,17 @@ export class AuditEventModel {
   @ApiProperty({ example: 'auth.login' }) action!: string;
   @ApiProperty({ type: String, nullable: true }) resourceType!: string | null;
   @ApiProperty({ type: String, nullable: true }) resourceId!: string | null;
-  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome!: string;
+  @ApiProperty({ enum: ['success', 'failure', 'denied'] }) outcome!: AuditEvent['outcome'];
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) traceId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
-export class AuditPageModel extends PageModel {
+export class AuditPageModel extends PageModel implements Page<AuditEvent> {
   @ApiProperty({ type: [AuditEventModel] }) items!: AuditEventModel[];
 }
 
-export class KeyRotationModel extends TimestampedModel {
+export class KeyRotationModel extends TimestampedModel implements KeyRotation {
   @ApiProperty() kid!: string;
   @ApiProperty({ type: [String] }) retired!: string[];
 }

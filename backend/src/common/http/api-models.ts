@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '@switchyard/contracts';
+import {
+  ERROR_CODES,
+  type ApiErrorBody,
+  type ErrorCode,
+  type ApiErrorResponse,
+  type FieldError,
+} from '@switchyard/contracts';
 
 /** OpenAPI models for the shared response shapes. */
-export class FieldErrorModel {
+export class FieldErrorModel implements FieldError {
   @ApiProperty({ example: 'pageSize' }) field!: string;
   @ApiProperty({ example: 'pageSize must be between 1 and 200' }) message!: string;
 }
@@ -20,7 +26,7 @@ export class ApiErrorBodyModel implements ApiErrorBody {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
 }
 
-export class ApiErrorResponseModel {
+export class ApiErrorResponseModel implements ApiErrorResponse {
   @ApiProperty({ type: ApiErrorBodyModel }) error!: ApiErrorBodyModel;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }

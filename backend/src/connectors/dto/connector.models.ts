@@ -7,9 +7,14 @@ import {
   type ConnectorSummary,
   type RecordType,
   type SourceDomain,
+  type ConnectorDefinition,
+  type ItemList,
 } from '@switchyard/contracts';
 
-class ConnectorStreamSummaryModel {
+/** The contract's shape of this nested object. */
+type ConnectorStreamSummary = ConnectorSummary['streams'][number];
+
+class ConnectorStreamSummaryModel implements ConnectorStreamSummary {
   @ApiProperty({ example: 'incidents' }) name!: string;
   @ApiProperty({ example: 'Incidents' }) label!: string;
   @ApiProperty({ enum: SOURCE_DOMAINS }) domain!: SourceDomain;
@@ -27,7 +32,7 @@ export class ConnectorSummaryModel implements ConnectorSummary {
   @ApiProperty({ type: [ConnectorStreamSummaryModel] }) streams!: ConnectorStreamSummaryModel[];
 }
 
-export class ConnectorListModel {
+export class ConnectorListModel implements ItemList<ConnectorSummary> {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: [ConnectorSummaryModel] }) items!: ConnectorSummaryModel[];
 }
@@ -54,13 +59,14 @@ export const CONNECTOR_DEFINITION_SCHEMA = {
   },
 };
 
-export class ConnectorDefinitionModel {
+export class ConnectorDefinitionModel implements ConnectorDefinition {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiPropertyOptional() description?: string;
   @ApiProperty() baseUrl!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) auth!: Record<string, unknown>;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) streams!: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) auth!: ConnectorDefinition['auth'];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  streams!: ConnectorDefinition['streams'];
   @ApiProperty() builtIn!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) createdAt!: string | null;

@@ -12,6 +12,22 @@ import {
   type CrmLeadSource,
   type CrmLeadStatus,
   type FreshnessState,
+  type CrmActivity,
+  type CrmActivityPage,
+  type CrmCount,
+  type CrmHotListItem,
+  type CrmHotListPage,
+  type CrmLead,
+  type CrmLeadDetail,
+  type CrmLeadPage,
+  type CrmLeadStats,
+  type CrmNote,
+  type CrmNotePage,
+  type CrmPipeline,
+  type CrmPipelineStageSummary,
+  type CrmPipelineWeek,
+  type CrmSyncStatus,
+  type CrmTenantSyncStatus,
 } from '@switchyard/contracts';
 import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
@@ -95,7 +111,7 @@ const dateTime = { type: String, format: 'date-time' } as const;
 const nullableDateTime = { ...dateTime, nullable: true } as const;
 const nullableText = { type: String, nullable: true } as const;
 
-export class CrmLeadModel {
+export class CrmLeadModel implements CrmLead {
   @ApiProperty({ example: '1042' }) id!: string;
   @ApiProperty(nullableText) firstName!: string | null;
   @ApiProperty(nullableText) lastName!: string | null;
@@ -108,24 +124,24 @@ export class CrmLeadModel {
   @ApiProperty(nullableDateTime) updatedAt!: string | null;
 }
 
-export class CrmLeadDetailModel extends CrmLeadModel {
+export class CrmLeadDetailModel extends CrmLeadModel implements CrmLeadDetail {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
-export class CrmLeadPageModel extends PageModel {
+export class CrmLeadPageModel extends PageModel implements CrmLeadPage {
   @ApiProperty({ type: [CrmLeadModel] }) items!: CrmLeadModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmCountModel {
+export class CrmCountModel implements CrmCount {
   @ApiProperty({ example: 'Website' }) key!: string;
   @ApiProperty() count!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'count / total; null when there are no leads.' })
   share!: number | null;
 }
 
-export class CrmLeadStatsModel extends TimestampedModel {
+export class CrmLeadStatsModel extends TimestampedModel implements CrmLeadStats {
   @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
   @ApiProperty() total!: number;
   @ApiProperty({ type: [CrmCountModel], description: 'Most leads first.' }) bySource!: CrmCountModel[];
@@ -133,7 +149,7 @@ export class CrmLeadStatsModel extends TimestampedModel {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmPipelineStageModel {
+export class CrmPipelineStageModel implements CrmPipelineStageSummary {
   @ApiProperty({ example: 'Proposal', description: `Funnel order: ${CRM_PIPELINE_STAGES.join(', ')}.` }) stage!: string;
   @ApiProperty() count!: number;
   @ApiProperty() totalValue!: number;
@@ -143,7 +159,10 @@ export class CrmPipelineStageModel {
   averageValue!: number | null;
 }
 
-export class CrmPipelineTotalsModel {
+/** The contract's shape of this nested object. */
+type CrmPipelineTotals = CrmPipeline['totals'];
+
+export class CrmPipelineTotalsModel implements CrmPipelineTotals {
   @ApiProperty() count!: number;
   @ApiProperty() totalValue!: number;
   @ApiProperty() weightedValue!: number;
@@ -155,18 +174,21 @@ export class CrmPipelineTotalsModel {
   winRate!: number | null;
 }
 
-export class CrmStageCountModel {
+/** The contract's shape of this nested object. */
+type CrmStageCount = CrmPipelineWeek['entered'][number];
+
+export class CrmStageCountModel implements CrmStageCount {
   @ApiProperty() stage!: string;
   @ApiProperty() count!: number;
 }
 
-export class CrmPipelineWeekModel {
+export class CrmPipelineWeekModel implements CrmPipelineWeek {
   @ApiProperty({ ...dateTime, description: 'Monday 00:00 UTC.' }) weekStart!: string;
   @ApiProperty({ type: [CrmStageCountModel], description: 'Deals whose current stage was entered that week.' })
   entered!: CrmStageCountModel[];
 }
 
-export class CrmPipelineModel extends TimestampedModel {
+export class CrmPipelineModel extends TimestampedModel implements CrmPipeline {
   @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
   @ApiProperty({ type: [CrmPipelineStageModel] }) stages!: CrmPipelineStageModel[];
   @ApiProperty({ type: CrmPipelineTotalsModel }) totals!: CrmPipelineTotalsModel;
@@ -175,7 +197,7 @@ export class CrmPipelineModel extends TimestampedModel {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmHotListItemModel {
+export class CrmHotListItemModel implements CrmHotListItem {
   @ApiProperty() id!: string;
   @ApiProperty(nullableText) leadId!: string | null;
   @ApiProperty() name!: string;
@@ -186,12 +208,12 @@ export class CrmHotListItemModel {
   @ApiProperty(nullableDateTime) addedAt!: string | null;
 }
 
-export class CrmHotListPageModel extends PageModel {
+export class CrmHotListPageModel extends PageModel implements CrmHotListPage {
   @ApiProperty({ type: [CrmHotListItemModel] }) items!: CrmHotListItemModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmNoteModel {
+export class CrmNoteModel implements CrmNote {
   @ApiProperty() id!: string;
   @ApiProperty(nullableText) leadId!: string | null;
   @ApiProperty(dateTime) date!: string;
@@ -200,12 +222,12 @@ export class CrmNoteModel {
   @ApiProperty() body!: string;
 }
 
-export class CrmNotePageModel extends PageModel {
+export class CrmNotePageModel extends PageModel implements CrmNotePage {
   @ApiProperty({ type: [CrmNoteModel] }) items!: CrmNoteModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmActivityModel {
+export class CrmActivityModel implements CrmActivity {
   @ApiProperty() id!: string;
   @ApiProperty(nullableText) leadId!: string | null;
   @ApiProperty({ ...nullableText, description: "The lead's name, when the lead is known." }) leadName!: string | null;
@@ -217,12 +239,12 @@ export class CrmActivityModel {
   @ApiProperty({ example: 'Scheduled' }) status!: string;
 }
 
-export class CrmActivityPageModel extends PageModel {
+export class CrmActivityPageModel extends PageModel implements CrmActivityPage {
   @ApiProperty({ type: [CrmActivityModel] }) items!: CrmActivityModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class CrmTenantSyncStatusModel {
+export class CrmTenantSyncStatusModel implements CrmTenantSyncStatus {
   @ApiProperty({ example: 'acme-fitness' }) tenant!: string;
   @ApiProperty({ ...nullableDateTime, description: "Oldest last success of the tenant's CRM sources." })
   lastSuccessAt!: string | null;
@@ -231,6 +253,6 @@ export class CrmTenantSyncStatusModel {
   @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
 }
 
-export class CrmSyncStatusModel extends TimestampedModel {
+export class CrmSyncStatusModel extends TimestampedModel implements CrmSyncStatus {
   @ApiProperty({ type: [CrmTenantSyncStatusModel] }) tenants!: CrmTenantSyncStatusModel[];
 }

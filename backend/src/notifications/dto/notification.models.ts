@@ -9,6 +9,7 @@ import {
   type NotificationDelivery,
   type NotificationMatch,
   type NotificationPolicy,
+  type Page,
 } from '@switchyard/contracts';
 import { IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export class ContactPointModel implements ContactPoint {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class ContactPointPageModel extends PageModel {
+export class ContactPointPageModel extends PageModel implements Page<ContactPoint> {
   @ApiProperty({ type: [ContactPointModel] }) items!: ContactPointModel[];
 }
 
@@ -53,7 +54,7 @@ export class NotificationDeliveryModel implements NotificationDelivery {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
 
-export class NotificationDeliveryPageModel extends PageModel {
+export class NotificationDeliveryPageModel extends PageModel implements Page<NotificationDelivery> {
   @ApiProperty({ type: [NotificationDeliveryModel] }) items!: NotificationDeliveryModel[];
 }
 
@@ -95,6 +96,6 @@ export class NotificationPolicyModel implements NotificationPolicy {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class NotificationPolicyPageModel extends PageModel {
+export class NotificationPolicyPageModel extends PageModel implements Page<NotificationPolicy> {
   @ApiProperty({ type: [NotificationPolicyModel] }) items!: NotificationPolicyModel[];
 }

@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALERT_DIRECTIONS,
   ALERT_KINDS,
@@ -14,27 +14,37 @@ import {
   type OpsMetricList,
   type OpsModule,
   type SeriesResolution,
+  type AlertAcknowledgement,
+  type AlertRule,
+  type AlertSeries,
+  type AlertView,
+  type DataPointsAccepted,
+  type ForecastPoint,
+  type MetricForecast,
+  type MetricSeries,
+  type OpsSnapshot,
+  type OpsStatus,
+  type SeriesBucket,
+  type Silence,
+  type ThresholdCrossing,
+  type ItemList,
+  type RevokedFromAlert,
 } from '@switchyard/contracts';
-import { z } from 'zod';
-import { TimestampedModel } from '../../common';
+import { TimestampedModel, zodBodySchema } from '../../common';
 import { acknowledgeSchema, alertRuleSchema, dataPointBatchSchema, silenceSchema } from './ops.schemas';
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const DATA_POINT_BATCH_BODY = bodySchema(dataPointBatchSchema);
-export const ALERT_RULE_BODY = bodySchema(alertRuleSchema);
-export const ACKNOWLEDGE_BODY = bodySchema(acknowledgeSchema);
-export const SILENCE_BODY = bodySchema(silenceSchema);
+export const DATA_POINT_BATCH_BODY = zodBodySchema(dataPointBatchSchema);
+export const ALERT_RULE_BODY = zodBodySchema(alertRuleSchema);
+export const ACKNOWLEDGE_BODY = zodBodySchema(acknowledgeSchema);
+export const SILENCE_BODY = zodBodySchema(silenceSchema);
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
-export class DataPointsAcceptedModel extends TimestampedModel {
+export class DataPointsAcceptedModel extends TimestampedModel implements DataPointsAccepted {
   @ApiProperty({ description: 'Points committed.' }) accepted!: number;
 }
 
-export class SeriesBucketModel {
+export class SeriesBucketModel implements SeriesBucket {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() avg!: number;
   @ApiProperty() min!: number;
@@ -59,7 +69,7 @@ export class OpsMetricListModel extends TimestampedModel implements OpsMetricLis
   @ApiProperty({ type: OpsMetricInfoModel, isArray: true }) items!: OpsMetricInfoModel[];
 }
 
-export class MetricSeriesModel extends TimestampedModel {
+export class MetricSeriesModel extends TimestampedModel implements MetricSeries {
   @ApiProperty({ example: 'cpu_usage' }) metric!: string;
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
@@ -68,21 +78,21 @@ export class MetricSeriesModel extends TimestampedModel {
   @ApiProperty({ type: [SeriesBucketModel] }) buckets!: SeriesBucketModel[];
 }
 
-export class ForecastPointModel {
+export class ForecastPointModel implements ForecastPoint {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() value!: number;
   @ApiProperty({ description: 'Lower bound of the 95 % prediction interval.' }) lower!: number;
   @ApiProperty({ description: 'Upper bound of the 95 % prediction interval.' }) upper!: number;
 }
 
-export class ThresholdCrossingModel {
+export class ThresholdCrossingModel implements ThresholdCrossing {
   @ApiProperty({ enum: ALERT_SEVERITIES }) severity!: AlertSeverity;
   @ApiProperty() threshold!: number;
   @ApiProperty({ type: Number, nullable: true }) secondsUntil!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) at!: string | null;
 }
 
-export class MetricForecastModel extends TimestampedModel {
+export class MetricForecastModel extends TimestampedModel implements MetricForecast {
   @ApiProperty() metric!: string;
   @ApiProperty({ enum: ['holt-linear-trend'] }) model!: 'holt-linear-trend';
   @ApiProperty({ description: 'Level smoothing, fitted by grid search on SSE.' }) alpha!: number;
@@ -98,13 +108,13 @@ export class MetricForecastModel extends TimestampedModel {
   @ApiProperty({ type: [ThresholdCrossingModel] }) crossings!: ThresholdCrossingModel[];
 }
 
-export class AlertAcknowledgementModel {
+export class AlertAcknowledgementModel implements AlertAcknowledgement {
   @ApiProperty() by!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() comment!: string;
 }
 
-export class AlertSeriesModel {
+export class AlertSeriesModel implements AlertSeries {
   @ApiProperty({
     type: String,
     nullable: true,
@@ -114,7 +124,7 @@ export class AlertSeriesModel {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) labels!: Record<string, string>;
 }
 
-export class AlertViewModel {
+export class AlertViewModel implements AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ALERT_KINDS }) kind!: AlertKind;
   @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
@@ -149,11 +159,11 @@ export class AlertViewModel {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) silencedBy!: string | null;
 }
 
-export class AlertListModel extends TimestampedModel {
+export class AlertListModel extends TimestampedModel implements ItemList<AlertView> {
   @ApiProperty({ type: [AlertViewModel] }) items!: AlertViewModel[];
 }
 
-export class AlertRuleModel {
+export class AlertRuleModel implements AlertRule {
   @ApiProperty({ example: 'cpu_usage' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() metric!: string;
@@ -181,11 +191,11 @@ export class AlertRuleModel {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class AlertRuleListModel extends TimestampedModel {
+export class AlertRuleListModel extends TimestampedModel implements ItemList<AlertRule> {
   @ApiProperty({ type: [AlertRuleModel] }) items!: AlertRuleModel[];
 }
 
-export class SilenceModel {
+export class SilenceModel implements Silence {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ ...anyObject, description: 'ruleId, metric and/or labels; all given must match.' })
   matchers!: Record<string, unknown>;
@@ -197,11 +207,11 @@ export class SilenceModel {
   @ApiProperty() active!: boolean;
 }
 
-export class SilenceListModel extends TimestampedModel {
+export class SilenceListModel extends TimestampedModel implements ItemList<Silence> {
   @ApiProperty({ type: [SilenceModel] }) items!: SilenceModel[];
 }
 
-export class OpsSnapshotModel extends TimestampedModel {
+export class OpsSnapshotModel extends TimestampedModel implements OpsSnapshot {
   @ApiProperty({ format: 'date-time' }) builtAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dataAsOf!: string | null;
   @ApiProperty({ enum: OPS_MODULES, isArray: true, description: 'Modules the caller may see.' }) modules!: OpsModule[];
@@ -216,18 +226,18 @@ export class OpsSnapshotModel extends TimestampedModel {
     nullable: true,
     description: 'Freshness of the sources that feed the operations metrics; null when none.',
   })
-  freshness?: Record<string, unknown> | null;
-  @ApiPropertyOptional(anyObject) systemHealth?: Record<string, unknown>;
-  @ApiPropertyOptional(anyObject) businessMetrics?: Record<string, unknown>;
-  @ApiPropertyOptional(anyObject) workflowPerformance?: Record<string, unknown>;
-  @ApiPropertyOptional(anyObject) customerIntelligence?: Record<string, unknown>;
-  @ApiPropertyOptional(anyObject) securityCompliance?: Record<string, unknown>;
-  @ApiPropertyOptional(anyObject) executiveSummary?: Record<string, unknown>;
+  freshness?: OpsSnapshot['freshness'];
+  @ApiPropertyOptional(anyObject) systemHealth?: OpsSnapshot['systemHealth'];
+  @ApiPropertyOptional(anyObject) businessMetrics?: OpsSnapshot['businessMetrics'];
+  @ApiPropertyOptional(anyObject) workflowPerformance?: OpsSnapshot['workflowPerformance'];
+  @ApiPropertyOptional(anyObject) customerIntelligence?: OpsSnapshot['customerIntelligence'];
+  @ApiPropertyOptional(anyObject) securityCompliance?: OpsSnapshot['securityCompliance'];
+  @ApiPropertyOptional(anyObject) executiveSummary?: OpsSnapshot['executiveSummary'];
   @ApiProperty({ type: [AlertViewModel] }) alerts!: AlertViewModel[];
-  @ApiPropertyOptional(anyObject) performance?: Record<string, unknown>;
+  @ApiPropertyOptional(anyObject) performance?: OpsSnapshot['performance'];
 }
 
-export class OpsStatusModel extends TimestampedModel {
+export class OpsStatusModel extends TimestampedModel implements OpsStatus {
   @ApiProperty() running!: boolean;
   @ApiProperty() intervalMs!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastAggregationAt!: string | null;
@@ -240,7 +250,7 @@ export class OpsStatusModel extends TimestampedModel {
   @ApiProperty() alertsActive!: number;
 }
 
-export class RevokedFromAlertModel {
+export class RevokedFromAlertModel implements RevokedFromAlert {
   @ApiProperty({ type: AlertViewModel }) alert!: AlertViewModel;
   @ApiProperty({ example: 'dashboard-service' }) clientId!: string;
 }

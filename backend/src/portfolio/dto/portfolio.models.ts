@@ -1,18 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RISK_LEVELS } from '@switchyard/contracts';
+import {
+  PORTFOLIOS,
+  RISK_LEVELS,
+  type DashboardData,
+  type FinancialMetrics,
+  type Page,
+  type ProjectView,
+  type RiskView,
+  type ProjectDetail,
+} from '@switchyard/contracts';
 import { PageModel, TimestampedModel } from '../../common';
 import { FreshnessModel } from '../../sources/dto/source.models';
 
 const object = (description: string, example?: unknown) =>
   ({ type: 'object', additionalProperties: true, description, example }) as const;
 
-export class ProjectModel {
+export class ProjectModel implements ProjectView {
   @ApiProperty({ example: 'PRJ-1001' }) id!: string;
   @ApiProperty({ example: 'HQ Retrofit' }) name!: string;
   @ApiProperty({ example: 'Operations' }) portfolio!: string;
   @ApiProperty({ example: 'At Risk' }) status!: string;
   @ApiProperty({ example: 'High' }) priority!: string;
-  @ApiProperty(object('Owner name and email.', { name: 'Dana Lee', email: 'dana@example.com' })) owner!: unknown;
+  @ApiProperty(object('Owner name and email.', { name: 'Dana Lee', email: 'dana@example.com' }))
+  owner!: ProjectView['owner'];
   @ApiProperty({ type: String, nullable: true }) team!: string | null;
   @ApiProperty() budget!: number;
   @ApiProperty() actualCost!: number;
@@ -21,7 +31,7 @@ export class ProjectModel {
   @ApiProperty({ type: String, format: 'date', nullable: true }) startDate!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endDate!: string | null;
   @ApiProperty({ type: String, nullable: true }) strategicGoal!: string | null;
-  @ApiProperty({ type: 'array', items: object('Milestone with overdue flag.') }) milestones!: unknown[];
+  @ApiProperty({ type: 'array', items: object('Milestone with overdue flag.') }) milestones!: ProjectView['milestones'];
   @ApiProperty({
     minimum: 0,
     maximum: 100,
@@ -38,7 +48,8 @@ export class ProjectModel {
   projectManager!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Blueprint name of strategicGoal.' })
   strategicGoalId!: string | null;
-  @ApiProperty({ enum: RISK_LEVELS, description: 'From the highest open risk score.' }) riskLevel!: string;
+  @ApiProperty({ enum: RISK_LEVELS, description: 'From the highest open risk score.' })
+  riskLevel!: ProjectView['riskLevel'];
   @ApiProperty({ type: Number, nullable: true, description: '(actual − budget) / budget × 100.' }) budgetVariance!:
     number | null;
   @ApiProperty({ description: 'percentComplete − plannedProgress.' }) scheduleVariance!: number;
@@ -48,34 +59,34 @@ export class ProjectModel {
   lastUpdated!: string | null;
 }
 
-export class ProjectDetailModel extends ProjectModel {
+export class ProjectDetailModel extends ProjectModel implements ProjectDetail {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
-export class ProjectPageModel extends PageModel {
+export class ProjectPageModel extends PageModel implements Page<ProjectView> {
   @ApiProperty({ type: [ProjectModel] }) items!: ProjectModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class FinancialMetricsModel extends TimestampedModel {
+export class FinancialMetricsModel extends TimestampedModel implements FinancialMetrics {
   @ApiProperty(object('The months covered.', { dateRange: '3M', startDate: '2026-09-01', endDate: '2026-11-01' }))
-  range!: unknown;
+  range!: FinancialMetrics['range'];
   @ApiProperty(
     object(
       'Totals, variance, weighted ROI, NPV, CPI, SPI and forecast accuracy (null when undefined); weightedROI and ' +
         'portfolioNPV repeat weightedRoi and portfolioNpv under the blueprint’s names.',
     ),
   )
-  summary!: unknown;
+  summary!: FinancialMetrics['summary'];
   @ApiProperty({ type: 'array', items: object('Month with budget, actual, forecast and running totals.') })
-  trends!: unknown[];
+  trends!: FinancialMetrics['trends'];
   @ApiProperty({ type: 'array', items: object('PV, EV, AC, SV, CV, CPI and SPI per project.') })
-  earnedValue!: unknown[];
+  earnedValue!: FinancialMetrics['earnedValue'];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class RiskPageModel extends PageModel {
+export class RiskPageModel extends PageModel implements Page<RiskView> {
   @ApiProperty({
     type: 'array',
     items: object(
@@ -84,7 +95,7 @@ export class RiskPageModel extends PageModel {
         'closedAt and ageDays under the blueprint’s names.',
     ),
   })
-  items!: unknown[];
+  items!: Page<RiskView>['items'];
   @ApiProperty(
     object(
       'Totals, mitigation rate, average score, distribution, age analysis and 6-month trend; totalRisks, ' +
@@ -96,27 +107,28 @@ export class RiskPageModel extends PageModel {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class DashboardDataModel extends TimestampedModel {
-  @ApiProperty({ example: 'All' }) portfolio!: string;
+export class DashboardDataModel extends TimestampedModel implements DashboardData {
+  @ApiProperty({ enum: [...PORTFOLIOS, 'All'], example: 'All' }) portfolio!: DashboardData['portfolio'];
   @ApiProperty(
     object(
       'Portfolio health, budget and schedule performance indices, risk exposure, strategic alignment, resource utilisation.',
     ),
   )
-  kpis!: unknown;
+  kpis!: DashboardData['kpis'];
   @ApiProperty({
     type: 'array',
     items: object('Budget overrun, schedule slip, critical risk or overdue milestone, most important first.'),
   })
-  alerts!: unknown[];
+  alerts!: DashboardData['alerts'];
   @ApiProperty(
     object(
       'healthTrend (month-end health; budget part historical, status and schedule today’s), budgetTrend (monthly ' +
         'budget and actual) and riskTrend (risks open at each month end and their exposure), last 6 months.',
     ),
   )
-  trends!: unknown;
-  @ApiProperty(object('Top projects: at risk, high performing, critical path.')) topProjects!: unknown;
+  trends!: DashboardData['trends'];
+  @ApiProperty(object('Top projects: at risk, high performing, critical path.'))
+  topProjects!: DashboardData['topProjects'];
   @ApiProperty() projectCount!: number;
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
   @ApiProperty({ description: 'Send back as ?refreshToken= for a 304 while nothing changed (the ETag’s value).' })

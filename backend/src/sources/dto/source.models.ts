@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   BREAKER_STATES,
   CREDENTIAL_KINDS,
@@ -15,10 +15,14 @@ import {
   type FreshnessState,
   type SourceDomain,
   type SourceKind,
+  type Credential,
+  type Page,
+  type Source,
+  type SourceStatus,
 } from '@switchyard/contracts';
 import { IsBooleanString, IsIn, IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
-import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { PageModel, PageQueryDto, TimestampedModel, zodBodySchema } from '../../common';
 import { credentialSchema, sourceDefinitionSchema } from './source-definition.schema';
 
 /** OpenAPI schemas generated from the same zod schemas that validate the bodies. */
@@ -26,15 +30,14 @@ function openApiSchema(schema: z.ZodType, io: 'input' | 'output'): ApiPropertyOp
   return z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as ApiPropertyOptions;
 }
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-const bodySchema = (schema: z.ZodType): BodySchema =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as BodySchema;
-
-export const SOURCE_DEFINITION_BODY = bodySchema(sourceDefinitionSchema);
-export const CREDENTIAL_BODY = bodySchema(credentialSchema);
+export const SOURCE_DEFINITION_BODY = zodBodySchema(sourceDefinitionSchema);
+export const CREDENTIAL_BODY = zodBodySchema(credentialSchema);
 const definitionShape = sourceDefinitionSchema.shape;
 
-export class BreakerStatusModel {
+/** The contract's shape of this nested object. */
+type BreakerStatus = SourceStatus['breaker'];
+
+export class BreakerStatusModel implements BreakerStatus {
   @ApiProperty({ enum: BREAKER_STATES }) state!: BreakerState;
   @ApiProperty() consecutiveFailures!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) openedAt!: string | null;
@@ -106,7 +109,7 @@ export class FreshnessModel implements Freshness {
   @ApiProperty({ type: [SourceFreshnessModel] }) sources!: SourceFreshnessModel[];
 }
 
-export class SourceStatusModel {
+export class SourceStatusModel implements SourceStatus {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextRunAt!: string | null;
   @ApiProperty() running!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) lastRunId!: string | null;
@@ -128,28 +131,28 @@ export class SourceStatusModel {
   @ApiProperty({ type: SourceFreshnessModel }) freshness!: SourceFreshnessModel;
 }
 
-export class SourceModel extends TimestampedModel {
+export class SourceModel extends TimestampedModel implements Source {
   @ApiProperty({ example: 'pm-projects' }) id!: string;
   @ApiProperty({ example: 'PM projects' }) name!: string;
   @ApiProperty({ enum: SOURCE_KINDS }) kind!: SourceKind;
   @ApiProperty({ enum: SOURCE_DOMAINS }) domain!: SourceDomain;
-  @ApiProperty(openApiSchema(definitionShape.connector, 'output')) connector!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.connector, 'output')) connector!: Source['connector'];
   @ApiProperty({ type: String, nullable: true, description: 'CRM brand the data belongs to.' }) tenant!: string | null;
   @ApiProperty() enabled!: boolean;
-  @ApiProperty(openApiSchema(definitionShape.cadence, 'output')) cadence!: unknown;
-  @ApiProperty(openApiSchema(definitionShape.fullSync, 'output')) fullSync!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.cadence, 'output')) cadence!: Source['cadence'];
+  @ApiProperty(openApiSchema(definitionShape.fullSync, 'output')) fullSync!: Source['fullSync'];
   @ApiProperty() timeoutMs!: number;
-  @ApiProperty(openApiSchema(definitionShape.retry, 'output')) retry!: unknown;
-  @ApiProperty(openApiSchema(definitionShape.retrySchedule, 'output')) retrySchedule!: unknown;
-  @ApiProperty(openApiSchema(definitionShape.breaker, 'output')) breaker!: unknown;
-  @ApiProperty(openApiSchema(definitionShape.freshness, 'output')) freshness!: unknown;
+  @ApiProperty(openApiSchema(definitionShape.retry, 'output')) retry!: Source['retry'];
+  @ApiProperty(openApiSchema(definitionShape.retrySchedule, 'output')) retrySchedule!: Source['retrySchedule'];
+  @ApiProperty(openApiSchema(definitionShape.breaker, 'output')) breaker!: Source['breaker'];
+  @ApiProperty(openApiSchema(definitionShape.freshness, 'output')) freshness!: Source['freshness'];
   @ApiProperty({ type: String, nullable: true }) webhookSecretCredentialId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: SourceStatusModel }) status!: SourceStatusModel;
 }
 
-export class SourcePageModel extends PageModel {
+export class SourcePageModel extends PageModel implements Page<Source> {
   @ApiProperty({ type: [SourceModel] }) items!: SourceModel[];
 }
 
@@ -175,18 +178,21 @@ export class SourceListQueryDto extends PageQueryDto {
   enabled?: string;
 }
 
-export class CredentialModel extends TimestampedModel {
+export class CredentialModel extends TimestampedModel implements Credential {
   @ApiProperty({ example: 'crm-acme-fitness' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: CREDENTIAL_KINDS }) kind!: CredentialKind;
   @ApiProperty({ type: String, nullable: true }) tenant!: string | null;
   @ApiProperty({ type: String, nullable: true }) clientId!: string | null;
   @ApiProperty({ description: 'Secrets are write-only; this says whether one is stored.' }) hasSecret!: boolean;
+  @ApiProperty({ type: [String], description: 'Names of the further secrets set (their values are never returned).' })
+  fieldNames!: string[];
+  @ApiProperty({ type: [String], description: 'Ids of the sources that use this credential.' }) usedBy!: string[];
   @ApiProperty({ example: 'k2026' }) keyId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
-export class CredentialPageModel extends PageModel {
+export class CredentialPageModel extends PageModel implements Page<Credential> {
   @ApiProperty({ type: [CredentialModel] }) items!: CredentialModel[];
 }

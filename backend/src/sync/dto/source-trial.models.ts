@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RECORD_TYPES, type PreviewFieldError, type RecordType } from '@switchyard/contracts';
+import {
+  RECORD_TYPES,
+  type PreviewFieldError,
+  type RecordType,
+  type SourcePreviewResult,
+  type SourceTestResult,
+} from '@switchyard/contracts';
 
 export const SOURCE_TRIAL_BODY = {
   type: 'object',
@@ -15,14 +21,17 @@ export const SOURCE_TRIAL_BODY = {
   },
 };
 
-class TrialErrorModel {
+/** The contract's shape of this nested object. */
+type TrialError = NonNullable<SourceTestResult['error']>;
+
+class TrialErrorModel implements TrialError {
   @ApiProperty() code!: string;
   @ApiProperty() category!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ type: Number, nullable: true }) upstreamStatus!: number | null;
 }
 
-export class SourceTestModel {
+export class SourceTestModel implements SourceTestResult {
   @ApiProperty() ok!: boolean;
   @ApiProperty() connectorId!: string;
   @ApiProperty() stream!: string;
@@ -34,7 +43,10 @@ export class SourceTestModel {
   @ApiProperty({ type: TrialErrorModel, nullable: true }) error!: TrialErrorModel | null;
 }
 
-class PreviewRecordModel {
+/** The contract's shape of this nested object. */
+type PreviewRecord = SourcePreviewResult['records'][number];
+
+class PreviewRecordModel implements PreviewRecord {
   @ApiProperty({ enum: RECORD_TYPES }) target!: RecordType;
   @ApiProperty() externalId!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt!: string | null;
@@ -49,7 +61,7 @@ class PreviewFieldErrorModel implements PreviewFieldError {
   @ApiProperty({ example: '"P9" is not one of the mapped values (P1, P2, P3)' }) message!: string;
 }
 
-export class SourcePreviewModel extends SourceTestModel {
+export class SourcePreviewModel extends SourceTestModel implements SourcePreviewResult {
   @ApiProperty({ type: [PreviewRecordModel] }) records!: PreviewRecordModel[];
   @ApiProperty({ type: [PreviewFieldErrorModel] }) fieldErrors!: PreviewFieldErrorModel[];
 }

@@ -10,11 +10,16 @@ import {
   type SyncMode,
   type SyncRunStatus,
   type SyncTrigger,
+  type Page,
+  type RawSnapshot,
+  type RawSnapshotSummary,
+  type RefreshAccepted,
+  type SyncRun,
 } from '@switchyard/contracts';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
 
-export class SyncRunModel extends TimestampedModel {
+export class SyncRunModel extends TimestampedModel implements SyncRun {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'pm-projects' }) sourceId!: string;
   @ApiProperty({ enum: SYNC_TRIGGERS }) trigger!: SyncTrigger;
@@ -41,7 +46,7 @@ export class SyncRunModel extends TimestampedModel {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) instanceId!: string | null;
 }
 
-export class SyncRunPageModel extends PageModel {
+export class SyncRunPageModel extends PageModel implements Page<SyncRun> {
   @ApiProperty({ type: [SyncRunModel] }) items!: SyncRunModel[];
 }
 
@@ -80,14 +85,14 @@ export class RefreshQueryDto {
   mode?: SyncMode;
 }
 
-export class RefreshAcceptedModel extends TimestampedModel {
+export class RefreshAcceptedModel extends TimestampedModel implements RefreshAccepted {
   @ApiProperty({ format: 'uuid', description: 'Follow it at GET /api/v1/sync-runs/{runId}.' }) runId!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty({ enum: SYNC_RUN_STATUSES }) status!: SyncRunStatus;
   @ApiProperty({ format: 'date-time', description: 'Now, or the end of a pending Retry-After.' }) notBefore!: string;
 }
 
-export class RawSnapshotSummaryModel {
+export class RawSnapshotSummaryModel implements RawSnapshotSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty({ format: 'uuid' }) runId!: string;
@@ -101,12 +106,12 @@ export class RawSnapshotSummaryModel {
   @ApiProperty() requestUrl!: string;
 }
 
-export class RawSnapshotModel extends RawSnapshotSummaryModel {
+export class RawSnapshotModel extends RawSnapshotSummaryModel implements RawSnapshot {
   @ApiProperty({ description: 'The upstream page exactly as received.', type: 'object', additionalProperties: true })
   payload!: unknown;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
 }
 
-export class RawSnapshotPageModel extends PageModel {
+export class RawSnapshotPageModel extends PageModel implements Page<RawSnapshotSummary> {
   @ApiProperty({ type: [RawSnapshotSummaryModel] }) items!: RawSnapshotSummaryModel[];
 }

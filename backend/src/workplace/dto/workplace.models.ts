@@ -6,12 +6,22 @@ import {
   type IncidentKind,
   type IncidentSeverity,
   type IncidentState,
+  type DepartmentMetrics,
+  type DepartmentScorecard,
+  type EventOccurrence,
+  type EventsPage,
+  type HiringPipelineStats,
+  type Incident,
+  type IncidentsPage,
+  type PeoplePage,
+  type TeamStaffing,
+  type WorkplaceSummary,
 } from '@switchyard/contracts';
 import { PageModel, TimestampedModel } from '../../common';
 import { FreshnessModel } from '../../sources/dto/source.models';
 
 /** OpenAPI models of the workplace answers (shapes in libs/contracts/src/workplace.ts). */
-export class DepartmentMetricsModel {
+export class DepartmentMetricsModel implements DepartmentMetrics {
   @ApiProperty() headcount!: number;
   @ApiProperty() openRoles!: number;
   @ApiProperty({ description: 'Incidents in state new, in_progress or on_hold.' }) openIncidents!: number;
@@ -26,14 +36,14 @@ export class DepartmentMetricsModel {
   uptime!: number | null;
 }
 
-export class DepartmentScorecardModel {
+export class DepartmentScorecardModel implements DepartmentScorecard {
   @ApiProperty({ example: 'ops' }) id!: string;
   @ApiProperty({ example: 'Operations' }) name!: string;
   @ApiProperty({ type: DepartmentMetricsModel }) metrics!: DepartmentMetricsModel;
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class WorkplaceSummaryModel extends TimestampedModel {
+export class WorkplaceSummaryModel extends TimestampedModel implements WorkplaceSummary {
   @ApiProperty({ type: String, format: 'date', nullable: true }) date!: string | null;
   @ApiProperty({
     type: [String],
@@ -47,7 +57,7 @@ export class WorkplaceSummaryModel extends TimestampedModel {
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class HiringPipelineModel {
+export class HiringPipelineModel implements HiringPipelineStats {
   @ApiProperty() applied!: number;
   @ApiProperty() screening!: number;
   @ApiProperty() interviewing!: number;
@@ -55,7 +65,7 @@ export class HiringPipelineModel {
   @ApiProperty() hired!: number;
 }
 
-export class TeamStaffingModel {
+export class TeamStaffingModel implements TeamStaffing {
   @ApiProperty({ example: 'ops-facilities' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'ops' }) departmentId!: string;
@@ -67,12 +77,12 @@ export class TeamStaffingModel {
   sentimentScore?: number | null;
 }
 
-export class PeoplePageModel extends PageModel {
+export class PeoplePageModel extends PageModel implements PeoplePage {
   @ApiProperty({ type: [TeamStaffingModel] }) items!: TeamStaffingModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class EventOccurrenceModel {
+export class EventOccurrenceModel implements EventOccurrence {
   @ApiProperty({ example: 'evt-1001@2026-03-09T14:00:00.000Z' }) id!: string;
   @ApiProperty({ example: 'evt-1001' }) eventId!: string;
   @ApiProperty() title!: string;
@@ -85,14 +95,14 @@ export class EventOccurrenceModel {
   @ApiProperty({ type: String, nullable: true }) organizer!: string | null;
 }
 
-export class EventsPageModel extends PageModel {
+export class EventsPageModel extends PageModel implements EventsPage {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
   @ApiProperty({ type: [EventOccurrenceModel] }) items!: EventOccurrenceModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }
 
-export class IncidentModel {
+export class IncidentModel implements Incident {
   @ApiProperty({ example: 'INC0010001' }) id!: string;
   @ApiProperty({ enum: INCIDENT_KINDS }) kind!: IncidentKind;
   @ApiProperty() title!: string;
@@ -106,7 +116,7 @@ export class IncidentModel {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
 }
 
-export class IncidentsPageModel extends PageModel {
+export class IncidentsPageModel extends PageModel implements IncidentsPage {
   @ApiProperty({ type: [IncidentModel] }) items!: IncidentModel[];
   @ApiProperty({ type: FreshnessModel }) freshness!: FreshnessModel;
 }

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AuditEvent,
   ClientScope,
   ClientView,
   ClientWithSecret,
@@ -12,25 +13,7 @@ import type {
 import type { Observable } from 'rxjs';
 import { toParams } from '../../shared/sources-api.service';
 
-export type { ClientView, ClientWithSecret, UserView };
-
-// The audit answer's shape (backend/src/auth/audit); users and clients come from the contracts.
-export interface AuditEvent {
-  id: string;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  /** The user's display name or the service client's name, when known. */
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-  ip: string | null;
-  traceId: string | null;
-  details: unknown;
-}
+export type { AuditEvent, ClientView, ClientWithSecret, UserView };
 
 export interface NewUser {
   email: string;
