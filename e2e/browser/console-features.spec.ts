@@ -1,9 +1,27 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import type { CrmNotePage, CrmSyncStatus, Freshness, IncidentsPage } from '@switchyard/contracts';
 import { readFileSync } from 'node:fs';
 import { apiAs } from '../support/console';
 import { waitForDemoData } from '../support/demo-data';
 import { signIn } from '../support/login';
+
+/** axe finds nothing of any impact on the page as it is now, in the light theme and then in the dark one. */
+async function expectAccessibleInBothThemes(page: Page): Promise<void> {
+  const problems: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    if ((await page.locator('html').getAttribute('data-theme')) !== theme)
+      await page.getByTestId('theme-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const violation of result.violations) {
+      problems.push(
+        `${theme}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+      );
+    }
+  }
+  expect(problems).toEqual([]);
+}
 
 test.describe('console features: freshness, data delayed, refresh now, search, CSV, offline', () => {
   test.beforeAll(async ({ request, baseURL }) => {
@@ -34,6 +52,8 @@ test.describe('console features: freshness, data delayed, refresh now, search, C
     await expect(banner).toContainText('Stale · data 2 h 0 min old · upstream answered 503 three times');
     // The card's own clock: the oldest data behind it, in the banner's words ("data N old").
     await expect(page.getByTestId('freshness').first()).toContainText(/data (\d+ s|\d+ min \d+ s|\d+ h \d+ min) old/);
+    // The banner is readable: nothing for axe with it shown, light and dark.
+    await expectAccessibleInBothThemes(page);
     await banner.getByRole('button', { name: /Refresh now/ }).click();
     await expect(banner.getByTestId('refresh-progress')).toHaveText(/Run (succeeded|skipped unchanged|partial)/, {
       timeout: 30_000,
@@ -114,5 +134,7 @@ test.describe('console features: freshness, data delayed, refresh now, search, C
     await expect(page.getByTestId('live-state')).toHaveText('Offline', { timeout: 45_000 });
     await expect(page.getByTestId('view-offline')).toContainText('Live updates are offline: showing data received');
     await expect(page.getByTestId('people-totals')).toBeVisible();
+    // The offline banner is readable too, light and dark.
+    await expectAccessibleInBothThemes(page);
   });
 });
