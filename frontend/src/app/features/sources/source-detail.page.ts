@@ -10,15 +10,14 @@ import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { RefreshButtonComponent } from '../../shared/refresh-button.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
 import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
 import { runChart } from './source-run-chart';
 import { formatMs, runStatusWords } from './source-triage';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** "26 Nov 2026, 14:02:31": runs of a 30 s source differ to the second. */
 function toSecond(iso: string): string {
@@ -41,8 +40,7 @@ const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
     AsyncViewComponent,
     ChartComponent,
     DataDelayedComponent,
-    DataTableComponent,
-    PagerComponent,
+    ListPageComponent,
     RefreshButtonComponent,
     RouterLink,
     WidgetComponent,
