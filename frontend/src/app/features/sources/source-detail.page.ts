@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
@@ -66,8 +76,9 @@ export class SourceDetailPage {
   protected readonly runs = liveResource({
     params: () => ({ id: this.id(), page: this.runsPage() }),
     load: (p) => (this.canReadRuns ? this.api.runs(p.id, p.page, 20) : EMPTY),
-    topics: (p) => (this.canReadRuns ? [`source:${p.id}`] : []),
+    topics: () => [],
   });
+  private sourceSeenAt: number | undefined;
   protected readonly snapshots = liveResource({
     params: () => ({ id: this.id(), page: this.snapshotsPage() }),
     load: (p) => (this.canReadRaw ? this.api.snapshots(p.id, p.page, 10) : EMPTY),
@@ -102,9 +113,22 @@ export class SourceDetailPage {
 
   protected readonly runChart = computed(() => runChart(this.runs.value()?.items ?? []));
 
+  /**
+   * One live resource per topic: only `source` watches source:<id>; the runs load again each
+   * time a newer answer of the source arrives (a live update, refresh now, replay).
+   */
+  constructor() {
+    effect(() => {
+      const at = this.source.receivedAt();
+      untracked(() => {
+        if (at !== undefined && this.sourceSeenAt !== undefined && at !== this.sourceSeenAt) this.runs.reload();
+        this.sourceSeenAt = at;
+      });
+    });
+  }
+
   protected reloadAll(): void {
-    this.source.reload();
-    this.runs.reload();
+    this.source.reload(); // the runs follow it (see the constructor)
     this.snapshots.reload();
   }
 
