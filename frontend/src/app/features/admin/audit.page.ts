@@ -1,12 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { AdminDataService, type AuditEvent } from './admin-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 const OUTCOME_TONE: Record<string, 'ok' | 'warn' | 'bad'> = { success: 'ok', failure: 'bad', denied: 'warn' };
 
@@ -22,7 +19,7 @@ export function actorText(e: Pick<AuditEvent, 'actorKind' | 'actorId' | 'actorNa
 @Component({
   selector: 'sy-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataTableComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [FormsModule, ListPageComponent],
   templateUrl: './audit.page.html',
 })
 export class AuditPage {

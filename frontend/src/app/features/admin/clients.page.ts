@@ -5,17 +5,15 @@ import { ALL_DATA, CLIENT_SCOPES, type ClientScope } from '@switchyard/contracts
 import type { Observable } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { formatDateTime } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { AdminDataService, type ClientView, type ClientWithSecret } from './admin-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** OAuth2 service clients: list, create (the secret is shown once), rotate, revoke. */
 @Component({
   selector: 'sy-clients-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [FormsModule, ListPageComponent],
   templateUrl: './clients.page.html',
 })
 export class ClientsPage {

@@ -6,18 +6,16 @@ import { describeError } from '../../core/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { roleLabel } from '../../core/auth/role-label';
 import { formatDateTime } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { AdminDataService, type UserView } from './admin-data.service';
 import { UserFormComponent } from './user-form.component';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Users: list; with users.manage also create, change roles, disable and enable. */
 @Component({
   selector: 'sy-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, FormsModule, PagerComponent, UserFormComponent, WidgetComponent],
+  imports: [FormsModule, ListPageComponent, UserFormComponent],
   templateUrl: './users.page.html',
 })
 export class UsersPage {

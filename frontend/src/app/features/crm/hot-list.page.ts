@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { CRM_HOT_LIST_STATUSES, type CrmHotListItem } from '@switchyard/contracts';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 const STATUS_TONE: Record<string, 'bad' | 'warn' | 'ok'> = { Active: 'bad', Contacted: 'warn', Cleared: 'ok' };
 
@@ -17,7 +14,7 @@ const STATUS_TONE: Record<string, 'bad' | 'warn' | 'ok'> = { Active: 'bad', Cont
 @Component({
   selector: 'sy-hot-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataDelayedComponent, DataTableComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [DataDelayedComponent, FormsModule, ListPageComponent],
   templateUrl: './hot-list.page.html',
 })
 export class HotListPage {

@@ -6,27 +6,18 @@ import { mergeFreshness } from '../../core/freshness-view';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { LEAD_STATUS_TONE, leadSourceChart, leadStatusChart } from './crm-charts';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Leads: counts by source and status, and the searchable list. */
 @Component({
   selector: 'sy-leads-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AsyncViewComponent,
-    ChartComponent,
-    DataDelayedComponent,
-    DataTableComponent,
-    FormsModule,
-    PagerComponent,
-    WidgetComponent,
-  ],
+  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, FormsModule, ListPageComponent, WidgetComponent],
   templateUrl: './leads.page.html',
 })
 export class LeadsPage {

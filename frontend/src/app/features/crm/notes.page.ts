@@ -3,19 +3,17 @@ import { FormsModule } from '@angular/forms';
 import type { CrmNote } from '@switchyard/contracts';
 import { downloadCsv, toCsv } from '../../core/csv';
 import { formatDateTime } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Notes: newest first, full-text search of the body (server side, with stemming), author filter. */
 @Component({
   selector: 'sy-notes-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataDelayedComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [DataDelayedComponent, FormsModule, ListPageComponent],
   templateUrl: './notes.page.html',
 })
 export class NotesPage {

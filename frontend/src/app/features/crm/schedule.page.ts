@@ -2,14 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { CRM_ACTIVITY_STATUSES, type CrmActivity } from '@switchyard/contracts';
 import { downloadCsv, toCsv } from '../../core/csv';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
 import { TimeComponent } from '../../shared/time.component';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { CrmDataService } from './crm-data.service';
 import { crmTenant, forTenant } from './crm-tenant';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** "Tour · 15 min · Noah Williams · Scheduled": the parts an activity has, nothing for the missing ones. */
 export function activityDetails(a: Pick<CrmActivity, 'type' | 'durationMinutes' | 'assignedTo' | 'status'>): string {
@@ -32,7 +30,7 @@ export function activityTitle(a: Pick<CrmActivity, 'title' | 'leadId' | 'leadNam
 @Component({
   selector: 'sy-schedule-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataDelayedComponent, FormsModule, PagerComponent, TimeComponent, WidgetComponent],
+  imports: [DataDelayedComponent, FormsModule, ListPageComponent, TimeComponent],
   templateUrl: './schedule.page.html',
 })
 export class SchedulePage {

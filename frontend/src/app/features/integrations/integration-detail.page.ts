@@ -7,17 +7,17 @@ import { AuthService } from '../../core/auth/auth.service';
 import { formatCount, formatDateTime, formatPercent } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { formatSeconds, formatShare, STATUS_TONE } from './integration-format';
 import { IntegrationsApiService } from './integrations-api.service';
 import { IssuesTriageComponent } from './issues-triage.component';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** One integration: its health, the live event stream, and an event's classification with feedback. */
 @Component({
   selector: 'sy-integration-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, IssuesTriageComponent, PagerComponent, RouterLink, WidgetComponent],
+  imports: [AsyncViewComponent, IssuesTriageComponent, ListPageComponent, RouterLink, WidgetComponent],
   templateUrl: './integration-detail.page.html',
 })
 export class IntegrationDetailPage {

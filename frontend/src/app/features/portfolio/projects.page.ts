@@ -4,15 +4,13 @@ import { PORTFOLIOS, PRIORITIES, PROJECT_STATUSES, type ProjectView, type ScopeL
 import { ChartComponent } from '../../charts/chart.component';
 import { AuthService } from '../../core/auth/auth.service';
 import { formatMoney, formatPercent } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
-import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
+import { windowedList } from '../../shared/windowed-list';
 import { healthBandChart, PROJECT_STATUS_TONE, projectStatusChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** The portfolios a data scope covers, in the usual order; all of them for '*' or no scope. */
 export function visiblePortfolios(scope: ScopeList | undefined): readonly string[] {
@@ -23,15 +21,7 @@ export function visiblePortfolios(scope: ScopeList | undefined): readonly string
 @Component({
   selector: 'sy-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AsyncViewComponent,
-    ChartComponent,
-    DataDelayedComponent,
-    DataTableComponent,
-    FormsModule,
-    PagerComponent,
-    WidgetComponent,
-  ],
+  imports: [ChartComponent, DataDelayedComponent, FormsModule, ListPageComponent, WidgetComponent],
   templateUrl: './projects.page.html',
 })
 export class ProjectsPage {
@@ -52,19 +42,17 @@ export class ProjectsPage {
     status: this.status(),
     priority: this.priority(),
   }));
-  protected readonly projects = liveResource({
-    params: () => ({ ...this.filters(), page: this.page(), pageSize: this.pageSize }),
-    load: (p) => this.data.projects(p),
+  /** One live resource on domain:projects: the charts read the window, the table a page of it. */
+  private readonly matching = windowedList({
+    filters: this.filters,
+    page: this.page,
+    pageSize: this.pageSize,
+    load: (q) => this.data.projects(q),
     topics: () => ['domain:projects'],
   });
-  /** Every matching project (up to the API's page maximum), for the distribution chart. */
-  private readonly all = liveResource({
-    params: () => ({ ...this.filters(), page: 1, pageSize: 200 }),
-    load: (p) => this.data.projects(p),
-    topics: () => ['domain:projects'],
-  });
-  protected readonly statusChart = computed(() => projectStatusChart(this.all.value()?.items ?? []));
-  protected readonly bandChart = computed(() => healthBandChart(this.all.value()?.items ?? []));
+  protected readonly projects = this.matching.list;
+  protected readonly statusChart = computed(() => projectStatusChart(this.matching.window()?.items ?? []));
+  protected readonly bandChart = computed(() => healthBandChart(this.matching.window()?.items ?? []));
 
   protected readonly columns: TableColumn<ProjectView>[] = [
     { key: 'name', header: 'Project', value: (p) => p.name, link: (p) => `/portfolio/projects/${p.id}` },

@@ -3,15 +3,13 @@ import { FormsModule } from '@angular/forms';
 import { RISK_LEVELS, RISK_STATUSES, type RiskView } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
 import { formatPercent } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
-import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
+import { windowedList } from '../../shared/windowed-list';
 import { WidgetComponent } from '../../shared/widget.component';
 import { riskHeatMapChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 const LEVEL_TONE: Record<string, 'ok' | 'warn' | 'bad'> = { Critical: 'bad', High: 'bad', Medium: 'warn', Low: 'ok' };
 
@@ -19,15 +17,7 @@ const LEVEL_TONE: Record<string, 'ok' | 'warn' | 'bad'> = { Critical: 'bad', Hig
 @Component({
   selector: 'sy-risks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AsyncViewComponent,
-    ChartComponent,
-    DataDelayedComponent,
-    DataTableComponent,
-    FormsModule,
-    PagerComponent,
-    WidgetComponent,
-  ],
+  imports: [ChartComponent, DataDelayedComponent, FormsModule, ListPageComponent, WidgetComponent],
   templateUrl: './risks.page.html',
 })
 export class RisksPage {
@@ -38,17 +28,16 @@ export class RisksPage {
   protected readonly status = signal('');
   protected readonly page = signal(1);
 
-  protected readonly risks = liveResource({
-    params: () => ({ riskLevel: this.level(), status: this.status(), page: this.page(), pageSize: 25 }),
-    load: (p) => this.data.risks(p),
+  /** One live resource on domain:risks: the heat map reads the window, the register a page of it. */
+  private readonly matching = windowedList({
+    filters: () => ({ riskLevel: this.level(), status: this.status() }),
+    page: this.page,
+    pageSize: 25,
+    load: (q) => this.data.risks(q),
     topics: () => ['domain:risks'],
   });
-  private readonly all = liveResource({
-    params: () => ({ riskLevel: this.level(), status: this.status(), page: 1, pageSize: 200 }),
-    load: (p) => this.data.risks(p),
-    topics: () => ['domain:risks'],
-  });
-  protected readonly heatMap = computed(() => riskHeatMapChart(this.all.value()?.items ?? []));
+  protected readonly risks = this.matching.list;
+  protected readonly heatMap = computed(() => riskHeatMapChart(this.matching.window()?.items ?? []));
   protected readonly analytics = computed(() => {
     const a = this.risks.value()?.analytics;
     if (!a) return [];

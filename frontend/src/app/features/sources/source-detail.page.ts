@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
@@ -10,15 +20,14 @@ import { formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { RefreshButtonComponent } from '../../shared/refresh-button.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
 import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
 import { runChart } from './source-run-chart';
 import { formatMs, runStatusWords } from './source-triage';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** "26 Nov 2026, 14:02:31": runs of a 30 s source differ to the second. */
 function toSecond(iso: string): string {
@@ -41,8 +50,7 @@ const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
     AsyncViewComponent,
     ChartComponent,
     DataDelayedComponent,
-    DataTableComponent,
-    PagerComponent,
+    ListPageComponent,
     RefreshButtonComponent,
     RouterLink,
     WidgetComponent,
@@ -68,8 +76,9 @@ export class SourceDetailPage {
   protected readonly runs = liveResource({
     params: () => ({ id: this.id(), page: this.runsPage() }),
     load: (p) => (this.canReadRuns ? this.api.runs(p.id, p.page, 20) : EMPTY),
-    topics: (p) => (this.canReadRuns ? [`source:${p.id}`] : []),
+    topics: () => [],
   });
+  private sourceSeenAt: number | undefined;
   protected readonly snapshots = liveResource({
     params: () => ({ id: this.id(), page: this.snapshotsPage() }),
     load: (p) => (this.canReadRaw ? this.api.snapshots(p.id, p.page, 10) : EMPTY),
@@ -104,9 +113,22 @@ export class SourceDetailPage {
 
   protected readonly runChart = computed(() => runChart(this.runs.value()?.items ?? []));
 
+  /**
+   * One live resource per topic: only `source` watches source:<id>; the runs load again each
+   * time a newer answer of the source arrives (a live update, refresh now, replay).
+   */
+  constructor() {
+    effect(() => {
+      const at = this.source.receivedAt();
+      untracked(() => {
+        if (at !== undefined && this.sourceSeenAt !== undefined && at !== this.sourceSeenAt) this.runs.reload();
+        this.sourceSeenAt = at;
+      });
+    });
+  }
+
   protected reloadAll(): void {
-    this.source.reload();
-    this.runs.reload();
+    this.source.reload(); // the runs follow it (see the constructor)
     this.snapshots.reload();
   }
 

@@ -10,11 +10,8 @@ import { downloadCsv, toCsv } from '../../core/csv';
 import { ageWords, clockTime, countdown } from '../../core/freshness-badge-view';
 import { formatAge } from '../../core/format-age';
 import { NowService } from '../../core/now.service';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
-import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
 import {
   BREAKER_WORDS,
@@ -31,6 +28,7 @@ import {
   type TriageSort,
   type TriageState,
 } from './source-triage';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Every 10 s: the list has no topic of its own (one per source would be many subscriptions). */
 export const SOURCES_POLL_MS = 10_000;
@@ -41,7 +39,7 @@ export const HEARTBEAT_RUNS = 20;
 @Component({
   selector: 'sy-sources-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, FormsModule, PagerComponent, RouterLink, WidgetComponent],
+  imports: [FormsModule, ListPageComponent, RouterLink],
   templateUrl: './sources-list.page.html',
   styleUrl: './sources-list.page.css',
 })

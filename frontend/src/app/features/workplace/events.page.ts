@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { formatDateTime } from '../../core/format-number';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
-import { WidgetComponent } from '../../shared/widget.component';
 import { WorkplaceDataService } from './workplace-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Upcoming meetings, visits and checkpoints, recurring ones expanded by the server. */
 @Component({
   selector: 'sy-events-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, DataDelayedComponent, FormsModule, PagerComponent, WidgetComponent],
+  imports: [DataDelayedComponent, FormsModule, ListPageComponent],
   templateUrl: './events.page.html',
 })
 export class EventsPage {

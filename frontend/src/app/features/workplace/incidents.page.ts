@@ -2,15 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, type Incident } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
-import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
+import { windowedList } from '../../shared/windowed-list';
 import { WidgetComponent } from '../../shared/widget.component';
 import { severityTimelineChart } from './workplace-charts';
 import { WorkplaceDataService } from './workplace-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 const SEVERITY_TONE: Record<string, 'bad' | 'warn' | undefined> = { critical: 'bad', high: 'bad', medium: 'warn' };
 
@@ -18,15 +16,7 @@ const SEVERITY_TONE: Record<string, 'bad' | 'warn' | undefined> = { critical: 'b
 @Component({
   selector: 'sy-incidents-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AsyncViewComponent,
-    ChartComponent,
-    DataDelayedComponent,
-    DataTableComponent,
-    FormsModule,
-    PagerComponent,
-    WidgetComponent,
-  ],
+  imports: [ChartComponent, DataDelayedComponent, FormsModule, ListPageComponent, WidgetComponent],
   templateUrl: './incidents.page.html',
 })
 export class IncidentsPage {
@@ -39,18 +29,16 @@ export class IncidentsPage {
   protected readonly page = signal(1);
 
   private readonly filters = computed(() => ({ state: this.state(), severity: this.severity(), kind: this.kind() }));
-  protected readonly incidents = liveResource({
-    params: () => ({ ...this.filters(), page: this.page(), pageSize: 25 }),
-    load: (p) => this.data.incidents(p),
+  /** One live resource on domain:incidents: the timeline reads the newest 200, the queue a page of them. */
+  private readonly matching = windowedList({
+    filters: this.filters,
+    page: this.page,
+    pageSize: 25,
+    load: (q) => this.data.incidents(q),
     topics: () => ['domain:incidents'],
   });
-  /** The newest 200 matching, for the timeline. */
-  protected readonly recent = liveResource({
-    params: () => ({ ...this.filters(), page: 1, pageSize: 200 }),
-    load: (p) => this.data.incidents(p),
-    topics: () => ['domain:incidents'],
-  });
-  protected readonly chart = computed(() => severityTimelineChart(this.recent.value()?.items ?? []));
+  protected readonly incidents = this.matching.list;
+  protected readonly chart = computed(() => severityTimelineChart(this.matching.window()?.items ?? []));
   protected readonly columns: TableColumn<Incident>[] = [
     { key: 'id', header: 'Id', value: (i) => i.id },
     { key: 'title', header: 'Title', value: (i) => i.title },

@@ -1,28 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { TeamStaffing } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
-import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
-import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
-import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { headcountChart } from './workplace-charts';
 import { WorkplaceDataService } from './workplace-data.service';
+import { ListPageComponent } from '../../shared/list-page.component';
 
 /** Staffing per team: headcount, open roles and the hiring pipeline. */
 @Component({
   selector: 'sy-people-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    AsyncViewComponent,
-    ChartComponent,
-    DataDelayedComponent,
-    DataTableComponent,
-    PagerComponent,
-    WidgetComponent,
-  ],
+  imports: [ChartComponent, DataDelayedComponent, ListPageComponent, WidgetComponent],
   templateUrl: './people.page.html',
 })
 export class PeoplePage {

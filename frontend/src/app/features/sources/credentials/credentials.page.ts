@@ -4,18 +4,16 @@ import { RouterLink } from '@angular/router';
 import { describeError } from '../../../core/api-error';
 import { AuthService } from '../../../core/auth/auth.service';
 import { formatDateTime } from '../../../core/format-number';
-import { AsyncViewComponent } from '../../../shared/async-view.component';
 import { liveResource } from '../../../shared/live-resource';
-import { PagerComponent } from '../../../shared/pager.component';
-import { WidgetComponent } from '../../../shared/widget.component';
 import { CredentialFormComponent } from './credential-form.component';
 import { CredentialsApiService, type Credential } from './credentials-api.service';
+import { ListPageComponent } from '../../../shared/list-page.component';
 
 /** Upstream credentials: where each is used, create, rotate and delete. Secrets are never shown. */
 @Component({
   selector: 'sy-credentials-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, CredentialFormComponent, PagerComponent, RouterLink, WidgetComponent],
+  imports: [CredentialFormComponent, ListPageComponent, RouterLink],
   templateUrl: './credentials.page.html',
 })
 export class CredentialsPage {
