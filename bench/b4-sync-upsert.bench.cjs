@@ -8,7 +8,7 @@ const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { DataSource } = require('typeorm');
 const { figure, median, timed } = require('./lib/harness.cjs');
-const { withDatabase } = require('./lib/database.cjs');
+const { ENTITY_GLOBS, withDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { buildDataSourceOptions } = dist('database/data-source-options');
@@ -51,14 +51,14 @@ function leadPages(version) {
 async function run() {
   return withDatabase(async (url) => {
     const dataSource = await new DataSource(
-      buildDataSourceOptions({ kind: 'postgres', url, poolSize: 2, healthTimeoutMs: 2000 }),
+      buildDataSourceOptions({ kind: 'postgres', url, poolSize: 2, healthTimeoutMs: 2000 }, ENTITY_GLOBS),
     ).initialize();
     await runMigrations(dataSource);
     const store = new NormalizedStore(dataSource, new SecretBox([{ id: 'bench', key: randomBytes(32) }]));
     const source = { id: 'crm-bench-leads', tenant: 'bench' };
     await dataSource.query(
-      `INSERT INTO sources (id, name, kind, domain, connector, tenant_id, cadence, timeout_ms, retry, breaker, freshness, created_at, updated_at)
-       VALUES ($1, 'bench', 'webhook', 'crm-leads', '{"id":"simulator-crm","stream":"leads"}', 'bench', '{}', 1000, '{}', '{}', '{}', now(), now())`,
+      `INSERT INTO sources (id, name, kind, domain, connector, tenant_id, cadence, timeout_ms, retry, retry_schedule, breaker, freshness, created_at, updated_at)
+       VALUES ($1, 'bench', 'webhook', 'crm-leads', '{"id":"simulator-crm","stream":"leads"}', 'bench', '{}', 1000, '{}', '{}', '{}', '{}', now(), now())`,
       [source.id],
     );
     await dataSource.query(`CREATE TABLE crm_leads_copy (LIKE crm_leads INCLUDING ALL)`);
@@ -77,7 +77,7 @@ async function run() {
     for (let i = 0; i < REPEATS; i += 1) {
       await dataSource.query(`TRUNCATE crm_leads`);
       const insert = await timed(() => upsert(fresh));
-      written = insert.result.length;
+      written = insert.result.changed.length;
       samples.insert.push(insert.ms);
       samples.unchanged.push((await timed(() => upsert(fresh))).ms);
       samples.update.push((await timed(() => upsert(changed))).ms);

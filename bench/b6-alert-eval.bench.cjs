@@ -5,7 +5,7 @@
 require('reflect-metadata');
 const { DataSource } = require('typeorm');
 const { figure, median, timed } = require('./lib/harness.cjs');
-const { withDatabase } = require('./lib/database.cjs');
+const { ENTITY_GLOBS, withDatabase } = require('./lib/database.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { buildDataSourceOptions } = dist('database/data-source-options');
@@ -116,7 +116,7 @@ async function snapshotBuild(dataSource) {
 async function run() {
   return withDatabase(async (url) => {
     const dataSource = await new DataSource(
-      buildDataSourceOptions({ kind: 'postgres', url, poolSize: 4, healthTimeoutMs: 2000 }),
+      buildDataSourceOptions({ kind: 'postgres', url, poolSize: 4, healthTimeoutMs: 2000 }, ENTITY_GLOBS),
     ).initialize();
     try {
       await runMigrations(dataSource);

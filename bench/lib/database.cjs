@@ -1,7 +1,17 @@
 // A fresh Postgres database per benchmark, on the server named by DATABASE_URL (or the
 // machine's server), dropped afterwards.
 const { randomBytes } = require('node:crypto');
+const { join } = require('node:path');
 const { Client } = require('pg');
+
+/**
+ * The entities of the built backend, for a benchmark that opens its own DataSource outside
+ * the app (in the app each module registers its own). Every entity is in a `*.entity.js`
+ * file or an `entities/` folder.
+ */
+const ENTITY_GLOBS = ['**/*.entity.js', '**/entities/*.js'].map((glob) =>
+  join(__dirname, '..', '..', 'dist', 'backend', glob),
+);
 
 async function createBenchDatabase() {
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -29,4 +39,8 @@ async function withDatabase(work) {
   }
 }
 
-module.exports = { createBenchDatabase, withDatabase };
+module.exports = {
+  ENTITY_GLOBS,
+  createBenchDatabase,
+  withDatabase,
+};
