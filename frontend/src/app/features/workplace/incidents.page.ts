@@ -9,10 +9,8 @@ import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { WidgetComponent } from '../../shared/widget.component';
-import { severityTimelineChart } from './workplace-charts';
+import { SEVERITY_TONE, severityTimelineChart } from './workplace-charts';
 import { WorkplaceDataService } from './workplace-data.service';
-
-const SEVERITY_TONE: Record<string, 'bad' | 'warn' | undefined> = { critical: 'bad', high: 'bad', medium: 'warn' };
 
 /** Incidents and requests: filters, the severity timeline, the queue. */
 @Component({
