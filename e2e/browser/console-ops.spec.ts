@@ -84,6 +84,54 @@ test.describe('operations, alerts and integrations pages', () => {
     expect(errors()).toEqual([]);
   });
 
+  test('the time range and auto-refresh change the series request, live in the URL and survive a reload', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const seriesRequest = () =>
+      page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/ops\/metrics\/[^/]+\/series\?/.test(r.url()));
+    const window = (url: string) => {
+      const q = new URL(url).searchParams;
+      return { seconds: (Date.parse(q.get('to') ?? '') - Date.parse(q.get('from') ?? '')) / 1000, step: q.get('step') };
+    };
+    await signIn(page, 'master_admin');
+    const errors = collectConsoleErrors(page);
+    const main = page.getByRole('main');
+    let request = seriesRequest();
+    await page.goto('/operations?range=15m');
+    expect(window((await request).url())).toEqual({ seconds: 900, step: '10' });
+    await expect(main.getByLabel('Chart range')).toHaveValue('15m');
+
+    request = seriesRequest();
+    await main.getByLabel('Chart range').selectOption({ label: 'Last 6 hours' });
+    expect(window((await request).url())).toEqual({ seconds: 21_600, step: '300' });
+    await expect(page).toHaveURL(/\/operations\?range=6h$/);
+    await expect(main.getByRole('img', { name: /^Last 6 hours of .* with thresholds and forecast$/ })).toBeVisible();
+
+    // Auto-refresh: the chart's series is asked again with nobody touching the page.
+    await main.getByLabel('Auto-refresh').selectOption('10s');
+    await expect(page).toHaveURL(/range=6h&refresh=10s$/);
+    request = seriesRequest();
+    expect(window((await request).url())).toEqual({ seconds: 21_600, step: '300' });
+
+    // A deep link opens the same view.
+    request = seriesRequest();
+    await page.reload();
+    expect(window((await request).url()).step).toBe('300');
+    await expect(main.getByLabel('Chart range')).toHaveValue('6h');
+    await expect(main.getByLabel('Auto-refresh')).toHaveValue('10s');
+    await main.getByLabel('Auto-refresh').selectOption({ label: 'Off' });
+    await expect(page).toHaveURL(/\/operations\?range=6h$/);
+
+    // Financials: the range is the API's dateRange.
+    const financials = page.waitForRequest((r) => r.url().includes('/api/v1/financial-metrics?dateRange=1Y'));
+    await page.goto('/portfolio/financials');
+    await main.getByLabel('Date range').selectOption({ label: 'Last 12 months' });
+    await financials;
+    await expect(page).toHaveURL(/\/portfolio\/financials\?range=1Y$/);
+    expect(errors()).toEqual([]);
+  });
+
   test('acknowledging a firing alert with a comment is recorded and shown', async ({ page, request, baseURL }) => {
     test.setTimeout(120_000);
     const base = baseURL ?? '';
