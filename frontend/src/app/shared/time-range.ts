@@ -29,6 +29,15 @@ export const SERIES_RANGES: readonly SeriesRange[] = [
   { value: '7d', label: 'Last 7 days', seconds: 604_800, step: 3600 },
 ];
 
+/** A source's run history: every run, or the runs queued in a recent window (`since`). */
+export const RUN_RANGES: readonly (RangePreset & { seconds: number | null })[] = [
+  { value: 'all', label: 'All runs', seconds: null },
+  { value: '1h', label: 'Last 1 hour', seconds: 3600 },
+  { value: '24h', label: 'Last 24 hours', seconds: 86_400 },
+  { value: '7d', label: 'Last 7 days', seconds: 604_800 },
+  { value: '30d', label: 'Last 30 days', seconds: 2_592_000 },
+];
+
 /** Auto-refresh intervals, Grafana-style; "off" leaves only live updates. */
 export const REFRESH_CHOICES: readonly (RangePreset & { ms: number })[] = [
   { value: 'off', label: 'Off', ms: 0 },

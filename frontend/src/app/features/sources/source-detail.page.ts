@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { RawSnapshot, RawSnapshotSummary, SyncRun } from '@switchyard/contracts';
@@ -15,6 +24,8 @@ import { liveResource } from '../../shared/live-resource';
 import { PagerComponent } from '../../shared/pager.component';
 import { RefreshButtonComponent } from '../../shared/refresh-button.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
+import { RUN_RANGES, timeRangeState } from '../../shared/time-range';
+import { TimeRangeComponent } from '../../shared/time-range.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
 import { runChart } from './source-run-chart';
@@ -45,6 +56,7 @@ const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
     PagerComponent,
     RefreshButtonComponent,
     RouterLink,
+    TimeRangeComponent,
     WidgetComponent,
   ],
   templateUrl: './source-detail.page.html',
@@ -57,18 +69,30 @@ export class SourceDetailPage {
   protected readonly canReadRuns = this.auth.can('sync.read');
   protected readonly canReadRaw = this.auth.can('sync.raw_read');
   protected readonly canReplay = this.auth.can('sources.write');
-  protected readonly runsPage = signal(1);
+  /** The runs' window and auto-refresh, from the URL (`?range=24h&refresh=30s`). */
+  protected readonly timeRange = timeRangeState(RUN_RANGES, 'all');
+  private readonly runWindow = computed(
+    () => RUN_RANGES.find((r) => r.value === this.timeRange.range()) ?? RUN_RANGES[0],
+  );
+  /** Back to the first page when the window changes. */
+  protected readonly runsPage = linkedSignal({ source: this.timeRange.range, computation: () => 1 });
   protected readonly snapshotsPage = signal(1);
 
   protected readonly source = liveResource({
     params: () => this.id(),
     load: (id) => this.api.get(id),
     topics: (id) => [`source:${id}`],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   protected readonly runs = liveResource({
-    params: () => ({ id: this.id(), page: this.runsPage() }),
-    load: (p) => (this.canReadRuns ? this.api.runs(p.id, p.page, 20) : EMPTY),
+    params: () => ({ id: this.id(), page: this.runsPage(), seconds: this.runWindow().seconds }),
+    // The window ends now at each load, so a refresh moves it forward.
+    load: (p) =>
+      this.canReadRuns
+        ? this.api.runs(p.id, p.page, 20, p.seconds === null ? undefined : new Date(Date.now() - p.seconds * 1000))
+        : EMPTY,
     topics: (p) => (this.canReadRuns ? [`source:${p.id}`] : []),
+    pollMs: () => this.timeRange.refreshMs(),
   });
   protected readonly snapshots = liveResource({
     params: () => ({ id: this.id(), page: this.snapshotsPage() }),
