@@ -138,7 +138,7 @@ test.describe('operations, alerts and integrations pages', () => {
     await page.goto(`/sources/${source.id}`);
     await expect(main.getByRole('table', { name: 'Sync runs' })).toBeVisible();
     const runs = page.waitForRequest((r) => r.url().includes('/api/v1/sync-runs?') && r.url().includes('since='));
-    await main.getByLabel(/^Runs /).selectOption({ label: 'Last 24 hours' });
+    await main.getByRole('combobox', { name: 'Runs', exact: true }).selectOption({ label: 'Last 24 hours' });
     const since = Date.parse(new URL((await runs).url()).searchParams.get('since') ?? '');
     expect(Date.now() - since).toBeGreaterThanOrEqual(86_400_000);
     expect(Date.now() - since).toBeLessThan(2 * 86_400_000);
