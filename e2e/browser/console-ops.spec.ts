@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import type { AlertView, IntegrationEventView, IntegrationList, OpsStatus, Page } from '@switchyard/contracts';
+import type { AlertView, IntegrationEventView, IntegrationList, OpsStatus, Page, Source } from '@switchyard/contracts';
 import { bearerFor } from '../support/api-auth';
 import { apiAs, collectConsoleErrors } from '../support/console';
 import { waitForDemoData } from '../support/demo-data';
@@ -81,6 +81,68 @@ test.describe('operations, alerts and integrations pages', () => {
     await page.reload();
     await expect(page).toHaveURL(new RegExp(`/integrations/${target.id}$`));
     await expect(main.getByTestId('integration-name')).toHaveText(target.name);
+    expect(errors()).toEqual([]);
+  });
+
+  test('the time range and auto-refresh change the series request, live in the URL and survive a reload', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const seriesRequest = () =>
+      page.waitForRequest((r) => r.method() === 'GET' && /\/api\/v1\/ops\/metrics\/[^/]+\/series\?/.test(r.url()));
+    const window = (url: string) => {
+      const q = new URL(url).searchParams;
+      return { seconds: (Date.parse(q.get('to') ?? '') - Date.parse(q.get('from') ?? '')) / 1000, step: q.get('step') };
+    };
+    await signIn(page, 'master_admin');
+    const errors = collectConsoleErrors(page);
+    const main = page.getByRole('main');
+    let asked = seriesRequest();
+    await page.goto('/operations?range=15m');
+    expect(window((await asked).url())).toEqual({ seconds: 900, step: '10' });
+    await expect(main.getByLabel('Chart range')).toHaveValue('15m');
+
+    asked = seriesRequest();
+    await main.getByLabel('Chart range').selectOption({ label: 'Last 6 hours' });
+    expect(window((await asked).url())).toEqual({ seconds: 21_600, step: '300' });
+    await expect(page).toHaveURL(/\/operations\?range=6h$/);
+    await expect(main.getByRole('img', { name: /^Last 6 hours of .* with thresholds and forecast$/ })).toBeVisible();
+
+    // Auto-refresh: the chart's series is asked again with nobody touching the page.
+    await main.getByLabel('Auto-refresh').selectOption('10s');
+    await expect(page).toHaveURL(/range=6h&refresh=10s$/);
+    asked = seriesRequest();
+    expect(window((await asked).url())).toEqual({ seconds: 21_600, step: '300' });
+
+    // A deep link opens the same view.
+    asked = seriesRequest();
+    await page.reload();
+    expect(window((await asked).url()).step).toBe('300');
+    await expect(main.getByLabel('Chart range')).toHaveValue('6h');
+    await expect(main.getByLabel('Auto-refresh')).toHaveValue('10s');
+    await main.getByLabel('Auto-refresh').selectOption({ label: 'Off' });
+    await expect(page).toHaveURL(/\/operations\?range=6h$/);
+
+    // Financials: the range is the API's dateRange.
+    const financials = page.waitForRequest((r) => r.url().includes('/api/v1/financial-metrics?dateRange=1Y'));
+    await page.goto('/portfolio/financials');
+    await main.getByLabel('Date range').selectOption({ label: 'Last 12 months' });
+    await financials;
+    await expect(page).toHaveURL(/\/portfolio\/financials\?range=1Y$/);
+
+    // A source's runs: the range asks only the runs queued since its start.
+    const sources = await apiAs<Page<Source>>(request, baseURL ?? '', 'master_admin', '/api/v1/sources?pageSize=1');
+    const source = sources.items[0];
+    await page.goto(`/sources/${source.id}`);
+    await expect(main.getByRole('table', { name: 'Sync runs' })).toBeVisible();
+    const runs = page.waitForRequest((r) => r.url().includes('/api/v1/sync-runs?') && r.url().includes('since='));
+    await main.getByRole('combobox', { name: 'Runs', exact: true }).selectOption({ label: 'Last 24 hours' });
+    const since = Date.parse(new URL((await runs).url()).searchParams.get('since') ?? '');
+    expect(Date.now() - since).toBeGreaterThanOrEqual(86_400_000);
+    expect(Date.now() - since).toBeLessThan(2 * 86_400_000);
+    await expect(page).toHaveURL(new RegExp(`/sources/${source.id}\\?range=24h$`));
     expect(errors()).toEqual([]);
   });
 

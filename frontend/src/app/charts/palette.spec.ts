@@ -1,6 +1,7 @@
-import { PROJECT_STATUSES, type ProjectView } from '@switchyard/contracts';
+import { INCIDENT_SEVERITIES, PROJECT_STATUSES, type Incident, type ProjectView } from '@switchyard/contracts';
 import { LEAD_STATUS_TONE, leadSourceChart, leadStatusChart, stageColor } from '../features/crm/crm-charts';
 import { PROJECT_STATUS_TONE, projectStatusChart } from '../features/portfolio/portfolio-charts';
+import { SEVERITY_TONE, severityTimelineChart } from '../features/workplace/workplace-charts';
 import { legendItems } from './chart-legend';
 import { CATEGORY_COLORS, category, resolveColor, resolveColors, TONE_COLORS } from './palette';
 
@@ -19,6 +20,19 @@ describe('one colour scale per meaning', () => {
     // The contradiction of issue 25: "At Risk" is never green, "Completed" never red.
     expect(PROJECT_STATUS_TONE['At Risk']).toBe('warn');
     expect(PROJECT_STATUS_TONE.Completed).not.toBe('bad');
+  });
+
+  it('colours each incident severity in the chart like its badge, critical and high apart', () => {
+    const incidents = INCIDENT_SEVERITIES.map(
+      (severity) => ({ severity, reportedAt: '2026-11-26T10:00:00Z' }) as Incident,
+    );
+    for (const theme of ['light', 'dark'] as const) {
+      const legend = legendItems(severityTimelineChart(incidents), theme);
+      expect(legend.map((l) => l.name)).toEqual([...INCIDENT_SEVERITIES]);
+      for (const item of legend)
+        expect(item.color).toBe(TONE_COLORS[theme][SEVERITY_TONE[item.name as Incident['severity']]]);
+      expect(new Set(legend.map((l) => l.color)).size).toBe(INCIDENT_SEVERITIES.length);
+    }
   });
 
   it('colours lead statuses by their tone and pipeline outcomes by theirs', () => {
@@ -59,6 +73,6 @@ describe('one colour scale per meaning', () => {
   it('keeps category colours apart from the status colours', () => {
     for (const theme of ['light', 'dark'] as const)
       for (const color of CATEGORY_COLORS[theme])
-        expect(Object.values(TONE_COLORS[theme]).slice(0, 3)).not.toContain(color);
+        expect(Object.values(TONE_COLORS[theme]).slice(0, 4)).not.toContain(color);
   });
 });

@@ -3,17 +3,19 @@ import type { Theme } from '../core/theme.service';
 /**
  * The console's colour scales, one per meaning:
  * - tones: status colours, the same as the badges (styles.css: --sy-ok, --sy-warn, --sy-bad,
- *   --sy-accent for "info", --sy-muted for "neutral"); a chart showing a status uses these.
+ *   --sy-severe, --sy-accent for "info", --sy-muted for "neutral"); a chart showing a status
+ *   uses these. "severe" sits between warn and bad, for a scale with two grades above warning
+ *   (incident severity: critical is bad, high is severe).
  * - categories: a fixed list; a category's colour follows from its name, so "Referral" has the
  *   same colour for every brand and in every chart.
  * Chart options name colours as tokens ("tone:ok", "category:1"); the chart component
  * resolves them for the theme on screen.
  */
-export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'neutral';
+export type Tone = 'ok' | 'warn' | 'bad' | 'severe' | 'info' | 'neutral';
 
 export const TONE_COLORS: Record<Theme, Record<Tone, string>> = {
-  light: { ok: '#1f7a4d', warn: '#a86400', bad: '#b3261e', info: '#0f6aa8', neutral: '#5b6878' },
-  dark: { ok: '#5fd39b', warn: '#f0b24a', bad: '#f48a80', info: '#6cb6f0', neutral: '#a3b1c0' },
+  light: { ok: '#1f7a4d', warn: '#a86400', bad: '#b3261e', severe: '#c2410c', info: '#0f6aa8', neutral: '#5b6878' },
+  dark: { ok: '#5fd39b', warn: '#f0b24a', bad: '#f48a80', severe: '#fb8c3c', info: '#6cb6f0', neutral: '#a3b1c0' },
 };
 
 /** Series colours when nothing else decides: the charts' default palette per theme. */

@@ -36,8 +36,11 @@ export interface LiveResourceOptions<T, P> {
   load: (params: P) => Observable<T>;
   /** Topics whose updates mean "load again". */
   topics: (params: P) => string[];
-  /** Also load again on this interval (views without a topic of their own). */
-  pollMs?: number;
+  /**
+   * Also load again on this interval (views without a topic of their own, or a chosen
+   * auto-refresh); a function is read as a signal, and 0 means no polling.
+   */
+  pollMs?: number | (() => number);
 }
 
 /** Bursts of updates fold into one refetch per this window. */
@@ -58,6 +61,10 @@ export function liveResource<T, P>(options: LiveResourceOptions<T, P>): LiveReso
   const liveProblem = signal<string | undefined>(undefined);
   const manual = new Subject<void>();
   const params = computed(options.params, { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const pollOption = options.pollMs;
+  const pollMs = computed(() => (typeof pollOption === 'function' ? pollOption() : (pollOption ?? 0)));
+  // A changed interval starts counting afresh; it does not load by itself.
+  const polls = toObservable(pollMs).pipe(switchMap((ms) => (ms > 0 ? timer(ms, ms) : EMPTY)));
 
   const changes = (topics: string[]): Observable<unknown> => {
     if (topics.length === 0) return EMPTY;
@@ -74,8 +81,7 @@ export function liveResource<T, P>(options: LiveResourceOptions<T, P>): LiveReso
     .pipe(
       switchMap((p) => {
         liveProblem.set(undefined);
-        const poll = options.pollMs ? timer(options.pollMs, options.pollMs) : EMPTY;
-        return merge(of(null), manual, changes(options.topics(p)), poll).pipe(
+        return merge(of(null), manual, changes(options.topics(p)), polls).pipe(
           switchMap(() => {
             loading.set(true);
             return options.load(p).pipe(

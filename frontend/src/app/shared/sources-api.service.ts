@@ -55,8 +55,11 @@ export class SourcesApiService {
     return this.http.post<SourcePreviewResult>('/api/v1/sources/preview', trial);
   }
 
-  runs(sourceId: string, page: number, pageSize: number): Observable<Page<SyncRun>> {
-    return this.http.get<Page<SyncRun>>('/api/v1/sync-runs', { params: toParams({ sourceId, page, pageSize }) });
+  /** A source's runs, newest first; with `since`, only those queued at or after it. */
+  runs(sourceId: string, page: number, pageSize: number, since?: Date): Observable<Page<SyncRun>> {
+    return this.http.get<Page<SyncRun>>('/api/v1/sync-runs', {
+      params: toParams({ sourceId, page, pageSize, since: since?.toISOString() }),
+    });
   }
 
   /** Every visible source's last `limit` finished runs and 24 h / 30 d success shares (needs sync.read). */

@@ -9,9 +9,11 @@ import { formatCount, formatDateTime } from '../../core/format-number';
 import { AsyncViewComponent } from '../../shared/async-view.component';
 import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import { liveResource } from '../../shared/live-resource';
+import { SERIES_RANGES, timeRangeState } from '../../shared/time-range';
+import { TimeRangeComponent } from '../../shared/time-range.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { OpsApiService } from './ops-api.service';
-import { metricChart, moduleCards } from './ops-chart';
+import { forecastPlan, metricChart, moduleCards } from './ops-chart';
 
 /** The forecast endpoint's minimum history (one-minute steps). */
 const MIN_FORECAST_BUCKETS = 3;
@@ -20,7 +22,7 @@ const MIN_FORECAST_BUCKETS = 3;
 @Component({
   selector: 'sy-operations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, WidgetComponent],
+  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, TimeRangeComponent, WidgetComponent],
   styles: `
     .figure--ok {
       color: var(--sy-ok);
@@ -45,16 +47,23 @@ export class OperationsPage {
   protected readonly busy = signal(false);
   protected readonly formatCount = formatCount;
   protected readonly formatDateTime = formatDateTime;
+  /** The chart's window and the page's auto-refresh, from the URL (`?range=6h&refresh=30s`). */
+  protected readonly timeRange = timeRangeState(SERIES_RANGES, '1h');
+  protected readonly window = computed(
+    () => SERIES_RANGES.find((r) => r.value === this.timeRange.range()) ?? SERIES_RANGES[1],
+  );
 
   protected readonly snapshot = liveResource({
     params: () => null,
     load: () => this.api.snapshot(),
     topics: () => ['ops'],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   protected readonly status = liveResource({
     params: () => null,
     load: () => this.api.status(),
     topics: () => ['ops'],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   private readonly rules = liveResource({
     params: () => null,
@@ -90,17 +99,19 @@ export class OperationsPage {
     return ruled?.metric ?? visible[0] ?? null;
   });
   protected readonly chart = liveResource({
-    params: () => this.metric(),
-    load: (metric) => {
+    params: () => ({ metric: this.metric(), window: this.window() }),
+    load: ({ metric, window }) => {
       if (metric === null) return of(null);
+      // The window ends now at each load, so a refresh moves it forward.
       const to = new Date();
-      const from = new Date(to.getTime() - 60 * 60 * 1000);
-      // A forecast needs a few minutes of history; without it the API answers 409, so it is not asked.
-      return this.api.series(metric, from, to, 60).pipe(
+      const from = new Date(to.getTime() - window.seconds * 1000);
+      const plan = forecastPlan(window);
+      // A forecast needs a few buckets of history; without them the API answers 409, so it is not asked.
+      return this.api.series(metric, from, to, window.step).pipe(
         switchMap((series) =>
           series.buckets.filter((b) => b.count > 0).length < MIN_FORECAST_BUCKETS
             ? of({ series, forecast: null })
-            : this.api.forecast(metric, 30).pipe(
+            : this.api.forecast(metric, plan.horizon, plan.step).pipe(
                 map((forecast) => ({ series, forecast })),
                 catchError(() => of({ series, forecast: null })),
               ),
@@ -108,6 +119,7 @@ export class OperationsPage {
       );
     },
     topics: () => ['ops'],
+    pollMs: () => this.timeRange.refreshMs(),
   });
 
   protected readonly cards = computed(() => {

@@ -46,9 +46,10 @@ export class OpsApiService {
     });
   }
 
-  forecast(metric: string, horizon: number): Observable<MetricForecast> {
+  /** `horizon` steps of `step` seconds ahead (60 to 3600). */
+  forecast(metric: string, horizon: number, step = 60): Observable<MetricForecast> {
     return this.http.get<MetricForecast>(`/api/v1/ops/metrics/${encodeURIComponent(metric)}/forecast`, {
-      params: { horizon },
+      params: { horizon, step },
     });
   }
 

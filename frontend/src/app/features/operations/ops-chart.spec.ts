@@ -1,5 +1,19 @@
 import type { AlertRule, MetricForecast, MetricSeries, OpsSnapshot } from '@switchyard/contracts';
-import { metricChart, moduleCards } from './ops-chart';
+import { SERIES_RANGES } from '../../shared/time-range';
+import { forecastPlan, metricChart, moduleCards } from './ops-chart';
+
+describe('forecastPlan', () => {
+  it('asks the forecast in steps the API takes, half the window ahead, at most 30 steps', () => {
+    const plans = Object.fromEntries(SERIES_RANGES.map((r) => [r.value, forecastPlan(r)]));
+    expect(plans['15m']).toEqual({ step: 60, horizon: 8 });
+    expect(plans['1h']).toEqual({ step: 60, horizon: 30 });
+    expect(plans['7d']).toEqual({ step: 3600, horizon: 30 });
+    for (const plan of Object.values(plans)) {
+      expect(plan.step).toBeGreaterThanOrEqual(60);
+      expect(plan.step).toBeLessThanOrEqual(3600);
+    }
+  });
+});
 
 describe('moduleCards', () => {
   it('lists only the modules the snapshot carries, with readable figures', () => {

@@ -49,6 +49,15 @@ export function moduleCards(
 
 const time = (iso: string) => Date.parse(iso);
 
+/**
+ * The forecast asked beside a chart window: steps like the window's (the API takes 60 s to 1 h),
+ * reaching half the window ahead, at most 30 steps.
+ */
+export function forecastPlan(window: { seconds: number; step: number }): { horizon: number; step: number } {
+  const step = Math.min(3600, Math.max(60, window.step));
+  return { step, horizon: Math.max(1, Math.min(30, Math.round(window.seconds / 2 / step))) };
+}
+
 /** The metric's recent buckets, the rule's thresholds as flat lines, and the forecast with its band. */
 export function metricChart(
   series: MetricSeries,

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { DATE_RANGES, type DateRange, type EarnedValue } from '@switchyard/contracts';
 import { ChartComponent } from '../../charts/chart.component';
 import { formatMoney, formatPercent, formatRatio } from '../../core/format-number';
@@ -8,27 +7,50 @@ import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
 import { DataTableComponent } from '../../shared/data-table.component';
 import { liveResource } from '../../shared/live-resource';
+import { timeRangeState, type RangePreset } from '../../shared/time-range';
+import { TimeRangeComponent } from '../../shared/time-range.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { budgetActualChart, earnedValueChart } from './portfolio-charts';
 import { PortfolioDataService } from './portfolio-data.service';
+
+const RANGE_LABELS: Partial<Record<DateRange, string>> = {
+  '1M': 'Last month',
+  '3M': 'Last 3 months',
+  '6M': 'Last 6 months',
+  '1Y': 'Last 12 months',
+  YTD: 'Year to date',
+};
+
+/** The fixed ranges the API accepts (Custom needs dates, which the page does not offer). */
+export const FINANCIAL_RANGES: readonly RangePreset[] = DATE_RANGES.filter((r) => r !== 'Custom').map((r) => ({
+  value: r,
+  label: RANGE_LABELS[r] ?? r,
+}));
 
 /** Financials: summary, budget against actual per month, earned value per project. */
 @Component({
   selector: 'sy-financials-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AsyncViewComponent, ChartComponent, DataDelayedComponent, DataTableComponent, FormsModule, WidgetComponent],
+  imports: [
+    AsyncViewComponent,
+    ChartComponent,
+    DataDelayedComponent,
+    DataTableComponent,
+    TimeRangeComponent,
+    WidgetComponent,
+  ],
   templateUrl: './financials.page.html',
 })
 export class FinancialsPage {
   private readonly data = inject(PortfolioDataService);
-  /** Custom needs dates; the page offers the fixed ranges. */
-  protected readonly ranges = DATE_RANGES.filter((r) => r !== 'Custom');
-  protected readonly range = signal<DateRange>('6M');
+  /** The API's `dateRange` and auto-refresh, kept in the URL (`?range=1Y&refresh=1m`). */
+  protected readonly timeRange = timeRangeState(FINANCIAL_RANGES, '6M');
 
   protected readonly metrics = liveResource({
-    params: () => this.range(),
+    params: () => this.timeRange.range() as DateRange,
     load: (range) => this.data.financials(range),
     topics: () => ['domain:financials'],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   protected readonly trendChart = computed(() => budgetActualChart(this.metrics.value()?.trends ?? []));
   protected readonly evChart = computed(() => earnedValueChart(this.metrics.value()?.earnedValue ?? []));

@@ -6,6 +6,7 @@ import {
   effect,
   inject,
   input,
+  linkedSignal,
   signal,
   untracked,
 } from '@angular/core';
@@ -23,6 +24,8 @@ import type { TableColumn } from '../../shared/data-table';
 import { liveResource } from '../../shared/live-resource';
 import { RefreshButtonComponent } from '../../shared/refresh-button.component';
 import { SourcesApiService } from '../../shared/sources-api.service';
+import { RUN_RANGES, timeRangeState } from '../../shared/time-range';
+import { TimeRangeComponent } from '../../shared/time-range.component';
 import { WidgetComponent } from '../../shared/widget.component';
 import { describeCadence } from './source-format';
 import { runChart } from './source-run-chart';
@@ -53,6 +56,7 @@ const RUN_TONE: Record<string, 'ok' | 'warn' | 'bad' | undefined> = {
     ListPageComponent,
     RefreshButtonComponent,
     RouterLink,
+    TimeRangeComponent,
     WidgetComponent,
   ],
   templateUrl: './source-detail.page.html',
@@ -65,18 +69,31 @@ export class SourceDetailPage {
   protected readonly canReadRuns = this.auth.can('sync.read');
   protected readonly canReadRaw = this.auth.can('sync.raw_read');
   protected readonly canReplay = this.auth.can('sources.write');
-  protected readonly runsPage = signal(1);
+  /** The runs' window and auto-refresh, from the URL (`?range=24h&refresh=30s`). */
+  protected readonly timeRange = timeRangeState(RUN_RANGES, 'all');
+  private readonly runWindow = computed(
+    () => RUN_RANGES.find((r) => r.value === this.timeRange.range()) ?? RUN_RANGES[0],
+  );
+  /** Back to the first page when the window changes. */
+  protected readonly runsPage = linkedSignal({ source: this.timeRange.range, computation: () => 1 });
   protected readonly snapshotsPage = signal(1);
 
   protected readonly source = liveResource({
     params: () => this.id(),
     load: (id) => this.api.get(id),
     topics: (id) => [`source:${id}`],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   protected readonly runs = liveResource({
-    params: () => ({ id: this.id(), page: this.runsPage() }),
-    load: (p) => (this.canReadRuns ? this.api.runs(p.id, p.page, 20) : EMPTY),
+    params: () => ({ id: this.id(), page: this.runsPage(), seconds: this.runWindow().seconds }),
+    // The window ends now at each load, so a refresh moves it forward.
+    load: (p) =>
+      this.canReadRuns
+        ? this.api.runs(p.id, p.page, 20, p.seconds === null ? undefined : new Date(Date.now() - p.seconds * 1000))
+        : EMPTY,
+    // One live resource per topic: the runs follow the source's answers (see the constructor).
     topics: () => [],
+    pollMs: () => this.timeRange.refreshMs(),
   });
   private sourceSeenAt: number | undefined;
   protected readonly snapshots = liveResource({

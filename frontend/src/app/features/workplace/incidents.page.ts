@@ -6,11 +6,9 @@ import { DataDelayedComponent } from '../../shared/data-delayed.component';
 import type { TableColumn } from '../../shared/data-table';
 import { windowedList } from '../../shared/windowed-list';
 import { WidgetComponent } from '../../shared/widget.component';
-import { severityTimelineChart } from './workplace-charts';
+import { SEVERITY_TONE, severityTimelineChart } from './workplace-charts';
 import { WorkplaceDataService } from './workplace-data.service';
 import { ListPageComponent } from '../../shared/list-page.component';
-
-const SEVERITY_TONE: Record<string, 'bad' | 'warn' | undefined> = { critical: 'bad', high: 'bad', medium: 'warn' };
 
 /** Incidents and requests: filters, the severity timeline, the queue. */
 @Component({

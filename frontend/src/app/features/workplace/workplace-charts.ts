@@ -1,5 +1,17 @@
-import { INCIDENT_SEVERITIES, type Incident, type TeamStaffing } from '@switchyard/contracts';
+import { INCIDENT_SEVERITIES, type Incident, type IncidentSeverity, type TeamStaffing } from '@switchyard/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { tone, type Tone } from '../../charts/palette';
+
+/**
+ * An incident severity's status colour, in the table's badge and in the chart alike: two
+ * grades above warning, so critical (bad) and high (severe) read apart.
+ */
+export const SEVERITY_TONE: Record<IncidentSeverity, Tone> = {
+  critical: 'bad',
+  high: 'severe',
+  medium: 'warn',
+  low: 'neutral',
+};
 
 /** Headcount and open roles per team, stacked. */
 export function headcountChart(teams: readonly TeamStaffing[]): EChartsCoreOption {
@@ -51,11 +63,11 @@ export function severityTimelineChart(incidents: readonly Incident[]): EChartsCo
     grid: { left: 48, right: 16, top: 16, bottom: 56 },
     xAxis: { type: 'category', data: timeline.days },
     yAxis: { type: 'value', minInterval: 1 },
-    color: ['#b3261e', '#e07a1f', '#d4b106', '#5b8db8'],
     series: INCIDENT_SEVERITIES.map((severity) => ({
       name: severity,
       type: 'bar',
       stack: 'severity',
+      itemStyle: { color: tone(SEVERITY_TONE[severity]) },
       data: timeline.counts[severity],
     })),
   };
