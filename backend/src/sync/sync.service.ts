@@ -101,14 +101,7 @@ export class SyncService {
         tombstones: false,
         clear: true,
         inTransaction: async (manager, result) => {
-          this.recorder.end(run, 'succeeded', {
-            recordsUpserted: result.upserted.length,
-            recordsDeleted: 0,
-            recordsSkippedOlder: result.skippedOlder,
-            upsertedIds: result.upserted,
-            deletedIds: [],
-          });
-          await this.recorder.save(run, manager);
+          await this.recorder.succeeded(run, result, manager);
           await this.states.releaseLease(sourceId, this.identity.id, { dataAsOf: result.dataAsOf }, manager);
         },
       });

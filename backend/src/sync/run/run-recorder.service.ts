@@ -77,6 +77,22 @@ export class RunRecorder {
     });
   }
 
+  /** Ends and stores (in the write's transaction) a webhook or replay run whose rows were written. */
+  succeeded(
+    run: SyncRunEntity,
+    written: { upserted: string[]; skippedOlder: number },
+    manager: EntityManager,
+  ): Promise<void> {
+    this.end(run, 'succeeded', {
+      recordsUpserted: written.upserted.length,
+      recordsDeleted: 0,
+      recordsSkippedOlder: written.skippedOlder,
+      upsertedIds: written.upserted,
+      deletedIds: [],
+    });
+    return this.save(run, manager);
+  }
+
   save(run: SyncRunEntity, manager?: EntityManager): Promise<void> {
     return this.runs.update(run.id, runColumns(run), manager);
   }

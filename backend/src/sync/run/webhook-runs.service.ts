@@ -60,14 +60,7 @@ export class WebhookRuns {
         tombstones: false,
         clear: false,
         inTransaction: async (manager, result) => {
-          this.recorder.end(run, 'succeeded', {
-            recordsUpserted: result.upserted.length,
-            recordsDeleted: 0,
-            recordsSkippedOlder: result.skippedOlder,
-            upsertedIds: result.upserted,
-            deletedIds: [],
-          });
-          await this.recorder.save(run, manager);
+          await this.recorder.succeeded(run, result, manager);
           await this.receipts.record(manager, { origin: origin(source.id), webhookId, runId: run.id, receivedAt: now });
           await this.states.update(
             source.id,
