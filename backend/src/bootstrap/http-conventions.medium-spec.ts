@@ -85,7 +85,8 @@ describe('HTTP conventions', () => {
     );
     const body = expectApiError(answer, 400, 'VALIDATION_FAILED', 'trace-400');
     expect(body.error.fields?.map((f) => f.field).sort()).toEqual(['colour', 'level']);
-    expect(body.error.message).toContain('level must be one of error, warning');
+    expect(body.error.message).toContain('level: must be one of error, warning');
+    expect(body.error.message).toContain('colour is not a known field');
   });
 
   it('rejects a body that is not JSON with 415', async () => {
