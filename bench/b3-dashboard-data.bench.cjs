@@ -15,6 +15,8 @@ const { loadConfig } = dist('config');
 
 const SECONDS = Number(process.env.B3_SECONDS ?? 5);
 const CONNECTIONS = 10;
+/** A demo CRM brand (tenant) the executive may read. */
+const LEADS_TENANT = 'acme-fitness';
 
 const measure = (url, headers = {}) => measureLoad({ url, connections: CONNECTIONS, seconds: SECONDS, headers });
 
@@ -76,7 +78,11 @@ async function run() {
     const full = await measure(`${app.base}/api/v1/dashboard-data`, app.headers);
     const etag = (await fetch(`${app.base}/api/v1/dashboard-data`, { headers: app.headers })).headers.get('etag');
     const cached = await measure(`${app.base}/api/v1/dashboard-data`, { ...app.headers, 'if-none-match': etag });
-    if (full.errors > 0) throw new Error(`B3: ${full.errors} failed requests`);
+    const projects = await measure(`${app.base}/api/v1/projects?page=1`, app.headers);
+    const leads = await measure(`${app.base}/api/v1/crm/leads?tenant=${LEADS_TENANT}`, app.headers);
+    for (const [name, run] of Object.entries({ full, projects, leads })) {
+      if (run.errors > 0) throw new Error(`B3 ${name}: ${run.errors} failed requests`);
+    }
     const base = { name: 'NestJS-on-Fastify hello-world', unit: 'req/s', value: baseline.rps };
     const baseP99 = { name: 'hello-world p99', unit: 'ms', value: baseline.p99 };
     return {
@@ -86,6 +92,8 @@ async function run() {
         figure('dashboard-data throughput', full.rps, 'req/s', base, true),
         figure('dashboard-data p99', full.p99, 'ms', baseP99, false),
         figure('dashboard-data with If-None-Match (304)', cached.rps, 'req/s', base, true),
+        figure('B3-list: projects?page=1', projects.rps, 'req/s', base, true),
+        figure(`B3-list: crm/leads?tenant=${LEADS_TENANT}`, leads.rps, 'req/s', base, true),
       ],
     };
   } finally {

@@ -7,7 +7,9 @@ import { AUTHENTICATED_ONLY, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './decorat
 import { ExternalTokensService } from './federation/external-tokens.service';
 import { ClientAccessService } from './hygiene/client-access.service';
 import { SecurityCounters } from './security-counters';
+import type { AccessClaims } from './principal';
 import { streamQueryToken } from './tokens/jwt.strategy';
+import { VerifiedTokens } from './tokens/verified-tokens';
 
 type GuardedRequest = {
   headers: Record<string, unknown>;
@@ -16,6 +18,7 @@ type GuardedRequest = {
   ip?: string;
   user?: Principal;
   tokenExpiresAt?: Date;
+  accessClaims?: AccessClaims & { exp?: unknown };
 };
 
 /**
@@ -23,7 +26,8 @@ type GuardedRequest = {
  * A route that says neither is refused for everyone (and fails the route-permission test).
  * On a public route a valid token is still read, so answers may add detail for signed-in callers.
  * Tokens are verified by passport-jwt (JwtStrategy) and then by the same claims rule the
- * live socket uses (AccessTokensService.acceptClaims). Tokens of a trusted external issuer
+ * live socket uses (AccessTokensService.acceptClaims); a token verified before is taken from
+ * VerifiedTokens, still through that claims rule, without checking its signature again. Tokens of a trusted external issuer
  * (machine clients of the company's identity provider) are verified by ExternalTokensService,
  * as on the socket.
  */
@@ -34,6 +38,7 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
     private readonly external: ExternalTokensService,
     private readonly access: ClientAccessService,
     private readonly counters: SecurityCounters,
+    private readonly verified: VerifiedTokens,
   ) {
     super();
   }
@@ -70,7 +75,17 @@ export class GlobalAuthGuard extends AuthGuard('jwt') {
     const header = request.headers.authorization;
     const bearer =
       typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : streamQueryToken(request);
-    if (!bearer || !this.external.issuerOf(bearer)) return super.canActivate(context) as Promise<boolean>;
+    const remembered = bearer ? this.verified.accept(bearer) : null;
+    if (remembered) {
+      request.user = remembered.principal;
+      request.tokenExpiresAt = remembered.expiresAt;
+      return true;
+    }
+    if (!bearer || !this.external.issuerOf(bearer)) {
+      const passed = (await super.canActivate(context)) as boolean;
+      if (passed && bearer && request.accessClaims) this.verified.remember(bearer, request.accessClaims);
+      return passed;
+    }
     const accepted = await this.external.verify(bearer);
     if (!accepted) {
       this.counters.noteTokenRefused();

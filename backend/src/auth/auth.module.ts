@@ -30,6 +30,7 @@ import { OidcController } from './federation/oidc.controller';
 import { OidcLoginService } from './federation/oidc-login.service';
 import { SessionsService } from './sessions.service';
 import { AccessTokensService } from './tokens/access-tokens.service';
+import { VerifiedTokens } from './tokens/verified-tokens';
 import { JwtStrategy } from './tokens/jwt.strategy';
 import { SigningKeysService } from './tokens/signing-keys.service';
 import { UsersService } from './users.service';
@@ -66,6 +67,7 @@ import { UsersService } from './users.service';
     SigningKeysService,
     AccessTokensService,
     JwtStrategy,
+    VerifiedTokens,
     SessionsService,
     SecurityCounters,
     ClientCredentialsService,

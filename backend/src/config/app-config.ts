@@ -67,6 +67,8 @@ export interface AppConfigValues {
     enabled: boolean;
     tickMs: number;
     concurrency: number;
+    /** Longest a replica answers from its in-memory source state without reading it again. */
+    sourceStateMaxAgeMs: number;
     retentionDays: number;
     snapshotsKeepPerSource: number;
     /** Days a source webhook's `webhook-id` is remembered (retries inside it are not applied again). */

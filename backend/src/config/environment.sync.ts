@@ -33,6 +33,16 @@ export class SyncAndAuthEnvironment extends ServerEnvironment {
   SYNC_CONCURRENCY = 4;
 
   /**
+   * longest a replica answers from its in-memory copy of source state without reading it again; changes announced by other replicas (through Redis) reach it sooner
+   * @default `5000`
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 600000 ms' })
+  @Max(600_000, { message: 'must be between 100 and 600000 ms' })
+  SOURCE_STATE_MAX_AGE_MS = 5000;
+
+  /**
    * sync runs and raw snapshots older than this are pruned (hourly)
    * @default `14`
    */

@@ -82,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       enabled: flag(vars.SYNC_ENABLED, true),
       tickMs: vars.SYNC_TICK_MS,
       concurrency: vars.SYNC_CONCURRENCY,
+      sourceStateMaxAgeMs: vars.SOURCE_STATE_MAX_AGE_MS,
       retentionDays: vars.SYNC_RETENTION_DAYS,
       snapshotsKeepPerSource: vars.SNAPSHOTS_KEEP_PER_SOURCE,
       webhookIdempotencyDays: vars.WEBHOOK_IDEMPOTENCY_DAYS,

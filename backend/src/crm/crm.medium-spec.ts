@@ -274,6 +274,16 @@ describe('CRM API', () => {
       expect((await scoped<CrmLeadPage>(`/crm/leads?tenant=${ACME}`)).status).toBe(200);
     });
 
+    it('never answers a page another caller cached for a tenant outside the scopes', async () => {
+      const path = `/crm/leads?tenant=${BRIGHT}&pageSize=7`;
+      const first = await get<CrmLeadPage>(path);
+      expect(first.status).toBe(200);
+      expect((await get<CrmLeadPage>(path)).body).toEqual(expect.objectContaining({ items: first.body.items }));
+      const refused = await scoped<ApiErrorResponse>(path);
+      expect(refused.status).toBe(404);
+      expect(JSON.stringify(refused.body)).not.toContain(first.body.items[0].id);
+    });
+
     it('lists only the tenants in scope in the sync status', async () => {
       const mine = await scoped<CrmSyncStatus>('/crm/sync-status');
       expect(mine.body.tenants.map((t) => t.tenant)).toEqual([ACME]);

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import {
   worstFreshnessState,
   type CrmActivityPage,
   type CrmHotListPage,
+  type CrmLead,
   type CrmLeadDetail,
   type CrmLeadPage,
   type CrmLeadStats,
@@ -16,7 +18,8 @@ import {
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
 import { redactFreshness } from './crm-error-detail';
-import { Clock, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
+import { Clock, ComputedCache, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
+import { DataChanges } from '../events';
 import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
 import { summarizeLeads, summarizePipeline } from './crm-aggregates';
 import { isCrmDomain } from './crm-sources';
@@ -24,6 +27,8 @@ import { toActivity, toHotListItem, toLead, toNote } from './crm.mappers';
 import { CrmRepository, type ActivityFilters, type LeadFilters, type NoteFilters } from './crm.repository';
 
 const isCrmSource = (source: SourceEntity): boolean => isCrmDomain(source.domain);
+/** A page of leads holds no clock-driven figures; this only bounds a lost change message. */
+const LEAD_PAGE_MAX_AGE_MS = 60_000;
 
 /**
  * The CRM dashboards' rules: every read is for one tenant (brand) the caller may see,
@@ -31,14 +36,27 @@ const isCrmSource = (source: SourceEntity): boolean => isCrmDomain(source.domain
  * still answers with the last good rows and says how old they are.
  */
 @Injectable()
-export class CrmService {
+export class CrmService implements OnModuleDestroy {
+  /** Pages of leads per tenant and query, until that data changes (here or on another replica). */
+  private readonly leadPages = new ComputedCache<readonly [CrmLead[], number]>(LEAD_PAGE_MAX_AGE_MS, 500);
+  private readonly subscription: Subscription;
+
   constructor(
     private readonly crm: CrmRepository,
     private readonly sources: SourcesService,
     private readonly freshness: FreshnessService,
     private readonly scopes: DataScopeService,
     private readonly clock: Clock,
-  ) {}
+    changes: DataChanges,
+  ) {
+    this.subscription = changes.changes$.subscribe((change) => {
+      if (change.domain === null || change.domain === 'crm-leads') this.leadPages.invalidate();
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
 
   async leads(
     principal: Principal,
@@ -47,9 +65,14 @@ export class CrmService {
     window: PageWindow,
   ): Promise<Stamped<CrmLeadPage>> {
     await this.requireTenant(principal, tenant);
-    const [rows, total] = await this.crm.listLeads(tenant, filters, window);
+    // The tenant check above is the only part that depends on the caller: the page is shared.
+    const key = JSON.stringify([tenant, filters, window]);
+    const [leads, total] = await this.leadPages.get(key, async () => {
+      const [rows, count] = await this.crm.listLeads(tenant, filters, window);
+      return [rows.map(toLead), count] as const;
+    });
     return {
-      ...toPage(window, rows.map(toLead), total),
+      ...toPage(window, [...leads], total),
       freshness: await this.freshnessOf(principal, tenant, 'crm-leads'),
     };
   }
@@ -129,7 +152,7 @@ export class CrmService {
 
   /** One entry per tenant the caller may see, or only the one asked for. */
   async syncStatus(principal: Principal, tenant: string | undefined): Promise<Stamped<CrmSyncStatus>> {
-    const crmSources = (await this.sources.findAll()).filter(isCrmSource);
+    const crmSources = (await this.sources.known()).filter(isCrmSource);
     let tenants = [...new Set(crmSources.map((s) => s.tenant).filter((t): t is string => t !== null))].sort();
     tenants = tenants.filter((t) => this.scopes.allowsTenant(principal, t));
     if (tenant !== undefined) {
@@ -153,7 +176,7 @@ export class CrmService {
   /** Outside the caller's scopes reads exactly like a tenant that does not exist. */
   private async requireTenant(principal: Principal, tenant: string): Promise<void> {
     if (this.scopes.allowsTenant(principal, tenant)) {
-      const sources = await this.sources.findAll();
+      const sources = await this.sources.known();
       if (sources.some((s) => isCrmSource(s) && s.tenant === tenant)) return;
     }
     throw new ResourceNotFoundException('tenant', tenant);

@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '@switchyard/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth';
-import { ApiErrors, ConditionalGetInterceptor, resolvePage } from '../common';
+import { ApiErrors, ConditionalGetInterceptor, PreparedAnswer, resolvePage } from '../common';
 import {
   DashboardQueryDto,
   FinancialQueryDto,
@@ -114,7 +114,7 @@ export class PortfolioController {
   dashboardData(
     @Query() query: DashboardQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Omit<DashboardData, 'generatedAt'>> {
-    return this.portfolio.dashboardData((query.portfolio ?? 'All') as PortfolioName | 'All', principal);
+  ): Promise<PreparedAnswer<DashboardData>> {
+    return this.portfolio.dashboardAnswer((query.portfolio ?? 'All') as PortfolioName | 'All', principal);
   }
 }

@@ -9,7 +9,6 @@ import type {
   Freshness,
 } from '@switchyard/contracts';
 import { startDomainTestbed, type DomainTestbed } from '../../test/support/domain-testbed';
-import { entityTag } from '../common';
 
 const CLOCK_TEXT = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp']);
 const withoutClockText = (body: unknown): unknown =>
@@ -161,6 +160,31 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(hidden.status).toBe(404);
   });
 
+  it('never serves one data scope an answer computed for another (dashboard and project list caches)', async () => {
+    const team = all[0].team ?? '';
+    const scopes = { tenants: [], departments: '*', teams: [team], portfolios: '*' } as const;
+    const mine = all.filter((p) => p.team === team);
+    expect(mine.length).toBeLessThan(all.length); // the precondition: the scope hides projects
+    // Alternating, so each role's second answer would come from a cache the other just filled.
+    for (let round = 0; round < 2; round += 1) {
+      const everyone = await bed.getAs<ProjectPage>('executive', '/projects?pageSize=200');
+      const scoped = await bed.getAs<ProjectPage>('team_manager', '/projects?pageSize=200', { scopes });
+      expect(everyone.body.total).toBe(all.length);
+      expect(scoped.body.items.map((p) => p.id).sort()).toEqual(mine.map((p) => p.id).sort());
+      const wide = await bed.getAs<DashboardData>('executive', '/dashboard-data');
+      const narrow = await bed.getAs<DashboardData>('team_manager', '/dashboard-data', { scopes });
+      expect(wide.body.projectCount).toBe(all.length);
+      expect(narrow.body.projectCount).toBe(mine.length);
+      expect(narrow.headers.get('etag')).not.toBe(wide.headers.get('etag'));
+      // The wide answer's tag does not make the narrow one a 304.
+      const conditional = await bed.getAs('team_manager', '/dashboard-data', {
+        scopes,
+        headers: { 'if-none-match': wide.headers.get('etag') ?? '' },
+      });
+      expect(conditional.status).toBe(200);
+    }
+  });
+
   it('keeps serving the last good data when the upstream fails, marked late or stale with age and reason', async () => {
     // A tight SLO so the failure shows at once (the demo SLO would take minutes).
     await bed.api('/sources/jira-projects', {
@@ -206,9 +230,11 @@ describe('portfolio API on data synced from the simulator', () => {
     expect(shown(before.body)).toEqual(tops(all));
     // Asked again, the same answer: everything but what ticks with the clock (ages, and the
     // freshness reasons that quote them), which the ETag leaves out for the same reason.
-    const again = (await bed.getAs<DashboardData>('executive', '/dashboard-data')).body;
+    const repeated = await bed.getAs<DashboardData>('executive', '/dashboard-data');
+    const again = repeated.body;
     expect(withoutClockText(again)).toEqual(withoutClockText(before.body));
-    expect(entityTag(again)).toBe(before.headers.get('etag'));
+    expect(repeated.headers.get('etag')).toBe(before.headers.get('etag'));
+    expect(before.headers.get('etag')).toBe(`"${before.body.refreshToken}"`);
 
     bed.simulator.advance('jira', 60);
     const run = await bed.sync('jira-projects');

@@ -14,18 +14,21 @@ import type {
 import { DataScopeService } from '../auth';
 import {
   Clock,
-  entityTag,
+  combineTag,
+  ComputedCache,
+  PreparedAnswer,
+  prepareMembers,
   ResourceNotFoundException,
+  stableJson,
   toPage,
   ValidationFailedException,
   type PageWindow,
 } from '../common';
 import { AppConfig } from '../config';
-import type { DomainEvent, SourceDomain } from '@switchyard/contracts';
+import type { SourceDomain } from '@switchyard/contracts';
 import type { Subscription } from 'rxjs';
-import { DomainEventBus } from '../events';
+import { DataChanges, type DataChange } from '../events';
 import { FreshnessService } from '../sources';
-import { DashboardCache } from './dashboard-cache';
 import type { FinancialEntryEntity } from './entities/financial-entry.entity';
 import type { ProjectEntity } from './entities/project.entity';
 import { monthlyTrends, resolveRange, summarize, type FinancialEntryFigures } from './metrics/financials';
@@ -46,13 +49,23 @@ import { feedsDashboards, PORTFOLIO_SOURCES } from './portfolio-sources';
 
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
 type DashboardFigures = Omit<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
+/** A computed dashboard with its members serialized once, and their digest. */
+interface PreparedFigures {
+  figures: DashboardFigures;
+  body: string;
+  digest: string;
+}
+type DashboardTail = Pick<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
 /** Figures that move with the clock alone (risk age in days, overdue milestones) are at most this late. */
 const DASHBOARD_MAX_AGE_MS = 60_000;
 
 @Injectable()
 export class PortfolioService implements OnModuleInit, OnModuleDestroy {
-  private readonly dashboards = new DashboardCache<DashboardFigures>(DASHBOARD_MAX_AGE_MS);
+  private readonly dashboards = new ComputedCache<PreparedFigures>(DASHBOARD_MAX_AGE_MS);
+  /** Project views per filter and data scope (what `GET /projects` pages through). */
+  private readonly projectLists = new ComputedCache<ProjectView[]>(DASHBOARD_MAX_AGE_MS);
   private subscription: Subscription | null = null;
+  private readonly tags = new WeakMap<Freshness, Map<string, string>>();
 
   constructor(
     private readonly repository: PortfolioRepository,
@@ -60,12 +73,12 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     private readonly scopes: DataScopeService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly bus: DomainEventBus,
+    private readonly changes: DataChanges,
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.bus.events$.subscribe((event) => {
-      if (changesDashboards(event)) this.forgetDashboards();
+    this.subscription = this.changes.changes$.subscribe((change) => {
+      if (changesPortfolio(change)) this.forgetComputed();
     });
   }
 
@@ -73,9 +86,10 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  /** Drops every computed dashboard: the data behind them changed (here or on another replica). */
-  forgetDashboards(): void {
+  /** Drops every computed dashboard and project list: the data behind them changed (here or on another replica). */
+  forgetComputed(): void {
     this.dashboards.invalidate();
+    this.projectLists.invalidate();
   }
 
   async listProjects(
@@ -83,7 +97,9 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
     window: PageWindow,
     principal?: Principal,
   ): Promise<Omit<Page<ProjectView>, 'generatedAt'> & { freshness: Freshness }> {
-    const views = await this.projectViews(filters, principal);
+    const scope = this.scopeOf(principal);
+    const key = JSON.stringify([filters, scope, this.clock.now().toISOString().slice(0, 10)]);
+    const views = await this.projectLists.get(key, () => this.projectViews(filters, principal));
     return {
       ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
       freshness: await this.freshnessOf(PORTFOLIO_SOURCES.projects),
@@ -143,17 +159,54 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The executive dashboard. Its figures are computed once per portfolio and data scope and
-   * reused until projects, risks or financials change; freshness is judged on every call.
+   * The executive dashboard. Its figures are computed (and serialized) once per portfolio and
+   * data scope and reused until projects, risks or financials change; freshness is judged on
+   * every call, from the in-memory source state.
    */
   async dashboardData(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardData> {
+    const { prepared, tail } = await this.dashboardParts(portfolio, principal);
+    return { ...prepared.figures, ...tail };
+  }
+
+  /** The dashboard for HTTP: the figures' JSON text as prepared, and the tag a 304 is decided on. */
+  async dashboardAnswer(
+    portfolio: PortfolioName | 'All',
+    principal?: Principal,
+  ): Promise<PreparedAnswer<DashboardData>> {
+    const { prepared, tail } = await this.dashboardParts(portfolio, principal);
+    return new PreparedAnswer<DashboardData>(prepared.body, { ...tail }, tail.refreshToken);
+  }
+
+  private async dashboardParts(
+    portfolio: PortfolioName | 'All',
+    principal?: Principal,
+  ): Promise<{ prepared: PreparedFigures; tail: DashboardTail }> {
     const scope = this.scopeOf(principal);
-    const key = JSON.stringify([portfolio, scope, this.clock.now().toISOString().slice(0, 10)]);
-    const figures = await this.dashboards.get(key, () => this.dashboardFigures(portfolio, principal));
+    const now = this.clock.now().toISOString();
+    const key = JSON.stringify([portfolio, scope, now.slice(0, 10)]);
+    const prepared = await this.dashboards.get(key, async () => {
+      const figures = await this.dashboardFigures(portfolio, principal);
+      return { figures, ...prepareMembers(figures) };
+    });
     const freshness = await this.freshnessOf(PORTFOLIO_SOURCES.dashboard);
     // The blueprint's refreshToken is the ETag's value: same figures and freshness, same token.
-    const refreshToken = entityTag({ ...figures, freshness }).slice(1, -1);
-    return { ...figures, freshness, refreshToken, timestamp: this.clock.now().toISOString() };
+    const refreshToken = this.tagOf(prepared, freshness);
+    return { prepared, tail: { freshness, refreshToken, timestamp: now } };
+  }
+
+  /** The tag of figures with a freshness verdict (verdicts are shared for a second: so are tags). */
+  private tagOf(prepared: PreparedFigures, freshness: Freshness): string {
+    let tags = this.tags.get(freshness);
+    if (!tags) {
+      tags = new Map();
+      this.tags.set(freshness, tags);
+    }
+    let tag = tags.get(prepared.digest);
+    if (!tag) {
+      tag = combineTag(prepared.digest, stableJson(freshness));
+      tags.set(prepared.digest, tag);
+    }
+    return tag;
   }
 
   private async dashboardFigures(portfolio: PortfolioName | 'All', principal?: Principal): Promise<DashboardFigures> {
@@ -264,8 +317,7 @@ function toEntryFigures(e: FinancialEntryEntity): FinancialEntryFigures {
   };
 }
 
-/** A change to the rows a dashboard is computed from (or to the sources that feed them). */
-function changesDashboards(event: DomainEvent): boolean {
-  if (event.type === 'source.changed') return true;
-  return event.type === 'records.changed' && feedsDashboards(event.domain);
+/** A change to the rows dashboards and project lists are computed from (or to any source). */
+function changesPortfolio(change: DataChange): boolean {
+  return change.domain === null || feedsDashboards(change.domain);
 }

@@ -10,6 +10,7 @@ import { LiveRoutes } from './live-routes';
 import { LiveGateway } from './live.gateway';
 import { LocalUpdateLog } from './local-update-log';
 import { PrincipalVersionsRelay } from './principal-versions-relay';
+import { ChangeRelay } from './change-relay';
 import { RedisConnections } from './redis-connections';
 import { RedisUpdateLog } from './redis-update-log';
 import { SseStreams } from './sse-streams.service';
@@ -42,6 +43,7 @@ import { UpdateLog } from './update-log';
     LivePublisher,
     LiveGateway,
     PrincipalVersionsRelay,
+    ChangeRelay,
   ],
   exports: [LiveHub, LivePublisher, LiveRoutes, RedisConnections, SseStreams],
 })

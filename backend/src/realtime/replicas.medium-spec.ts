@@ -1,4 +1,4 @@
-import type { DashboardData, Page, ProjectView, SubscribeAck } from '@switchyard/contracts';
+import type { DashboardData, Freshness, Page, ProjectView, SubscribeAck } from '@switchyard/contracts';
 import { ALL_DATA } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
 import { connectLive, waitUntil, type LiveClient } from '../../test/support/live-client';
@@ -21,8 +21,9 @@ describe('two instances sharing Postgres and Redis', () => {
     // A prefix of its own, so parallel runs on one Redis never see each other.
     const env = { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `test-${randomUUID()}` };
     a = await startSyncTestbed({ seed: 5 }, env);
+    // B keeps its in-memory source state for a minute: only A's message can refresh it sooner.
     b = await startTestApp(
-      { SYNC_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', ...env },
+      { SYNC_ENABLED: 'false', SOURCE_ALLOWED_HOSTS: '127.0.0.1', SOURCE_STATE_MAX_AGE_MS: '60000', ...env },
       { database: a.app.config.database },
     );
     await a.createSource(testSource(a.simulator.url, { id: SOURCE }));
@@ -145,6 +146,18 @@ describe('two instances sharing Postgres and Redis', () => {
     };
     const cachedOnB = await shownOnB();
     expect(Object.keys(cachedOnB).length).toBeGreaterThan(0);
+    const listOnB = async () => (await get<Page<ProjectView>>(b, '/projects?pageSize=200')).items;
+    const lastSuccessOnB = async () =>
+      (await get<Page<ProjectView> & { freshness: Freshness }>(b, '/projects?pageSize=1')).freshness.sources.find(
+        (s) => s.id === 'jira-projects',
+      )?.lastSuccessAt;
+    const listBefore = scores(await listOnB());
+    const successBefore = await lastSuccessOnB();
+    const etagOf = async (app: TestApp) =>
+      (
+        await fetch(`${app.baseUrl}/api/v1/dashboard-data`, { headers: { authorization: `Bearer ${token}` } })
+      ).headers.get('etag');
+    const etagBefore = await etagOf(b);
 
     a.simulator.advance('jira', 60);
     await a.sync('jira-projects');
@@ -157,5 +170,17 @@ describe('two instances sharing Postgres and Redis', () => {
       return Object.entries(shown).every(([id, score]) => now[id] === score) ? shown : null;
     }, 10_000);
     expect(seen).not.toEqual(cachedOnB);
+    // B's cached project list, its ETag and its in-memory source state follow A's sync too.
+    const listAfter = await waitUntil(async () => {
+      const shown = scores(await listOnB());
+      return Object.entries(now).every(([id, score]) => shown[id] === score) ? shown : null;
+    }, 10_000);
+    expect(listAfter).not.toEqual(listBefore);
+    expect(await etagOf(b)).not.toBe(etagBefore);
+    const successOnA = (
+      await get<Page<ProjectView> & { freshness: Freshness }>(a.app, '/projects?pageSize=1')
+    ).freshness.sources.find((s) => s.id === 'jira-projects')?.lastSuccessAt;
+    expect(successOnA).not.toBe(successBefore);
+    expect(await waitUntil(async () => ((await lastSuccessOnB()) === successOnA ? true : null), 3_000)).toBe(true);
   });
 });

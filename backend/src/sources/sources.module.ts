@@ -14,6 +14,7 @@ import { FreshnessService } from './state/freshness.service';
 import { SourceStateEntity } from './state/source-state.entity';
 import { SourceStateMetrics } from './state/source-state-metrics';
 import { SourceStateRepository } from './state/source-state.repository';
+import { SourceStateView } from './state/source-state-view';
 import { UpstreamHealthController } from './state/upstream-health.controller';
 
 /**
@@ -30,6 +31,7 @@ import { UpstreamHealthController } from './state/upstream-health.controller';
     SourcesRepository,
     CredentialsRepository,
     SourceStateRepository,
+    SourceStateView,
     FreshnessService,
     SourceStateMetrics,
     {
@@ -44,6 +46,7 @@ import { UpstreamHealthController } from './state/upstream-health.controller';
     SourcesService,
     CredentialsService,
     SourceStateRepository,
+    SourceStateView,
     FreshnessService,
     SourceStateMetrics,
     AddressPolicy,

@@ -5,6 +5,7 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../common';
 import { CredentialEntity } from './entities/credential.entity';
 import { SourceEntity } from './entities/source.entity';
+import { SourceStateView } from './state/source-state-view';
 
 export interface SourceFilters {
   domain?: SourceDomain;
@@ -17,7 +18,10 @@ export interface SourceFilters {
 
 @Injectable()
 export class SourcesRepository {
-  constructor(@InjectRepository(SourceEntity) private readonly rows: Repository<SourceEntity>) {}
+  constructor(
+    @InjectRepository(SourceEntity) private readonly rows: Repository<SourceEntity>,
+    private readonly view: SourceStateView,
+  ) {}
 
   findById(id: string): Promise<SourceEntity | null> {
     return this.rows.findOneBy({ id });
@@ -42,14 +46,17 @@ export class SourcesRepository {
 
   async insert(source: SourceEntity): Promise<void> {
     await this.rows.insert(source);
+    this.view.written();
   }
 
   async save(source: SourceEntity): Promise<void> {
     await this.rows.save(source);
+    this.view.written();
   }
 
   async delete(id: string): Promise<boolean> {
     const result = await this.rows.delete({ id });
+    this.view.written();
     return (result.affected ?? 0) > 0;
   }
 

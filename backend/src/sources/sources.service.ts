@@ -28,6 +28,7 @@ import { CredentialsService } from './credentials.service';
 import { sourceDefinitionSchema, type ParsedSourceDefinition } from './dto/source-definition.schema';
 import { SourceEntity } from './entities/source.entity';
 import { FreshnessService } from './state/freshness.service';
+import { SourceStateView } from './state/source-state-view';
 import { SourcesRepository, type SourceFilters } from './sources.repository';
 
 @Injectable()
@@ -44,6 +45,7 @@ export class SourcesService {
     private readonly connectors: ConnectorsService,
     private readonly addressPolicy: AddressPolicy,
     private readonly freshness: FreshnessService,
+    private readonly view: SourceStateView,
   ) {}
 
   async create(body: unknown, actor?: Principal): Promise<Source> {
@@ -123,6 +125,11 @@ export class SourcesService {
 
   findAll(): Promise<SourceEntity[]> {
     return this.sources.findAll();
+  }
+
+  /** Every source as the in-memory view holds it (no database round trip); read-only. */
+  async known(): Promise<readonly SourceEntity[]> {
+    return (await this.view.read()).sources;
   }
 
   /** One source, or null: for a caller that re-judges a source it just worked on. */

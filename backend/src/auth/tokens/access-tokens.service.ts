@@ -86,7 +86,12 @@ export class AccessTokensService {
   acceptClaims(claims: Partial<AccessClaims> & { exp?: unknown }): { principal: Principal; expiresAt: Date } | null {
     if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || claims.sub === '') return null;
     const full = claims as AccessClaims;
-    if (!this.versions.accepts(full.kind, full.sub, full)) return null;
+    if (!this.stillCurrent(full)) return null;
     return { principal: principalFromClaims(full), expiresAt: new Date(claims.exp * 1000) };
+  }
+
+  /** The principal-version half of `acceptClaims`, for claims it accepted before. */
+  stillCurrent(claims: AccessClaims): boolean {
+    return this.versions.accepts(claims.kind, claims.sub, claims);
   }
 }

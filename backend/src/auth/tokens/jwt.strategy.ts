@@ -52,10 +52,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
    * A token without `exp` or `sub`, or issued before its principal was revoked, is refused
    * here, on every request (a map lookup). The SSE stream ends when the token expires.
    */
-  validate(request: { tokenExpiresAt?: Date }, claims: AccessClaims): Principal | null {
+  validate(request: { tokenExpiresAt?: Date; accessClaims?: AccessClaims }, claims: AccessClaims): Principal | null {
     const accepted = this.tokens.acceptClaims(claims);
     if (!accepted) return null;
     request.tokenExpiresAt = accepted.expiresAt;
+    request.accessClaims = claims;
     return accepted.principal;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
+import { PreparedAnswer } from './prepared-answer';
 
 /**
  * Strong ETags and `If-None-Match` → 304 for dashboard payloads. The tag covers the data
@@ -16,7 +17,7 @@ export class ConditionalGetInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     return next.handle().pipe(
       map((body: unknown) => {
-        const etag = entityTag(body);
+        const etag = body instanceof PreparedAnswer ? `"${body.tag}"` : entityTag(body);
         void reply.header('etag', etag).header('cache-control', 'private, no-cache');
         if (matches(request.headers['if-none-match'], etag) || sameRefreshToken(request, body)) {
           void reply.status(304);
@@ -34,14 +35,19 @@ const UNSTABLE_KEYS = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp
 /** The executive dashboard blueprint's `?refreshToken=`: the token of an earlier answer, still current. */
 function sameRefreshToken(request: FastifyRequest, body: unknown): boolean {
   const sent = (request.query as Record<string, unknown> | undefined)?.refreshToken;
+  const members = body instanceof PreparedAnswer ? body.tail : body;
   const current =
-    typeof body === 'object' && body !== null ? (body as { refreshToken?: unknown }).refreshToken : undefined;
+    typeof members === 'object' && members !== null ? (members as { refreshToken?: unknown }).refreshToken : undefined;
   return typeof sent === 'string' && typeof current === 'string' && sent === current;
 }
 
 export function entityTag(body: unknown): string {
-  const stable = JSON.stringify(body, (key, value: unknown) => (UNSTABLE_KEYS.has(key) ? undefined : value));
-  return `"${createHash('sha256').update(stable).digest('base64url')}"`;
+  return `"${createHash('sha256').update(stableJson(body)).digest('base64url')}"`;
+}
+
+/** JSON without the members that tick with the clock alone. */
+export function stableJson(body: unknown): string {
+  return JSON.stringify(body, (key, value: unknown) => (UNSTABLE_KEYS.has(key) ? undefined : value));
 }
 
 function matches(header: string | string[] | undefined, etag: string): boolean {

@@ -1,6 +1,8 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { Clock } from '../clock';
+import { PreparedAnswer } from './prepared-answer';
 
 /** Stamps `generatedAt` on the root of every JSON object the API returns. */
 @Injectable()
@@ -10,7 +12,14 @@ export class GeneratedAtInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     // Socket acknowledgements follow the live protocol's own shapes.
     if (context.getType() !== 'http') return next.handle();
-    return next.handle().pipe(map((body: unknown) => stampGeneratedAt(body, this.clock.now())));
+    return next.handle().pipe(
+      map((body: unknown) => {
+        if (!(body instanceof PreparedAnswer)) return stampGeneratedAt(body, this.clock.now());
+        // Sent as the text it already is: Fastify passes a JSON-typed string through unchanged.
+        void context.switchToHttp().getResponse<FastifyReply>().type('application/json; charset=utf-8');
+        return body.render(this.clock.now().toISOString());
+      }),
+    );
   }
 }
 

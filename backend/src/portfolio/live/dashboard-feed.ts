@@ -40,10 +40,12 @@ export class DashboardFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    // Every replica's updates arrive here; a local change has already cleared the cache.
+    // Every replica's updates arrive here. The change relay already told this replica's
+    // caches; this second path makes sure a client told of an update is never answered from
+    // a cache that the relay's message has not reached yet.
     this.subscription = this.hub.updates$.subscribe((update) => {
       const dataChanged = update.topic.startsWith('dashboard:') && update.type === 'records.changed';
-      if (dataChanged || update.type === 'source.changed') this.portfolios.forgetDashboards();
+      if (dataChanged || update.type === 'source.changed') this.portfolios.forgetComputed();
     });
   }
 

@@ -9,7 +9,7 @@ import {
   type UpstreamHealth,
   type UpstreamHealthEntry,
 } from '@switchyard/contracts';
-import { Clock, GroupedRead } from '../../common';
+import { Clock } from '../../common';
 import { DomainEventBus } from '../../events';
 import type { SourceEntity } from '../entities/source.entity';
 import { SourcesRepository } from '../sources.repository';
@@ -17,6 +17,7 @@ import type { SourceStateEntity } from './source-state.entity';
 import { judgeFreshness } from './freshness';
 import { SourceStateRepository } from './source-state.repository';
 import { SourceStateMetrics } from './source-state-metrics';
+import { SourceStateView, type SourceStateSnapshot } from './source-state-view';
 
 /**
  * The one place freshness is decided, for the API, health, real time and alerts. It
@@ -26,10 +27,15 @@ import { SourceStateMetrics } from './source-state-metrics';
 @Injectable()
 export class FreshnessService {
   private readonly logger = new Logger(FreshnessService.name);
-  /** State reads of concurrent answers and live updates go to the database together. */
-  private readonly stateReads = new GroupedRead<SourceStateEntity>(
-    async (ids) => new Map((await this.states.findMany(ids)).map((s) => [s.sourceId, s])),
-  );
+  /**
+   * Verdicts of this second on this snapshot, by the sources they cover: freshness moves in
+   * whole seconds, so concurrent answers over the same sources share one verdict.
+   */
+  private verdicts: { snapshot: SourceStateSnapshot | null; second: number; answers: Map<string, Freshness> } = {
+    snapshot: null,
+    second: -1,
+    answers: new Map(),
+  };
 
   constructor(
     private readonly sources: SourcesRepository,
@@ -37,6 +43,7 @@ export class FreshnessService {
     private readonly bus: DomainEventBus,
     private readonly metrics: SourceStateMetrics,
     private readonly clock: Clock,
+    private readonly view: SourceStateView,
   ) {}
 
   async statusOf(rows: SourceEntity[], rawErrors = false): Promise<Map<string, SourceStatus>> {
@@ -50,12 +57,32 @@ export class FreshnessService {
    * `rawErrors` adds what the upstreams said about their failures (for `sync.raw_read`).
    */
   async summarize(filter: (source: SourceEntity) => boolean, rawErrors = false): Promise<Freshness> {
-    return this.summarizeSources((await this.sources.findAll()).filter(filter), rawErrors);
+    const snapshot = await this.view.read();
+    const sources = snapshot.sources.filter(filter);
+    const second = Math.floor(this.clock.now().getTime() / 1000);
+    if (this.verdicts.snapshot !== snapshot || this.verdicts.second !== second) {
+      this.verdicts = { snapshot, second, answers: new Map() };
+    }
+    const key = `${rawErrors ? 'raw' : ''}|${sources.map((source) => source.id).join(',')}`;
+    let answer = this.verdicts.answers.get(key);
+    if (!answer) {
+      // Shared by every caller of this second: frozen, so nobody can change it for the others.
+      answer = Object.freeze(this.judge(sources, snapshot.states, rawErrors));
+      this.verdicts.answers.set(key, answer);
+    }
+    return answer;
   }
 
-  /** `summarize` for a list of sources the caller already has (one query, for the states). */
-  async summarizeSources(sources: SourceEntity[], rawErrors = false): Promise<Freshness> {
-    const states = await this.stateReads.read(sources.map((s) => s.id));
+  /** `summarize` for a list of sources the caller already has (their states from the view). */
+  async summarizeSources(sources: readonly SourceEntity[], rawErrors = false): Promise<Freshness> {
+    return this.judge(sources, (await this.view.read()).states, rawErrors);
+  }
+
+  private judge(
+    sources: readonly SourceEntity[],
+    states: ReadonlyMap<string, SourceStateEntity>,
+    rawErrors: boolean,
+  ): Freshness {
     const now = this.clock.now();
     const verdicts = sources.map((s) => judgeFreshness(s, states.get(s.id) ?? null, now, rawErrors));
     const clocks = verdicts.map((v) => v.dataAsOf ?? v.lastSuccessAt).filter((v): v is string => v !== null);
@@ -76,8 +103,12 @@ export class FreshnessService {
     visible: (tenant: string | null) => boolean,
     rawErrors = false,
   ): Promise<UpstreamHealth> {
-    const sources = (await this.sources.findAll()).filter((source) => visible(source.tenant));
-    const statuses = await this.statusOf(sources, rawErrors);
+    const snapshot = await this.view.read();
+    const sources = snapshot.sources.filter((source) => visible(source.tenant));
+    const now = this.clock.now();
+    const statuses = new Map(
+      sources.map((row) => [row.id, toStatus(row, snapshot.states.get(row.id) ?? null, now, rawErrors)]),
+    );
     const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
     const entries: UpstreamHealthEntry[] = sources.map((source) => {
       const status = statuses.get(source.id) as SourceStatus;

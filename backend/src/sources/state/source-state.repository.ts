@@ -3,10 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
 import { returnedRows } from '../../database/query-result';
 import { SourceStateEntity } from './source-state.entity';
+import { SourceStateView } from './source-state-view';
 
 @Injectable()
 export class SourceStateRepository {
-  constructor(@InjectRepository(SourceStateEntity) private readonly rows: Repository<SourceStateEntity>) {}
+  constructor(
+    @InjectRepository(SourceStateEntity) private readonly rows: Repository<SourceStateEntity>,
+    private readonly view: SourceStateView,
+  ) {}
 
   /** Gives every source a state row, due now. Cheap when all exist. */
   async ensureStates(now: Date): Promise<void> {
@@ -17,6 +21,7 @@ export class SourceStateRepository {
        ON CONFLICT (source_id) DO NOTHING`,
       [now],
     );
+    this.view.written();
   }
 
   /**
@@ -41,6 +46,7 @@ export class SourceStateRepository {
         [now, owner, leaseUntil, limit],
       ),
     );
+    if (rows.length > 0) this.view.written();
     return rows.map((r) => r.source_id);
   }
 
@@ -60,6 +66,7 @@ export class SourceStateRepository {
 
   async extendLease(sourceId: string, owner: string, leaseUntil: Date): Promise<void> {
     await this.rows.update({ sourceId, leaseOwner: owner }, { leaseUntil });
+    this.view.written();
   }
 
   /** Ends the claim and schedules the next run — now, if a run was queued meanwhile. */
@@ -78,6 +85,7 @@ export class SourceStateRepository {
        WHERE source_id = $1 AND EXISTS (SELECT 1 FROM sync_runs r WHERE r.source_id = $1 AND r.status = 'queued')`,
       [sourceId, now],
     );
+    this.view.written(manager);
   }
 
   find(sourceId: string): Promise<SourceStateEntity | null> {
@@ -95,6 +103,7 @@ export class SourceStateRepository {
   async update(sourceId: string, changes: Partial<SourceStateEntity>, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(SourceStateEntity) : this.rows;
     await repo.update({ sourceId }, changes);
+    this.view.written(manager);
   }
 
   /** Makes a source due now (or when its Retry-After ends), for a manual or webhook refresh. */
@@ -106,6 +115,7 @@ export class SourceStateRepository {
         [sourceId, now],
       ),
     );
+    this.view.written();
     return rows[0]?.next_run_at ?? now;
   }
 
@@ -118,6 +128,7 @@ export class SourceStateRepository {
         [sourceId, owner, leaseUntil, now],
       ),
     );
+    if (rows.length > 0) this.view.written();
     return rows.length > 0;
   }
 
@@ -129,5 +140,6 @@ export class SourceStateRepository {
   ): Promise<void> {
     const repo = manager ? manager.getRepository(SourceStateEntity) : this.rows;
     await repo.update({ sourceId, leaseOwner: owner }, { ...changes, leaseOwner: null, leaseUntil: null });
+    this.view.written(manager);
   }
 }

@@ -1,6 +1,6 @@
-import { DashboardCache } from './dashboard-cache';
+import { ComputedCache } from './computed-cache';
 
-describe('DashboardCache', () => {
+describe('ComputedCache', () => {
   const deferred = <T>() => {
     let resolve!: (value: T) => void;
     let reject!: (error: unknown) => void;
@@ -12,7 +12,7 @@ describe('DashboardCache', () => {
   };
 
   it('computes once per key and serves the same answer until invalidated', async () => {
-    const cache = new DashboardCache<number>(60_000);
+    const cache = new ComputedCache<number>(60_000);
     let computed = 0;
     const compute = () => Promise.resolve((computed += 1));
     expect(await cache.get('All', compute)).toBe(1);
@@ -24,7 +24,7 @@ describe('DashboardCache', () => {
   });
 
   it('drops a computation still running when invalidated, so later callers get a new one', async () => {
-    const cache = new DashboardCache<string>(60_000);
+    const cache = new ComputedCache<string>(60_000);
     const running = deferred<string>();
     const first = cache.get('All', () => running.promise);
     cache.invalidate();
@@ -36,7 +36,7 @@ describe('DashboardCache', () => {
   });
 
   it('does not keep a failed computation', async () => {
-    const cache = new DashboardCache<string>(60_000);
+    const cache = new ComputedCache<string>(60_000);
     await expect(cache.get('All', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
     expect(await cache.get('All', () => Promise.resolve('back'))).toBe('back');
   });
@@ -44,7 +44,7 @@ describe('DashboardCache', () => {
   it('recomputes an entry older than its maximum age', async () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-26T09:00:00Z') });
     try {
-      const cache = new DashboardCache<number>(60_000);
+      const cache = new ComputedCache<number>(60_000);
       let computed = 0;
       const compute = () => Promise.resolve((computed += 1));
       expect(await cache.get('All', compute)).toBe(1);

@@ -1,21 +1,21 @@
-/** How many computed dashboards (portfolio × data scope) are kept at most. */
-const MAX_ENTRIES = 200;
-
 /**
- * Computed dashboards, kept until the data behind them changes. The owner calls
- * `invalidate()` whenever projects, risks or financial entries change (a local sync, or
- * a `dashboard:` update numbered by another replica). A computation is stored the moment
- * it starts, so an invalidation while it runs drops it too: nobody is served a dashboard
- * computed before a change they were told about. Entries also expire after `maxAgeMs`,
- * because some figures move with the clock alone (a risk's age in days, an overdue
- * milestone).
+ * Computed answers (a dashboard per portfolio and data scope, a page of a list per query),
+ * kept until the data behind them changes. The owner calls `invalidate()` whenever that
+ * data changes, here or on another replica (see DataChanges). A computation is stored the
+ * moment it starts, so an invalidation while it runs drops it too: nobody is served an
+ * answer computed before a change they were told about. Entries also expire after
+ * `maxAgeMs`, because some figures move with the clock alone (a risk's age in days, an
+ * overdue milestone), and at most `maxEntries` are kept (the oldest goes first).
  */
-export class DashboardCache<T> {
+export class ComputedCache<T> {
   private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
   private hits = 0;
   private misses = 0;
 
-  constructor(private readonly maxAgeMs: number) {}
+  constructor(
+    private readonly maxAgeMs: number,
+    private readonly maxEntries = 200,
+  ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
     const now = Date.now();
@@ -28,7 +28,7 @@ export class DashboardCache<T> {
     const value = compute();
     const entry = { at: now, value };
     this.entries.delete(key);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, entry);
     // A failed computation is not kept: the next request tries again.
     value.catch(() => {

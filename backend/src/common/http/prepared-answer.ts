@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * An answer whose large part is serialized once and reused: `body` is a JSON object's
+ * members without the closing brace (`{"a":1,"b":2`), computed when the data behind it
+ * changes; `tail` holds the few members that differ per request (freshness, timestamps).
+ * `tag` is the answer's entity tag value, decided by whoever prepared it, so that a
+ * conditional GET is answered without serializing or hashing the body at all.
+ */
+export class PreparedAnswer<T extends object = object> {
+  constructor(
+    readonly body: string,
+    readonly tail: Record<string, unknown>,
+    readonly tag: string,
+  ) {}
+
+  /** The answer as JSON text, with `generatedAt` last. */
+  render(generatedAt: string): string {
+    const tail = JSON.stringify({ ...this.tail, generatedAt });
+    return `${this.body},${tail.slice(1)}`;
+  }
+
+  /** The answer as an object (for anyone who serializes it generically). */
+  toJSON(): T {
+    return { ...(JSON.parse(`${this.body}}`) as object), ...this.tail } as T;
+  }
+}
+
+/** Prepares the serialized members of an object for a `PreparedAnswer` and their digest. */
+export function prepareMembers(value: object): { body: string; digest: string } {
+  const json = JSON.stringify(value);
+  return { body: json.slice(0, -1), digest: createHash('sha256').update(json).digest('base64url') };
+}
+
+/** A tag from digests and small stable parts, e.g. the figures' digest and the freshness. */
+export function combineTag(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
