@@ -1,5 +1,5 @@
 // `npm run classifier:eval`: builds the backend if needed, then scores the integration
-// failure classifier against its golden set: the development set and the blind held-out 4
+// failure classifier against its golden set: the development set and the blind held-out 6
 // set when present (exit code 1 when it is missing, below 90 % held-out accuracy, or on a
 // broken retry rule).
 import { spawnSync } from 'node:child_process';

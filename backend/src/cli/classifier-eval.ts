@@ -10,7 +10,7 @@ import {
 /**
  * `npm run classifier:eval [-- dev.json held-out.json]`: scores the rule classifier against
  * the development set (every labelled case the rules' authors have seen, including the former
- * held-out, held-out 2 and held-out 3 sets) and, when it exists, the blind held-out 4 set
+ * held-out sets 1–5) and, when it exists, the blind held-out 6 set
  * (written by someone else without reading the rules or the other sets), and checks the retry
  * rules on both. Exits 1 when the held-out set is missing, its accuracy is below 90 %, or any
  * retry rule is broken.

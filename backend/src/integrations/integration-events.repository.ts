@@ -18,43 +18,52 @@ export class IntegrationEventsRepository {
   constructor(@InjectRepository(IntegrationEventEntity) private readonly events: Repository<IntegrationEventEntity>) {}
 
   /**
-   * Inserts the event and its idempotency receipt in one transaction; false when either
-   * was there before (a unique violation: the sender's event id was seen, maybe by another
-   * replica at the same moment). The receipt is written first so a retry is recognised
-   * even after the event itself has been pruned.
+   * Inserts many events with their idempotency receipts in ONE statement (the intake's group
+   * commit): the receipts go first, and only the events whose receipt was new are inserted, so
+   * an event whose sender id was seen before (earlier, by another replica, or twice in this
+   * very batch) is skipped, not failed. Answers, per row in order, whether it was stored now.
+   * The receipt table is the sync module's record of seen webhook ids (`webhook_receipts`).
    */
-  async insertOnce(
-    row: IntegrationEventEntity,
-    recordReceipt: (manager: EntityManager) => Promise<void>,
-  ): Promise<boolean> {
-    try {
-      await this.events.manager.transaction(async (manager) => {
-        await recordReceipt(manager);
-        // One plain statement (the query builder's insert costs about three times as much).
-        await manager.query(
-          `INSERT INTO integration_events (id, integration, webhook_id, event_type, status, occurred_at, received_at,
-             payload, error_message, error_code, error_http_status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            row.id,
-            row.integration,
-            row.webhookId,
-            row.eventType,
-            row.status,
-            row.occurredAt,
-            row.receivedAt,
-            JSON.stringify(row.payload),
-            row.errorMessage,
-            row.errorCode,
-            row.errorHttpStatus,
-          ],
-        );
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  async insertBatch(rows: { row: IntegrationEventEntity; origin: string }[]): Promise<boolean[]> {
+    if (rows.length === 0) return [];
+    const column = <T>(pick: (row: IntegrationEventEntity) => T) => rows.map(({ row }) => pick(row));
+    const inserted = await this.events.query<{ id: string }[]>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+                              $6::timestamptz[], $7::timestamptz[], $8::jsonb[], $9::text[], $10::varchar[],
+                              $11::int[], $12::varchar[])
+           AS t(id, integration, webhook_id, event_type, status, occurred_at, received_at, payload,
+                error_message, error_code, error_http_status, origin)
+       ), receipts AS (
+         INSERT INTO webhook_receipts (origin, webhook_id, run_id, received_at)
+         SELECT origin, webhook_id, id, received_at FROM input
+         ON CONFLICT DO NOTHING
+         RETURNING run_id
+       )
+       INSERT INTO integration_events (id, integration, webhook_id, event_type, status, occurred_at, received_at,
+         payload, error_message, error_code, error_http_status)
+       SELECT id, integration, webhook_id, event_type, status, occurred_at, received_at, payload,
+         error_message, error_code, error_http_status
+       FROM input WHERE id IN (SELECT run_id FROM receipts)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        column((r) => r.id),
+        column((r) => r.integration),
+        column((r) => r.webhookId),
+        column((r) => r.eventType),
+        column((r) => r.status),
+        column((r) => r.occurredAt),
+        column((r) => r.receivedAt),
+        column((r) => JSON.stringify(r.payload)),
+        column((r) => r.errorMessage),
+        column((r) => r.errorCode),
+        column((r) => r.errorHttpStatus),
+        rows.map(({ origin }) => origin),
+      ],
+    );
+    const stored = new Set(inserted.map((r) => r.id));
+    return rows.map(({ row }) => stored.has(row.id));
   }
 
   findByWebhookId(integration: IntegrationId, webhookId: string): Promise<IntegrationEventEntity | null> {
@@ -166,9 +175,4 @@ export class IntegrationEventsRepository {
     );
     return Number(n);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
-  return (driverError?.code ?? (error as { code?: unknown } | null)?.code) === '23505';
 }

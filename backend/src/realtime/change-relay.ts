@@ -2,13 +2,15 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { SourceDomain } from '@switchyard/contracts';
 import { merge, type Subscription } from 'rxjs';
 import { DataChanges, type DataChange } from '../events';
-import { SourceStateView } from '../sources';
+import { SourceStateView, type StateChange } from '../sources';
 import { RedisConnections } from './redis-connections';
 
-/** One message: which data changed on the sending replica, and whether source state did. */
+/** One message: which data and which sources' state changed on the sending replica. */
 interface ChangeMessage {
   origin: string;
-  state: boolean;
+  /** Sources whose state changed, or 'all' (every source's state, or the sources themselves). */
+  states: string[] | 'all';
+  sources: boolean;
   data: { domain: SourceDomain | null; tenant: string | null }[];
 }
 
@@ -44,7 +46,7 @@ export class ChangeRelay implements OnModuleInit, OnModuleDestroy {
     this.subscription = local.subscribe((change) => {
       if (!change.local) return;
       const message = this.pending ?? this.startMessage(channel, publisher);
-      if (!('domain' in change)) message.state = true;
+      if ('change' in change) addState(message, change.change);
       else if (!message.data.some((d) => d.domain === change.domain && d.tenant === change.tenant)) {
         message.data.push(dataOf(change));
       }
@@ -57,7 +59,7 @@ export class ChangeRelay implements OnModuleInit, OnModuleDestroy {
 
   /** A message gathering this turn's changes, published when the turn ends. */
   private startMessage(channel: string, publisher: Publisher): ChangeMessage {
-    const message: ChangeMessage = { origin: this.origin, state: false, data: [] };
+    const message: ChangeMessage = { origin: this.origin, states: [], sources: false, data: [] };
     this.pending = message;
     setImmediate(() => {
       this.pending = null;
@@ -72,11 +74,23 @@ export class ChangeRelay implements OnModuleInit, OnModuleDestroy {
     try {
       const message = JSON.parse(raw) as Partial<ChangeMessage>;
       if (message.origin === this.origin) return;
-      if (message.state) this.view.invalidateRemote();
+      if (message.sources) this.view.applyRemote({ kind: 'sources' });
+      if (message.states === 'all') this.view.applyRemote({ kind: 'all' });
+      else if (Array.isArray(message.states) && message.states.length > 0) {
+        this.view.applyRemote({ kind: 'states', ids: message.states.filter((id) => typeof id === 'string') });
+      }
       for (const change of Array.isArray(message.data) ? message.data : []) this.data.applyRemote(dataOf(change));
     } catch (error) {
       this.logger.warn({ err: error }, 'unreadable change message on the Redis channel');
     }
+  }
+}
+
+function addState(message: ChangeMessage, change: StateChange): void {
+  if (change.kind === 'sources') message.sources = true;
+  else if (change.kind === 'all') message.states = 'all';
+  else if (message.states !== 'all') {
+    for (const id of change.ids) if (!message.states.includes(id)) message.states.push(id);
   }
 }
 

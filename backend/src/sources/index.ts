@@ -2,7 +2,7 @@ export { SourcesModule } from './sources.module';
 export { SourcesService, toSource, type ValidatedSource } from './sources.service';
 export { FreshnessService } from './state/freshness.service';
 export { SourceStateRepository } from './state/source-state.repository';
-export { SourceStateView } from './state/source-state-view';
+export { SourceStateView, type StateChange } from './state/source-state-view';
 export { SourceStateEntity } from './state/source-state.entity';
 export { SourceStateMetrics } from './state/source-state-metrics';
 export { judgeFreshness, formatDuration } from './state/freshness';

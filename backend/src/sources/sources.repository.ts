@@ -46,17 +46,17 @@ export class SourcesRepository {
 
   async insert(source: SourceEntity): Promise<void> {
     await this.rows.insert(source);
-    this.view.written();
+    this.view.definitionsWritten();
   }
 
   async save(source: SourceEntity): Promise<void> {
     await this.rows.save(source);
-    this.view.written();
+    this.view.definitionsWritten();
   }
 
   async delete(id: string): Promise<boolean> {
     const result = await this.rows.delete({ id });
-    this.view.written();
+    this.view.definitionsWritten();
     return (result.affected ?? 0) > 0;
   }
 

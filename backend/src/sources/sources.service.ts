@@ -129,7 +129,7 @@ export class SourcesService {
 
   /** Every source as the in-memory view holds it (no database round trip); read-only. */
   async known(): Promise<readonly SourceEntity[]> {
-    return (await this.view.read()).sources;
+    return this.view.sources();
   }
 
   /** One source, or null: for a caller that re-judges a source it just worked on. */

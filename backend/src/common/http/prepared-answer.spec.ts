@@ -11,6 +11,14 @@ describe('PreparedAnswer', () => {
     expect(JSON.parse(text)).toEqual({ ...figures, ...tail, generatedAt: '2026-12-03T10:00:01.000Z' });
   });
 
+  it('renders shared (frozen) members the same, however often they are rendered', () => {
+    const freshness = Object.freeze({ state: 'late', sources: [{ id: 's', ageSeconds: 61 }] });
+    const answer = new PreparedAnswer(prepareMembers(figures).body, { freshness, skipped: undefined }, 'tok');
+    const expected = JSON.stringify({ ...figures, freshness, generatedAt: 'g' });
+    expect(answer.render('g')).toBe(expected);
+    expect(answer.render('g')).toBe(expected);
+  });
+
   it('serializes generically to the same object (for sockets and tests)', () => {
     const answer = new PreparedAnswer(prepareMembers(figures).body, tail, 'tok');
     expect(JSON.parse(JSON.stringify(answer))).toEqual({ ...figures, ...tail });

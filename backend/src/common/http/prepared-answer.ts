@@ -16,14 +16,30 @@ export class PreparedAnswer<T extends object = object> {
 
   /** The answer as JSON text, with `generatedAt` last. */
   render(generatedAt: string): string {
-    const tail = JSON.stringify({ ...this.tail, generatedAt });
-    return `${this.body},${tail.slice(1)}`;
+    let text = this.body;
+    for (const [key, value] of Object.entries({ ...this.tail, generatedAt })) {
+      if (value !== undefined) text += `,${JSON.stringify(key)}:${jsonOf(value)}`;
+    }
+    return `${text}}`;
   }
 
   /** The answer as an object (for anyone who serializes it generically). */
   toJSON(): T {
     return { ...(JSON.parse(`${this.body}}`) as object), ...this.tail } as T;
   }
+}
+
+/** JSON of frozen values (shared verdicts, such as a second's freshness), kept while they live. */
+const frozenJson = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value)) return JSON.stringify(value);
+  let json = frozenJson.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    frozenJson.set(value, json);
+  }
+  return json;
 }
 
 /** Prepares the serialized members of an object for a `PreparedAnswer` and their digest. */

@@ -1,5 +1,5 @@
 import type { FailureCategory, IntegrationId } from '@switchyard/contracts';
-import { normaliseFailureText, RULES } from './category-vocabulary';
+import { normaliseFailureText, RULES, statusInText } from './category-vocabulary';
 import { readCodeEvidence, undocumentedCode, type CodeVerdict } from './vendor-codes';
 
 export interface FailureSignal {
@@ -51,6 +51,7 @@ export function categorize(signal: FailureSignal): CategoryVerdict {
 
 function readText(signal: FailureSignal): TextVerdict {
   const text = normaliseFailureText(signal.message, undocumentedCode(signal.integration, signal.code));
+  const status = signal.httpStatus ?? statusInText(signal.message);
   let best: { category: FailureCategory; score: number; causes: number } = { category: 'unknown', score: 0, causes: 0 };
   let total = 0;
   const causesOf = new Map<FailureCategory, number>();
@@ -62,7 +63,7 @@ function readText(signal: FailureSignal): TextVerdict {
       score += rule.topics?.filter((pattern) => pattern.test(text)).length ?? 0;
       if (rule.integrations?.includes(signal.integration)) score += 1;
     }
-    if (signal.httpStatus !== null) score += rule.statuses?.[signal.httpStatus] ?? 0;
+    if (status !== null) score += rule.statuses?.[status] ?? 0;
     total += score;
     // On equal points the text outranks the status: more cause wordings win, then the rule order.
     if (score > best.score || (score === best.score && causes > best.causes)) {
@@ -70,11 +71,8 @@ function readText(signal: FailureSignal): TextVerdict {
     }
   }
   // A server error explained by at most one stray word is still a server error.
-  if (best.score < 2 && isServerFault(signal)) return { category: 'unknown', confidence: 0.5, causes: 0, causesOf };
+  if (best.score < 2 && status !== null && status >= 500)
+    return { category: 'unknown', confidence: 0.5, causes: 0, causesOf };
   const confidence = total === 0 ? 0 : best.score / total;
   return { category: best.category, confidence, causes: best.causes, causesOf };
-}
-
-function isServerFault(signal: FailureSignal): boolean {
-  return signal.httpStatus !== null && signal.httpStatus >= 500;
 }

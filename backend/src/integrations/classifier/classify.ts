@@ -33,7 +33,7 @@ export function classifyByRules(input: FailureInput, now: Date): ErrorClassifica
 
 /** Words that say a failure is passing: timeouts, dropped connections, locks, "try again later". */
 const TRANSIENT =
-  /timed? ?out|timeout|connection (reset|refused|closed|aborted)|econnreset|econnrefused|etimedout|socket hang up|temporar(il)?y unavailable|service unavailable|try again (later|shortly|in a)|retry (later|shortly)|please retry|lock (wait )?timeout|deadlock|currently (being )?(accessed|accessing|locked)|(scheduled )?maintenance/i;
+  /timed? ?out|timeout|unexpected token '?<|<!doctype|<html|html (page|document|response)|instead of json|connection (reset|refused|closed|aborted)|econnreset|econnrefused|etimedout|socket hang up|temporar(il)?y unavailable|service unavailable|try again (later|shortly|in a)|retry (later|shortly)|please retry|lock (wait )?timeout|deadlock|currently (being )?(accessed|accessing|locked)|(scheduled )?maintenance/i;
 
 /**
  * Retrying is decided by evidence, in this order: a decline or a compliance violation never

@@ -5,7 +5,7 @@ import { classifyByRules } from './classify';
 
 /** The development set, and the blind held-out set that is merged in separately (absent until then). */
 export const DEV_SET_FILE = 'golden-set.json';
-export const HELD_OUT_SET_FILE = 'golden-set.held-out-4.json';
+export const HELD_OUT_SET_FILE = 'golden-set.held-out-6.json';
 
 /** Reads a golden set file; null when it does not exist (a held-out set not merged in yet). */
 export function readGoldenSet(path: string): GoldenCase[] | null {

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { DEV_SET_FILE, evaluateGoldenSet, HELD_OUT_SET_FILE, readGoldenSet } from './golden-eval';
 
 /**
- * Every labelled case seen while writing the rules: the first set, the former held-out, held-out 2
- * and held-out 3 sets (each evaluated once, then read), and cases written from vendor catalogues.
+ * Every labelled case seen while writing the rules: the first set, the former held-out sets 1–5
+ * (each evaluated once, then read), and cases written from vendor catalogues.
  */
 const dev = readGoldenSet(join(__dirname, DEV_SET_FILE)) ?? [];
 /**
- * The blind held-out 4 set, written by someone else from the vendors' documentation without
+ * The blind held-out 6 set, written by someone else from the vendors' documentation without
  * reading the rules or the other sets, and merged in separately: the rules are never tuned
  * against it. Until it is merged, the held-out tests below fail on its absence (not skipped).
  */
@@ -17,14 +17,14 @@ const heldOutSet = readGoldenSet(join(__dirname, HELD_OUT_SET_FILE));
 const heldOutPresent = heldOutSet !== null;
 const heldOut = heldOutSet ?? [];
 
-/** Measured on the development set (745/750 = 99.3 %) minus one miss (744/750 = 99.2 %). */
-const DEV_FLOOR = 0.992;
+/** Measured on the development set (952/963 = 98.9 %) minus one miss (951/963 = 98.75 %). */
+const DEV_FLOOR = 0.987;
 /**
- * What the rules measured on the blind set when it was evaluated once (88/103 = 85.4 %, below
- * the 90 % bar that `npm run classifier:eval` holds it to), minus one miss (87/103): a floor
- * against regressions, not a target. The set has been seen since; it is not tuned against.
+ * What the rules measured on the blind set when it was evaluated once (100/110 = 90.9 %; the bar
+ * of `npm run classifier:eval` is 90 %), minus one miss (99/110 = 90.0 %): a floor against
+ * regressions. The set has been seen since; it is not tuned against.
  */
-const HELD_OUT_FLOOR = 0.844;
+const HELD_OUT_FLOOR = 0.9;
 
 describe('classifier golden set', () => {
   it('holds at least 400 labelled development cases across all five integrations, with unique ids', () => {

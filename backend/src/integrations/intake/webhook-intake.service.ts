@@ -6,7 +6,7 @@ import {
   type WebhookReceipt,
 } from '@switchyard/contracts';
 import { randomUUID } from 'node:crypto';
-import { Clock, DomainException } from '../../common';
+import { Clock, DomainException, GroupCommit } from '../../common';
 import { WebhookReceiptsRepository } from '../../sync';
 import type { IntegrationEventEntity } from '../entities';
 import { IntegrationEventsRepository } from '../integration-events.repository';
@@ -25,6 +25,8 @@ import { WebhookSourceAllowlist } from './webhook-source-allowlist';
 
 const RETRY_AFTER_SECONDS = 5;
 const MAX_EVENTS_PER_DELIVERY = 100;
+/** Events written by one intake statement at most. */
+const MAX_BATCH = 200;
 
 /**
  * Receives one integration webhook in its sender's native dialect: verify, parse, redact,
@@ -34,6 +36,15 @@ const MAX_EVENTS_PER_DELIVERY = 100;
 @Injectable()
 export class WebhookIntakeService {
   private readonly logger = new Logger(WebhookIntakeService.name);
+  /**
+   * Group commit: deliveries arriving while a batch is being written go together in the next
+   * one statement (see IntegrationEventsRepository.insertBatch); each is answered only after
+   * the statement that stored it has committed.
+   */
+  private readonly inserts = new GroupCommit<{ row: IntegrationEventEntity; origin: string }, boolean>(
+    (batch) => this.events.insertBatch(batch),
+    MAX_BATCH,
+  );
 
   constructor(
     private readonly secrets: WebhookSecretsService,
@@ -145,9 +156,7 @@ export class WebhookIntakeService {
   private async store(row: IntegrationEventEntity): Promise<IntegrationEventEntity> {
     const origin = `integration:${row.integration}`;
     try {
-      const inserted = await this.events.insertOnce(row, (manager) =>
-        this.receipts.record(manager, { origin, webhookId: row.webhookId, runId: row.id, receivedAt: row.receivedAt }),
-      );
+      const inserted = await this.inserts.submit({ row, origin });
       if (inserted) return row;
       const seen = await this.receipts.find(origin, row.webhookId);
       const original =

@@ -17,7 +17,7 @@ import type { SourceStateEntity } from './source-state.entity';
 import { judgeFreshness } from './freshness';
 import { SourceStateRepository } from './source-state.repository';
 import { SourceStateMetrics } from './source-state-metrics';
-import { SourceStateView, type SourceStateSnapshot } from './source-state-view';
+import { SourceStateView } from './source-state-view';
 
 /**
  * The one place freshness is decided, for the API, health, real time and alerts. It
@@ -31,8 +31,8 @@ export class FreshnessService {
    * Verdicts of this second on this snapshot, by the sources they cover: freshness moves in
    * whole seconds, so concurrent answers over the same sources share one verdict.
    */
-  private verdicts: { snapshot: SourceStateSnapshot | null; second: number; answers: Map<string, Freshness> } = {
-    snapshot: null,
+  private verdicts: { version: number; second: number; answers: Map<string, Freshness> } = {
+    version: -1,
     second: -1,
     answers: new Map(),
   };
@@ -57,25 +57,26 @@ export class FreshnessService {
    * `rawErrors` adds what the upstreams said about their failures (for `sync.raw_read`).
    */
   async summarize(filter: (source: SourceEntity) => boolean, rawErrors = false): Promise<Freshness> {
-    const snapshot = await this.view.read();
-    const sources = snapshot.sources.filter(filter);
+    const version = this.view.version;
+    const sources = (await this.view.sources()).filter(filter);
     const second = Math.floor(this.clock.now().getTime() / 1000);
-    if (this.verdicts.snapshot !== snapshot || this.verdicts.second !== second) {
-      this.verdicts = { snapshot, second, answers: new Map() };
+    if (this.verdicts.version !== version || this.verdicts.second !== second) {
+      this.verdicts = { version, second, answers: new Map() };
     }
     const key = `${rawErrors ? 'raw' : ''}|${sources.map((source) => source.id).join(',')}`;
-    let answer = this.verdicts.answers.get(key);
-    if (!answer) {
-      // Shared by every caller of this second: frozen, so nobody can change it for the others.
-      answer = Object.freeze(this.judge(sources, snapshot.states, rawErrors));
-      this.verdicts.answers.set(key, answer);
-    }
+    const remembered = this.verdicts.answers.get(key);
+    if (remembered) return remembered;
+    const states = await this.view.states(sources.map((source) => source.id));
+    // Shared by every caller of this second: frozen, so nobody can change it for the others.
+    const answer = Object.freeze(this.judge(sources, states, rawErrors));
+    // Kept only when nothing changed while the states were read.
+    if (this.view.version === version && this.verdicts.version === version) this.verdicts.answers.set(key, answer);
     return answer;
   }
 
   /** `summarize` for a list of sources the caller already has (their states from the view). */
   async summarizeSources(sources: readonly SourceEntity[], rawErrors = false): Promise<Freshness> {
-    return this.judge(sources, (await this.view.read()).states, rawErrors);
+    return this.judge(sources, await this.view.states(sources.map((source) => source.id)), rawErrors);
   }
 
   private judge(
@@ -103,12 +104,10 @@ export class FreshnessService {
     visible: (tenant: string | null) => boolean,
     rawErrors = false,
   ): Promise<UpstreamHealth> {
-    const snapshot = await this.view.read();
-    const sources = snapshot.sources.filter((source) => visible(source.tenant));
+    const sources = (await this.view.sources()).filter((source) => visible(source.tenant));
+    const states = await this.view.states(sources.map((source) => source.id));
     const now = this.clock.now();
-    const statuses = new Map(
-      sources.map((row) => [row.id, toStatus(row, snapshot.states.get(row.id) ?? null, now, rawErrors)]),
-    );
+    const statuses = new Map(sources.map((row) => [row.id, toStatus(row, states.get(row.id) ?? null, now, rawErrors)]));
     const counts = Object.fromEntries(FRESHNESS_STATES.map((s) => [s, 0])) as Record<FreshnessState, number>;
     const entries: UpstreamHealthEntry[] = sources.map((source) => {
       const status = statuses.get(source.id) as SourceStatus;

@@ -46,7 +46,7 @@ export class SourceStateRepository {
         [now, owner, leaseUntil, limit],
       ),
     );
-    if (rows.length > 0) this.view.written();
+    for (const row of rows) this.view.written(null, row.source_id);
     return rows.map((r) => r.source_id);
   }
 
@@ -66,7 +66,7 @@ export class SourceStateRepository {
 
   async extendLease(sourceId: string, owner: string, leaseUntil: Date): Promise<void> {
     await this.rows.update({ sourceId, leaseOwner: owner }, { leaseUntil });
-    this.view.written();
+    this.view.written(null, sourceId);
   }
 
   /** Ends the claim and schedules the next run — now, if a run was queued meanwhile. */
@@ -85,7 +85,7 @@ export class SourceStateRepository {
        WHERE source_id = $1 AND EXISTS (SELECT 1 FROM sync_runs r WHERE r.source_id = $1 AND r.status = 'queued')`,
       [sourceId, now],
     );
-    this.view.written(manager);
+    this.view.written(manager, sourceId);
   }
 
   find(sourceId: string): Promise<SourceStateEntity | null> {
@@ -103,7 +103,7 @@ export class SourceStateRepository {
   async update(sourceId: string, changes: Partial<SourceStateEntity>, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(SourceStateEntity) : this.rows;
     await repo.update({ sourceId }, changes);
-    this.view.written(manager);
+    this.view.written(manager, sourceId);
   }
 
   /** Makes a source due now (or when its Retry-After ends), for a manual or webhook refresh. */
@@ -115,7 +115,7 @@ export class SourceStateRepository {
         [sourceId, now],
       ),
     );
-    this.view.written();
+    this.view.written(null, sourceId);
     return rows[0]?.next_run_at ?? now;
   }
 
@@ -128,7 +128,7 @@ export class SourceStateRepository {
         [sourceId, owner, leaseUntil, now],
       ),
     );
-    if (rows.length > 0) this.view.written();
+    if (rows.length > 0) this.view.written(null, sourceId);
     return rows.length > 0;
   }
 
@@ -140,6 +140,6 @@ export class SourceStateRepository {
   ): Promise<void> {
     const repo = manager ? manager.getRepository(SourceStateEntity) : this.rows;
     await repo.update({ sourceId, leaseOwner: owner }, { ...changes, leaseOwner: null, leaseUntil: null });
-    this.view.written(manager);
+    this.view.written(manager, sourceId);
   }
 }
