@@ -28,11 +28,14 @@ async function measure(mode) {
       await pause(100);
     await pause(500);
     const runs = [];
+    let webhooks = 0;
+    const queriesBefore = (await server.call('queries')).queries ?? 0;
     for (let i = 0; i < REPEATS; i += 1) {
       clients.state.latencies = [];
       clients.state.recording = true;
       const started = Date.now();
       const { sent, errors } = await drive(server, mode, SECONDS);
+      webhooks += sent;
       if (errors > 0) throw new Error(`B2 ${mode}: ${errors} webhooks refused or failed`);
       const expected = (sent * CLIENTS) / TOPICS;
       // Late deliveries count (with their latency); only missing ones fail the run.
@@ -45,7 +48,10 @@ async function measure(mode) {
       const rate = expected / ((Date.now() - started) / 1000);
       runs.push([...[50, 95, 99].map((p) => percentile(clients.state.latencies, p)), rate]);
     }
+    // Every statement of the recorded runs (and the housekeeping that ran meanwhile) per webhook.
+    const queries = ((await server.call('queries')).queries ?? 0) - queriesBefore;
     return {
+      roundTrips: webhooks > 0 ? queries / webhooks : 0,
       p50: median(runs.map((r) => r[0])),
       p95: median(runs.map((r) => r[1])),
       p99: median(runs.map((r) => r[2])),
@@ -76,6 +82,13 @@ async function run() {
           value: Math.round(bare.rate),
         },
         true,
+      ),
+      figure(
+        'database round trips per webhook',
+        Math.round(live.roundTrips * 10) / 10,
+        'statements',
+        { name: 'bare Socket.IO emit (no database)', unit: 'statements', value: 0 },
+        false,
       ),
     ],
   };

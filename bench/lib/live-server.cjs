@@ -14,6 +14,20 @@ const { benchToken, poster } = require('./api.cjs');
 const mode = process.argv[2];
 const wallMs = () => performance.timeOrigin + performance.now();
 
+/**
+ * Every statement the app sends to Postgres (node-postgres does not pipeline: one statement
+ * is one round trip), for B2's "round trips per webhook". BEGIN and COMMIT count too.
+ */
+const database = { queries: 0 };
+{
+  const { Client } = require('pg');
+  const query = Client.prototype.query;
+  Client.prototype.query = function countedQuery(...args) {
+    database.queries += 1;
+    return query.apply(this, args);
+  };
+}
+
 async function switchyard(databaseUrl) {
   const dist = (path) => require(`../../dist/backend/${path}`);
   const { createApp } = dist('bootstrap/create-app');
@@ -149,6 +163,7 @@ async function main() {
     if (message.cmd === 'memory')
       process.send({ id: message.id, heapUsed: heapUsed(), rss: process.memoryUsage().rss });
     if (message.cmd === 'drive') process.send({ id: message.id, sent: await drive(server, message) });
+    if (message.cmd === 'queries') process.send({ id: message.id, queries: database.queries });
     if (message.cmd === 'burst') {
       for (let topic = 0; topic < message.topics; topic += 1) server.raise(topic, `${topic}@${wallMs()}`);
       process.send({ id: message.id, sent: message.topics });

@@ -14,8 +14,6 @@ type SourceFacts = Pick<SourceChange, 'domain' | 'tenant'>;
 
 /** How long a computed freshness is reused for the next updates of the same scope. */
 const FRESHNESS_REUSE_MS = 1000;
-/** How long the list of source definitions is reused (edits through this API clear it at once). */
-const SOURCE_LIST_REUSE_MS = 5000;
 /**
  * How long an update whose write was already acknowledged waits for the database to come
  * back (a restart, a failover) before it is given up and logged. Retries happen inside
@@ -42,7 +40,6 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   >();
   /** Events received so far, counted as they are published (before routing). */
   private arrivals = 0;
-  private sourceList: { at: number; rows: Promise<SourceEntity[]> } | null = null;
   private closing = false;
 
   constructor(
@@ -96,7 +93,6 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private forget(event: DomainEvent, arrival: number, source: SourceFacts | null): void {
     if (event.type === 'sync.started' || !('sourceId' in event)) return;
     if (event.type === 'source.changed' || !source) {
-      this.sourceList = null;
       this.freshnessCache.clear();
       return;
     }
@@ -136,7 +132,6 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         if (attempt === 1) this.logger.warn({ err: error, what }, 'database unreachable; live update waits for it');
         // A failed lookup must not be reused on the next attempt.
         this.freshnessCache.clear();
-        this.sourceList = null;
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, RETRY_DELAY_MS.max);
       }
@@ -175,15 +170,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The source definitions, reused for a few seconds (they change rarely, and say so). */
-  private sourcesNow(): Promise<SourceEntity[]> {
-    const now = Date.now();
-    if (!this.sourceList || now - this.sourceList.at > SOURCE_LIST_REUSE_MS) {
-      const rows = this.sources.findAll();
-      this.sourceList = { at: now, rows };
-      rows.catch(() => (this.sourceList = null));
-    }
-    return this.sourceList.rows;
+  /** The source definitions, from the in-memory view (read again whenever one is written). */
+  private sourcesNow(): Promise<readonly SourceEntity[]> {
+    return this.sources.known();
   }
 
   private freshnessOf(scope: FreshnessScope): Promise<Freshness> {

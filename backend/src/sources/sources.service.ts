@@ -127,6 +127,13 @@ export class SourcesService {
     return this.sources.findAll();
   }
 
+  /** One source as the in-memory view holds it (no database round trip); read-only. */
+  async requireKnown(id: string): Promise<SourceEntity> {
+    const row = (await this.view.sources()).find((source) => source.id === id);
+    if (!row) throw new ResourceNotFoundException('source', id);
+    return row;
+  }
+
   /** Every source as the in-memory view holds it (no database round trip); read-only. */
   async known(): Promise<readonly SourceEntity[]> {
     return this.view.sources();

@@ -31,7 +31,8 @@ export class SourceWebhookService {
   ) {}
 
   async receive(sourceId: string, rawBody: Buffer | undefined, headers: RequestHeaders): Promise<WebhookOutcome> {
-    const source = await this.sources.require(sourceId);
+    // From the in-memory view: a webhook must not cost a read of its source's definition.
+    const source = await this.sources.requireKnown(sourceId);
     const credentialId = source.webhookSecretCredentialId;
     const credential = credentialId ? await this.credentials.open(credentialId) : null;
     if (!credential) {

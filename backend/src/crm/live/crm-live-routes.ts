@@ -36,7 +36,7 @@ export class CrmLiveRoutes implements OnModuleInit {
     }
     // A tenant exists when a CRM source serves it, as on the REST routes: an all-tenants
     // principal (a service client) is not granted a made-up one.
-    const sources = await this.sources.findAll();
+    const sources = await this.sources.known();
     return sources.some((s) => isCrmDomain(s.domain) && s.tenant === topic.tenant)
       ? denied
       : { granted: false, code: 'not_found', reason: `no tenant ${topic.tenant}` };

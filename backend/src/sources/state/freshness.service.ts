@@ -147,8 +147,11 @@ export class FreshnessService {
    * the whole table. A failed run is always announced, for its new attempt and retry time.
    */
   async afterRun(sourceId: string): Promise<boolean> {
-    const [source, state] = await Promise.all([this.sources.findById(sourceId), this.states.find(sourceId)]);
-    return source !== null && state !== null && this.rejudge(source, state, this.clock.now(), true);
+    // From the view: the run's writes have marked this source's state row to be read again.
+    const [sources, states] = await Promise.all([this.view.sources(), this.view.states([sourceId])]);
+    const source = sources.find((s) => s.id === sourceId);
+    const state = states.get(sourceId);
+    return source !== undefined && state !== undefined && this.rejudge(source, state, this.clock.now(), true);
   }
 
   private async rejudge(source: SourceEntity, state: SourceStateEntity, now: Date, runEnded = false): Promise<boolean> {
