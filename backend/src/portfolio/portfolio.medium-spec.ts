@@ -1,6 +1,7 @@
 import type {
   ApiErrorResponse,
   DashboardData,
+  DataScopes,
   FinancialMetrics,
   Page,
   ProjectView,
@@ -162,7 +163,7 @@ describe('portfolio API on data synced from the simulator', () => {
 
   it('never serves one data scope an answer computed for another (dashboard and project list caches)', async () => {
     const team = all[0].team ?? '';
-    const scopes = { tenants: [], departments: '*', teams: [team], portfolios: '*' } as const;
+    const scopes: DataScopes = { tenants: [], departments: '*', teams: [team], portfolios: '*' };
     const mine = all.filter((p) => p.team === team);
     expect(mine.length).toBeLessThan(all.length); // the precondition: the scope hides projects
     // Alternating, so each role's second answer would come from a cache the other just filled.
