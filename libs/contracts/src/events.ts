@@ -1,5 +1,6 @@
 import type { FreshnessState, SourceFreshness } from './freshness';
-import type { AlertState, AlertView, OpsDataPointView, OpsSnapshotSummary } from './operations';
+import type { AlertState, AlertView } from './ops-alerts';
+import type { OpsDataPointView, OpsSnapshotSummary } from './operations';
 import type { FailureCategory, IntegrationEventStatus, IntegrationId, IssueState, IssueView } from './integrations';
 import type { BreakerState, SourceDomain } from './sources';
 import type { SyncErrorCategory, SyncRunStatus } from './sync';

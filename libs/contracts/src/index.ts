@@ -13,5 +13,7 @@ export * from './crm';
 export * from './portfolio';
 export * from './realtime';
 export * from './operations';
+export * from './ops-alerts';
+export * from './ops-forecasts';
 export * from './integrations';
 export * from './notifications';

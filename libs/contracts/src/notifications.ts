@@ -1,4 +1,5 @@
-import type { AlertSeverity, OpsModule } from './operations';
+import type { AlertSeverity } from './ops-alerts';
+import type { OpsModule } from './operations';
 
 /**
  * Where alerts are sent. A contact point is one receiver (a Slack channel's incoming
