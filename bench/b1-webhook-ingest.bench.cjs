@@ -7,9 +7,9 @@ require('reflect-metadata');
 const { randomBytes, randomUUID } = require('node:crypto');
 const { createServer } = require('node:http');
 const { Pool } = require('pg');
-const { figure, median } = require('./lib/harness.cjs');
+const { figure } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
-const { load, REPEATS } = require('./lib/load.cjs');
+const { measureRounds, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -26,29 +26,20 @@ const STRIPE_SIGNER = {
   export: 'stripeSigner',
   args: [STRIPE_SECRET],
 };
-const once = (url, signer = SIGNER) => load({ url, connections: CONNECTIONS, seconds: SECONDS, signer });
 
 /**
- * Warm-ups, then REPEATS rounds of baseline, Standard Webhooks, baseline, native Stripe:
- * on a shared machine the load drifts, so each figure's baseline runs right beside it.
+ * REPEATS rounds of baseline, Standard Webhooks, baseline, native Stripe (after a warm-up of
+ * each): on a shared machine the load drifts, so each figure's baseline runs right beside it.
  */
-async function measureAll(bareUrl, app) {
-  const runs = { baseline: [], standard: [], stripeBaseline: [], stripe: [] };
-  await once(bareUrl);
-  await once(app.url);
-  await once(app.stripeUrl, STRIPE_SIGNER);
-  for (let i = 0; i < REPEATS; i += 1) {
-    runs.baseline.push(await once(bareUrl));
-    runs.standard.push(await once(app.url));
-    runs.stripeBaseline.push(await once(bareUrl));
-    runs.stripe.push(await once(app.stripeUrl, STRIPE_SIGNER));
-  }
-  const summary = (list) => ({
-    rps: median(list.map((r) => r.rps)),
-    p99: median(list.map((r) => r.p99)),
-    errors: list.reduce((n, r) => n + r.errors, 0),
+function measureAll(bareUrl, app) {
+  // The bare server gets the same signed Gusto bodies (it parses them without checking).
+  const run = { connections: CONNECTIONS, seconds: SECONDS, signer: SIGNER };
+  return measureRounds({
+    baseline: { ...run, url: bareUrl },
+    standard: { ...run, url: app.url },
+    stripeBaseline: { ...run, url: bareUrl },
+    stripe: { ...run, url: app.stripeUrl, signer: STRIPE_SIGNER },
   });
-  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, summary(list)]));
 }
 
 /** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */

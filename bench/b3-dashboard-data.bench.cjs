@@ -7,8 +7,7 @@ const { NestFactory } = require('@nestjs/core');
 const { FastifyAdapter } = require('@nestjs/platform-fastify');
 const { figure } = require('./lib/harness.cjs');
 const { createBenchDatabase } = require('./lib/database.cjs');
-const { load, REPEATS } = require('./lib/load.cjs');
-const { median } = require('./lib/harness.cjs');
+const { measureRounds, REPEATS } = require('./lib/load.cjs');
 
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
@@ -18,30 +17,6 @@ const SECONDS = Number(process.env.B3_SECONDS ?? 5);
 const CONNECTIONS = 10;
 /** A demo CRM brand (tenant) the executive may read. */
 const LEADS_TENANT = 'acme-fitness';
-
-const once = (target) => load({ ...target, connections: CONNECTIONS, seconds: SECONDS });
-
-/**
- * A warm-up of each, then REPEATS rounds that run the hello-world and every target one after
- * the other: on a shared machine the load drifts, so the baseline runs beside each figure.
- * Medians of throughput and p99; every failed request counted.
- */
-async function measureRounds(targets) {
-  const names = Object.keys(targets);
-  for (const name of names) await once(targets[name]);
-  const runs = Object.fromEntries(names.map((name) => [name, []]));
-  for (let i = 0; i < REPEATS; i += 1) for (const name of names) runs[name].push(await once(targets[name]));
-  return Object.fromEntries(
-    names.map((name) => [
-      name,
-      {
-        rps: median(runs[name].map((r) => r.rps)),
-        p99: median(runs[name].map((r) => r.p99)),
-        errors: runs[name].reduce((n, r) => n + r.errors, 0),
-      },
-    ]),
-  );
-}
 
 async function helloWorld() {
   class HelloController {
@@ -99,13 +74,15 @@ async function run() {
   try {
     const dashboard = `${app.base}/api/v1/dashboard-data`;
     const etag = (await fetch(dashboard, { headers: app.headers })).headers.get('etag');
+    const run = { connections: CONNECTIONS, seconds: SECONDS };
+    // The hello-world runs beside every figure (interleaved rounds).
     const { baseline, full, cached, projects, leads } = await measureRounds({
-      baseline: { url: hello.url },
-      full: { url: dashboard, headers: app.headers },
+      baseline: { ...run, url: hello.url },
+      full: { ...run, url: dashboard, headers: app.headers },
       // 304s count as non-2xx in autocannon: their "errors" are expected here.
-      cached: { url: dashboard, headers: { ...app.headers, 'if-none-match': etag } },
-      projects: { url: `${app.base}/api/v1/projects?page=1`, headers: app.headers },
-      leads: { url: `${app.base}/api/v1/crm/leads?tenant=${LEADS_TENANT}`, headers: app.headers },
+      cached: { ...run, url: dashboard, headers: { ...app.headers, 'if-none-match': etag } },
+      projects: { ...run, url: `${app.base}/api/v1/projects?page=1`, headers: app.headers },
+      leads: { ...run, url: `${app.base}/api/v1/crm/leads?tenant=${LEADS_TENANT}`, headers: app.headers },
     });
     for (const [name, run] of Object.entries({ full, projects, leads })) {
       if (run.errors > 0) throw new Error(`B3 ${name}: ${run.errors} failed requests`);

@@ -39,4 +39,27 @@ async function measure(options) {
   };
 }
 
-module.exports = { load, measure, REPEATS };
+/**
+ * Several targets measured side by side: a warm-up of each, then REPEATS rounds that run every
+ * target one after the other, so on a shared machine a baseline runs beside each figure it is
+ * compared with. `targets` maps names to `load` options (url, connections, seconds, headers,
+ * signer); answers median throughput and p99 per name, with every failed request counted.
+ */
+async function measureRounds(targets) {
+  const names = Object.keys(targets);
+  for (const name of names) await load(targets[name]);
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < REPEATS; i += 1) for (const name of names) runs[name].push(await load(targets[name]));
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        rps: median(runs[name].map((r) => r.rps)),
+        p99: median(runs[name].map((r) => r.p99)),
+        errors: runs[name].reduce((n, r) => n + r.errors, 0),
+      },
+    ]),
+  );
+}
+
+module.exports = { load, measure, measureRounds, REPEATS };

@@ -4,7 +4,7 @@ import type { Subscription } from 'rxjs';
 import { isDatabaseUnavailable, KeyedSerialQueue } from '../common';
 import { AppConfig } from '../config';
 import { DomainEventBus } from '../events';
-import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
+import { FreshnessService, SourcesService } from '../sources';
 import { LiveMetrics } from './live-metrics';
 import { LiveRoutes, type FreshnessScope, type RoutedUpdate, type SourceChange } from './live-routes';
 import { routeEvent, sourceChangeOf, type DataRoutes } from './topic-routes';
@@ -161,7 +161,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const source =
       event.type === 'records.changed'
         ? { domain: event.domain, tenant: event.tenant }
-        : ((await this.sourcesNow()).find((s) => s.id === event.sourceId) ?? null);
+        : ((await this.sources.known()).find((s) => s.id === event.sourceId) ?? null);
     const change = sourceChangeOf(event, source);
     if (!change) return { source, routes: null };
     return {
@@ -170,17 +170,12 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The source definitions, from the in-memory view (read again whenever one is written). */
-  private sourcesNow(): Promise<readonly SourceEntity[]> {
-    return this.sources.known();
-  }
-
   private freshnessOf(scope: FreshnessScope): Promise<Freshness> {
     const key = JSON.stringify(scope);
     const cached = this.freshnessCache.get(key);
     const now = Date.now();
     if (cached && now - cached.at < FRESHNESS_REUSE_MS) return cached.value;
-    const value = this.sourcesNow().then((all) =>
+    const value = this.sources.known().then((all) =>
       this.freshness.summarizeSources(
         all.filter((source) => {
           if (scope.kind === 'source') return source.id === scope.sourceId;
