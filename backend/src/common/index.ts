@@ -20,7 +20,16 @@ export { createLogger, markTraceBound, type Logger } from './logging/logger';
 export { NestPinoLogger } from './logging/nest-logger';
 export { redactUrl } from './logging/redact-url';
 export { BlueprintPageQueryDto, PageQueryDto } from './pagination/page-query.dto';
-export { CommaList } from './pagination/comma-list';
+export {
+  commaList,
+  isoDateTime,
+  matching,
+  oneOf,
+  QueryField,
+  querySchemaOf,
+  text,
+  wholeNumber,
+} from './http/query-fields';
 export { resolvePage, toPage, type PageDefaults, type PageWindow } from './pagination/page';
 export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';
 export { parseOrThrow, toFieldErrors, zodBodySchema } from './http/zod-validation';

@@ -1,7 +1,5 @@
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { LiveAndOpsEnvironment } from './environment.live';
-import { trimmed } from './environment.server';
+import { count, Setting, text } from './setting';
 
 /**
  * The environment variables Switchyard reads, with their rules. Everything the process reads
@@ -15,113 +13,91 @@ export class EnvironmentVariables extends LiveAndOpsEnvironment {
    * per integration, the secret its sender signs with (see docs/webhook-senders.md): `procore=a|b,gusto=c` or JSON; several for rotation
    * @default _(empty)_
    */
-  @IsString()
+  @Setting(text())
   INTEGRATION_WEBHOOK_SECRETS = '';
 
   /**
    * a file with more webhook secrets (same syntax), re-read when it changes: rotate secrets without a restart
    * @default _(unset)_
    */
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
+  @Setting(text(undefined, undefined, { trim: true }))
   INTEGRATION_WEBHOOK_SECRETS_FILE?: string;
 
   /**
    * per integration, the source address ranges (CIDR) its webhooks may come from: `stripe_issuing=3.18.12.63/32|3.130.192.231/32` or JSON; unlisted integrations: any address (see docs/webhook-senders.md)
    * @default _(empty)_
    */
-  @IsString()
+  @Setting(text())
   INTEGRATION_WEBHOOK_ALLOWED_IPS = '';
 
   /**
    * JSON per integration: `native` (default), `standard-webhooks` or a configured `hmac` scheme; see docs/webhook-senders.md
    * @default _(empty)_
    */
-  @IsString()
+  @Setting(text())
   INTEGRATION_WEBHOOK_SCHEMES = '';
 
   /**
    * extra payload field names (comma-separated, any case style) whose values are redacted before storage
    * @default _(empty)_
    */
-  @IsString()
-  @Matches(/^[\w\s,.-]*$/, { message: 'must be a comma-separated list of field names' })
+  @Setting(text(/^[\w\s,.-]*$/, 'must be a comma-separated list of field names'))
   INTEGRATION_REDACT_FIELDS = '';
 
   /**
    * integration webhooks per minute per client address and integration (429 beyond)
    * @default `1200`
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1, { message: 'must be between 1 and 1000000' })
-  @Max(1_000_000, { message: 'must be between 1 and 1000000' })
+  @Setting(count(1, 1_000_000))
   INTEGRATION_WEBHOOK_RATE_LIMIT_PER_MINUTE = 1200;
 
   /**
    * largest integration webhook body; larger ones get 413
    * @default `262144`
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of bytes' })
-  @Min(1024, { message: 'must be between 1024 and 52428800 bytes' })
-  @Max(52_428_800, { message: 'must be between 1024 and 52428800 bytes' })
+  @Setting(count(1024, 52_428_800, 'bytes'))
   INTEGRATION_WEBHOOK_BODY_LIMIT_BYTES = 262_144;
 
   /**
    * how often leftover unclassified integration events are claimed (after a restart; new ones are processed at once)
    * @default `5000`
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds' })
-  @Min(50, { message: 'must be between 50 and 60000 ms' })
-  @Max(60_000, { message: 'must be between 50 and 60000 ms' })
+  @Setting(count(50, 60_000, 'ms'))
   INTEGRATION_PROCESS_TICK_MS = 5000;
 
   /**
    * integration events older than this are pruned hourly (category corrections are kept), with resolved or ignored issues not seen since
    * @default `30`
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of days' })
-  @Min(1, { message: 'must be between 1 and 3650 days' })
-  @Max(3650, { message: 'must be between 1 and 3650 days' })
+  @Setting(count(1, 3650, 'days'))
   INTEGRATION_RETENTION_DAYS = 30;
 
   /**
    * OpenAI-compatible API base URL (e.g. `https://api.openai.com/v1`) that refines classifications
    * @default _(unset: off)_
    */
-  @IsOptional()
-  @Transform(trimmed)
-  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL such as https://api.openai.com/v1' })
+  @Setting(text(/^https?:\/\/\S+$/, 'must be an http(s) URL such as https://api.openai.com/v1', { trim: true }))
   INTEGRATION_LLM_URL?: string;
 
   /**
    * model name sent to that API
    * @default `gpt-4o-mini`
    */
-  @IsString()
-  @Matches(/^\S{1,100}$/, { message: 'must be a model name without spaces' })
+  @Setting(text(/^\S{1,100}$/, 'must be a model name without spaces'))
   INTEGRATION_LLM_MODEL = 'gpt-4o-mini';
 
   /**
    * bearer key for that API
    * @default _(unset)_
    */
-  @IsOptional()
-  @IsString()
+  @Setting(text())
   INTEGRATION_LLM_API_KEY?: string;
 
   /**
    * how long a refinement may take before the rules' answer is kept
    * @default `5000`
    */
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number of milliseconds' })
-  @Min(100, { message: 'must be between 100 and 60000 ms' })
-  @Max(60_000, { message: 'must be between 100 and 60000 ms' })
+  @Setting(count(100, 60_000, 'ms'))
   INTEGRATION_LLM_TIMEOUT_MS = 5000;
 }
 

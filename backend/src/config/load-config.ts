@@ -1,7 +1,7 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { z } from 'zod';
+import { declaredSchemaOf } from '../common/validation/declared-fields';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables, ENVIRONMENT_VARIABLE_NAMES } from './environment';
 import { parseWebhookIpAllowlists } from './integration-ip-allowlists';
@@ -27,9 +27,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       env[name],
     ]),
   );
-  const vars = plainToInstance(EnvironmentVariables, known);
-  const errors = validateSync(vars, { whitelist: true, forbidUnknownValues: true });
-  if (errors.length > 0) throw new ConfigError(errors.map((e) => describe(e, known)));
+  const parsed = declaredSchemaOf(EnvironmentVariables)?.safeParse(known);
+  if (!parsed) throw new Error('EnvironmentVariables declares no @Setting rules');
+  if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, known));
+  const vars = Object.assign(new EnvironmentVariables(), parsed.data);
   if (vars.NODE_ENV === 'production' && !vars.ENCRYPTION_KEYS) {
     throw new ConfigError(['ENCRYPTION_KEYS is required in production (keyId:base64 of 32 random bytes)']);
   }
@@ -174,21 +175,28 @@ function parseKeys(value: string | undefined): AppConfig['encryption']['keys'] {
   });
 }
 
-function describe(error: ValidationError, raw: Record<string, unknown>): string {
-  const messages = [...new Set(Object.values(error.constraints ?? {}))].reverse().join('; ');
-  const given = raw[error.property];
-  const secret = [
-    'DATABASE_URL',
-    'ENCRYPTION_KEYS',
-    'REDIS_URL',
-    'INTEGRATION_WEBHOOK_SECRETS',
-    'INTEGRATION_LLM_API_KEY',
-    'AUTH_OIDC_PROVIDERS',
-    'AUTH_TRUSTED_ISSUERS',
-  ].includes(error.property);
-  const shown = secret ? '(hidden)' : JSON.stringify(given);
-  return `${error.property} ${messages} (got ${shown})`;
+/** One line per bad variable (its first problem), secrets never echoed. */
+function describe(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>): string[] {
+  const byName = new Map<string, string>();
+  for (const issue of issues) {
+    const name = String(issue.path[0] ?? '');
+    if (!byName.has(name)) byName.set(name, issue.message);
+  }
+  return [...byName].map(([name, message]) => {
+    const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(raw[name]);
+    return `${name} ${message} (got ${shown})`;
+  });
 }
+
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'ENCRYPTION_KEYS',
+  'REDIS_URL',
+  'INTEGRATION_WEBHOOK_SECRETS',
+  'INTEGRATION_LLM_API_KEY',
+  'AUTH_OIDC_PROVIDERS',
+  'AUTH_TRUSTED_ISSUERS',
+]);
 
 function readVersion(): string {
   // The root package.json is the product's version; the process runs from the repo root

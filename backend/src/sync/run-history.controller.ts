@@ -1,26 +1,26 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Principal, RunHistoryList } from '@switchyard/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CurrentPrincipal, RequirePermission } from '../auth';
-import { ApiErrors, TimestampedModel, type Stamped } from '../common';
+import { ApiErrors, matching, QueryField, TimestampedModel, wholeNumber, type Stamped } from '../common';
 import { RunHistoryService } from './run-history.service';
 
 export const MAX_HISTORY_RUNS = 50;
 
 export class RunHistoryQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_HISTORY_RUNS, default: 20, description: 'Runs per source.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: `limit must be between 1 and ${MAX_HISTORY_RUNS}` })
-  @Max(MAX_HISTORY_RUNS, { message: `limit must be between 1 and ${MAX_HISTORY_RUNS}` })
+  @QueryField(wholeNumber('limit', 1, MAX_HISTORY_RUNS).optional(), {
+    type: Number,
+    minimum: 1,
+    maximum: MAX_HISTORY_RUNS,
+    default: 20,
+    description: 'Runs per source.',
+  })
   limit?: number;
 
-  @ApiPropertyOptional({ example: 'pm-projects', description: 'Only this source.' })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'sourceId must be a source id' })
+  @QueryField(matching(/^[a-z0-9-]{1,64}$/, 'sourceId must be a source id').optional(), {
+    example: 'pm-projects',
+    description: 'Only this source.',
+  })
   sourceId?: string;
 }
 

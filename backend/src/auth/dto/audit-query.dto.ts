@@ -1,25 +1,19 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '../../common';
+import { isoDateTime, matching, oneOf, PageQueryDto, QueryField } from '../../common';
+
+const OUTCOMES = ['success', 'failure', 'denied'] as const;
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'auth.login' })
-  @IsOptional()
-  @Matches(/^[a-z_.]{1,64}$/, { message: 'action must be an action name like auth.login' })
+  @QueryField(matching(/^[a-z_.]{1,64}$/, 'action must be an action name like auth.login').optional(), {
+    example: 'auth.login',
+  })
   action?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\S{1,320}$/, { message: 'actorId must be an id or email' })
+  @QueryField(matching(/^\S{1,320}$/, 'actorId must be an id or email').optional())
   actorId?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'failure', 'denied'] })
-  @IsOptional()
-  @IsIn(['success', 'failure', 'denied'], { message: 'outcome must be success, failure or denied' })
+  @QueryField(oneOf('outcome', OUTCOMES).optional(), { enum: OUTCOMES })
   outcome?: 'success' | 'failure' | 'denied';
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  @QueryField(isoDateTime('since must be an ISO 8601 date-time').optional(), { format: 'date-time' })
   since?: string;
 }

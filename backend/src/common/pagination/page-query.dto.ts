@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BLUEPRINT_DEFAULT_LIMIT,
   BLUEPRINT_MAX_LIMIT,
@@ -7,51 +6,48 @@ import {
   MAX_PAGE,
   MAX_PAGE_SIZE,
 } from '@switchyard/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryField, wholeNumber } from '../http/query-fields';
 
-const LIMIT_MESSAGE = `must be between 1 and ${MAX_PAGE_SIZE}`;
-
-/**
- * The paging fields with `limit` allowed up to `maxLimit`. A function because a subclass
- * cannot loosen a parent's `@Max`: class-validator applies the decorators of both.
- */
+/** The paging parameters with `limit` allowed up to `maxLimit`. */
 function pageQueryFields(maxLimit: number, limitDescription: string) {
   class PageQueryFields {
-    @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, starting at 1.' })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt({ message: 'page must be a whole number' })
-    @Min(1, { message: 'page must be 1 or more' })
-    @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
+    @QueryField(
+      wholeNumber('page', 1, MAX_PAGE, {
+        belowMin: 'page must be 1 or more',
+        aboveMax: `page must be at most ${MAX_PAGE}`,
+      }).optional(),
+      { type: Number, minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, starting at 1.' },
+    )
     page?: number;
 
-    @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt({ message: 'pageSize must be a whole number' })
-    @Min(1, { message: `pageSize ${LIMIT_MESSAGE}` })
-    @Max(MAX_PAGE_SIZE, { message: `pageSize ${LIMIT_MESSAGE}` })
+    @QueryField(wholeNumber('pageSize', 1, MAX_PAGE_SIZE).optional(), {
+      type: Number,
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      default: DEFAULT_PAGE_SIZE,
+    })
     pageSize?: number;
 
-    @ApiPropertyOptional({ minimum: 1, maximum: maxLimit, description: limitDescription })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt({ message: 'limit must be a whole number' })
-    @Min(1, { message: `limit must be between 1 and ${maxLimit}` })
-    @Max(maxLimit, { message: `limit must be between 1 and ${maxLimit}` })
+    @QueryField(wholeNumber('limit', 1, maxLimit).optional(), {
+      type: Number,
+      minimum: 1,
+      maximum: maxLimit,
+      description: limitDescription,
+    })
     limit?: number;
 
-    @ApiPropertyOptional({
-      minimum: 0,
-      maximum: MAX_OFFSET,
-      description: 'Rows to skip; alias of page for offset-minded clients.',
-    })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt({ message: 'offset must be a whole number' })
-    @Min(0, { message: 'offset must be 0 or more' })
-    @Max(MAX_OFFSET, { message: `offset must be at most ${MAX_OFFSET}` })
+    @QueryField(
+      wholeNumber('offset', 0, MAX_OFFSET, {
+        belowMin: 'offset must be 0 or more',
+        aboveMax: `offset must be at most ${MAX_OFFSET}`,
+      }).optional(),
+      {
+        type: Number,
+        minimum: 0,
+        maximum: MAX_OFFSET,
+        description: 'Rows to skip; alias of page for offset-minded clients.',
+      },
+    )
     offset?: number;
   }
   return PageQueryFields;

@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   CRM_ACTIVITY_STATUSES,
   CRM_HOT_LIST_STATUSES,
@@ -29,8 +28,17 @@ import {
   type CrmSyncStatus,
   type CrmTenantSyncStatus,
 } from '@switchyard/contracts';
-import { IsDefined, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { z } from 'zod';
+import {
+  isoDateTime,
+  matching,
+  oneOf,
+  PageModel,
+  PageQueryDto,
+  QueryField,
+  text,
+  TimestampedModel,
+} from '../../common';
 import { FreshnessModel, SourceFreshnessModel } from '../../sources/dto/source.models';
 
 // ---- query parameters ----------------------------------------------------------------
@@ -38,28 +46,20 @@ import { FreshnessModel, SourceFreshnessModel } from '../../sources/dto/source.m
 const TENANT = /^[a-z0-9-]{1,64}$/;
 
 function RequiredTenant(): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ example: 'acme-fitness', description: 'The brand; outside your data scopes it reads as not found.' }),
-    IsDefined({ message: 'tenant is required' }),
-    Matches(TENANT, { message: 'tenant must be a tenant id' }),
+  return QueryField(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'tenant is required' : 'tenant must be a tenant id') })
+      .regex(TENANT, { error: 'tenant must be a tenant id' }),
+    { example: 'acme-fitness', description: 'The brand; outside your data scopes it reads as not found.' },
   );
 }
 
-function OneOf(field: string, values: readonly string[]): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({ enum: values }),
-    IsOptional(),
-    IsIn(values, { message: `${field} must be one of ${values.join(', ')}` }),
-  );
+function OneOf(field: string, values: readonly [string, ...string[]]): PropertyDecorator {
+  return QueryField(oneOf(field, values).optional(), { enum: values });
 }
 
 function SearchText(field: string, description: string): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({ description, maxLength: 200 }),
-    IsOptional(),
-    IsString({ message: `${field} must be text` }),
-    MaxLength(200, { message: `${field} must be at most 200 characters` }),
-  );
+  return QueryField(text(field, 200).optional(), { description, maxLength: 200 });
 }
 
 export class CrmTenantQueryDto {
@@ -67,9 +67,10 @@ export class CrmTenantQueryDto {
 }
 
 export class CrmSyncStatusQueryDto {
-  @ApiPropertyOptional({ example: 'acme-fitness', description: 'One tenant; all you may see when omitted.' })
-  @IsOptional()
-  @Matches(TENANT, { message: 'tenant must be a tenant id' })
+  @QueryField(matching(TENANT, 'tenant must be a tenant id').optional(), {
+    example: 'acme-fitness',
+    description: 'One tenant; all you may see when omitted.',
+  })
   tenant?: string;
 }
 
@@ -94,12 +95,10 @@ export class CrmNoteListQueryDto extends PageQueryDto {
 export class CrmScheduleQueryDto extends PageQueryDto {
   @RequiredTenant() tenant!: string;
 
-  @ApiPropertyOptional({
+  @QueryField(isoDateTime('from must be an ISO 8601 date-time').optional(), {
     format: 'date-time',
     description: 'Activities scheduled at or after this instant; default now.',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from?: string;
 
   @OneOf('status', CRM_ACTIVITY_STATUSES) status?: CrmActivityStatus;

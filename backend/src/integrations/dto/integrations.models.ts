@@ -28,28 +28,21 @@ import {
   type IssueDetail,
   type ItemList,
 } from '@switchyard/contracts';
-import { IsIn, IsOptional } from 'class-validator';
-import { PageModel, PageQueryDto, TimestampedModel, zodBodySchema } from '../../common';
+import { oneOf, PageModel, PageQueryDto, QueryField, TimestampedModel, zodBodySchema } from '../../common';
 import { feedbackSchema, issueActionSchema } from './integrations.schemas';
 
 // ---- requests ------------------------------------------------------------------------
 
 export class IntegrationEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: INTEGRATION_EVENT_STATUSES })
-  @IsOptional()
-  @IsIn(INTEGRATION_EVENT_STATUSES, { message: `status must be one of ${INTEGRATION_EVENT_STATUSES.join(', ')}` })
+  @QueryField(oneOf('status', INTEGRATION_EVENT_STATUSES).optional(), { enum: INTEGRATION_EVENT_STATUSES })
   status?: IntegrationEventStatus;
 }
 
 export class IntegrationIssuesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ISSUE_STATES })
-  @IsOptional()
-  @IsIn(ISSUE_STATES, { message: `state must be one of ${ISSUE_STATES.join(', ')}` })
+  @QueryField(oneOf('state', ISSUE_STATES).optional(), { enum: ISSUE_STATES })
   state?: IssueState;
 
-  @ApiPropertyOptional({ enum: INTEGRATIONS })
-  @IsOptional()
-  @IsIn(INTEGRATIONS, { message: `integration must be one of ${INTEGRATIONS.join(', ')}` })
+  @QueryField(oneOf('integration', INTEGRATIONS).optional(), { enum: INTEGRATIONS })
   integration?: IntegrationId;
 }
 

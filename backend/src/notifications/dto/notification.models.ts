@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiBody, ApiProperty } from '@nestjs/swagger';
 import {
   CONTACT_POINT_KINDS,
   DELIVERY_STATUSES,
@@ -11,9 +11,8 @@ import {
   type NotificationPolicy,
   type Page,
 } from '@switchyard/contracts';
-import { IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
-import { PageModel, PageQueryDto } from '../../common';
+import { matching, PageModel, PageQueryDto, QueryField } from '../../common';
 import { contactPointSchema } from './contact-point.schema';
 import { notificationPolicySchema } from './notification-policy.schema';
 
@@ -59,9 +58,9 @@ export class NotificationDeliveryPageModel extends PageModel implements Page<Not
 }
 
 export class DeliveryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'ops-slack' })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'contactPointId must be a contact point id' })
+  @QueryField(matching(/^[a-z0-9-]{1,64}$/, 'contactPointId must be a contact point id').optional(), {
+    example: 'ops-slack',
+  })
   contactPointId?: string;
 }
 

@@ -1,4 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DATE_RANGES,
   PORTFOLIOS,
@@ -8,9 +7,8 @@ import {
   RISK_STATUSES,
   type DateRange,
 } from '@switchyard/contracts';
-import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
-import { BlueprintPageQueryDto, CommaList, PageQueryDto } from '../../common';
+import { z } from 'zod';
+import { BlueprintPageQueryDto, commaList, isoDateTime, matching, oneOf, PageQueryDto, QueryField } from '../../common';
 
 /** A comma-separated list whose every item is one of `values`. */
 function listOf(values: readonly string[]): RegExp {
@@ -28,7 +26,7 @@ const STATUS_ALIASES = new Map<string, readonly string[]>([
 ]);
 
 /** Joins repeated parameters and expands aliases into the canonical comma list; unknown words stay for the validator to name. */
-function canonicalStatuses({ value }: { value: unknown }): unknown {
+function canonicalStatuses(value: unknown): unknown {
   const list = Array.isArray(value) ? value.map(String).join(',') : value;
   if (typeof list !== 'string') return list;
   const words = list.split(',').flatMap((w) => STATUS_ALIASES.get(w.trim().toLowerCase().replace(/[ _]/g, '-')) ?? [w]);
@@ -37,96 +35,99 @@ function canonicalStatuses({ value }: { value: unknown }): unknown {
 
 const ID_LIST = /^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,99}$/;
 
+const PORTFOLIO_CHOICES = [...PORTFOLIOS, 'All'] as const;
+const projectIds = commaList(matching(ID_LIST, 'projectIds must be a comma-separated list of project ids')).optional();
+
 export class ProjectQueryDto extends BlueprintPageQueryDto {
-  @ApiPropertyOptional({ enum: [...PORTFOLIOS, 'All'], default: 'All' })
-  @IsOptional()
-  @IsIn([...PORTFOLIOS, 'All'], { message: `portfolio must be one of ${[...PORTFOLIOS, 'All'].join(', ')}` })
+  @QueryField(oneOf('portfolio', PORTFOLIO_CHOICES).optional(), { enum: PORTFOLIO_CHOICES, default: 'All' })
   portfolio?: string;
 
-  @ApiPropertyOptional({
-    description:
-      `Comma-separated or repeated: ${PROJECT_STATUSES.join(', ')}; also active (every status but Completed) ` +
-      'and kebab-case names (at-risk).',
-    example: 'At Risk,Critical',
-  })
-  @IsOptional()
-  @Transform(canonicalStatuses)
-  @MaxLength(500, { message: 'status is too long' })
-  @Matches(listOf(PROJECT_STATUSES), {
-    message: `status must be a comma-separated list of ${PROJECT_STATUSES.join(', ')} or active`,
-  })
+  @QueryField(
+    z
+      .preprocess(
+        canonicalStatuses,
+        z
+          .string({ error: `status must be a comma-separated list of ${PROJECT_STATUSES.join(', ')} or active` })
+          .max(500, { error: 'status is too long' })
+          .regex(listOf(PROJECT_STATUSES), {
+            error: `status must be a comma-separated list of ${PROJECT_STATUSES.join(', ')} or active`,
+          }),
+      )
+      .optional(),
+    {
+      description:
+        `Comma-separated or repeated: ${PROJECT_STATUSES.join(', ')}; also active (every status but Completed) ` +
+        'and kebab-case names (at-risk).',
+      example: 'At Risk,Critical',
+    },
+  )
   status?: string;
 
-  @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
-  @IsIn(PRIORITIES, { message: `priority must be one of ${PRIORITIES.join(', ')}` })
+  @QueryField(oneOf('priority', PRIORITIES).optional(), { enum: PRIORITIES })
   priority?: string;
 
-  @ApiPropertyOptional({ example: 'Platform' })
-  @IsOptional()
-  @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _&.'()/-]{0,63}$/u, { message: 'team must be a team id' })
+  @QueryField(matching(/^[\p{L}\p{N}][\p{L}\p{N} _&.'()/-]{0,63}$/u, 'team must be a team id').optional(), {
+    example: 'Platform',
+  })
   team?: string;
 }
 
 export class FinancialQueryDto {
-  @ApiPropertyOptional({
+  @QueryField(projectIds, {
     description: 'Comma-separated project ids; all visible projects when left out.',
     example: 'PRJ-1001,PRJ-1002',
   })
-  @IsOptional()
-  @CommaList()
-  @Matches(ID_LIST, { message: 'projectIds must be a comma-separated list of project ids' })
   projectIds?: string;
 
-  @ApiPropertyOptional({ enum: DATE_RANGES, default: '3M' })
-  @IsOptional()
-  @IsIn(DATE_RANGES, { message: `dateRange must be one of ${DATE_RANGES.join(', ')}` })
+  @QueryField(oneOf('dateRange', DATE_RANGES).optional(), { enum: DATE_RANGES, default: '3M' })
   dateRange?: DateRange;
 
-  @ApiPropertyOptional({ format: 'date', description: 'With dateRange=Custom.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'startDate must be a date like 2026-01-31' })
+  @QueryField(isoDateTime('startDate must be a date like 2026-01-31').optional(), {
+    format: 'date',
+    description: 'With dateRange=Custom.',
+  })
   startDate?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'With dateRange=Custom.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endDate must be a date like 2026-06-30' })
+  @QueryField(isoDateTime('endDate must be a date like 2026-06-30').optional(), {
+    format: 'date',
+    description: 'With dateRange=Custom.',
+  })
   endDate?: string;
 }
 
 export class RiskQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: `Comma-separated: ${RISK_LEVELS.join(', ')}`, example: 'Critical,High' })
-  @IsOptional()
-  @CommaList()
-  @Matches(listOf(RISK_LEVELS), { message: `riskLevel must be a comma-separated list of ${RISK_LEVELS.join(', ')}` })
+  @QueryField(
+    commaList(
+      matching(listOf(RISK_LEVELS), `riskLevel must be a comma-separated list of ${RISK_LEVELS.join(', ')}`),
+    ).optional(),
+    { description: `Comma-separated: ${RISK_LEVELS.join(', ')}`, example: 'Critical,High' },
+  )
   riskLevel?: string;
 
-  @ApiPropertyOptional({ description: `Comma-separated: ${RISK_STATUSES.join(', ')}`, example: 'Open' })
-  @IsOptional()
-  @CommaList()
-  @Matches(listOf(RISK_STATUSES), { message: `status must be a comma-separated list of ${RISK_STATUSES.join(', ')}` })
+  @QueryField(
+    commaList(
+      matching(listOf(RISK_STATUSES), `status must be a comma-separated list of ${RISK_STATUSES.join(', ')}`),
+    ).optional(),
+    { description: `Comma-separated: ${RISK_STATUSES.join(', ')}`, example: 'Open' },
+  )
   status?: string;
 
-  @ApiPropertyOptional({ example: 'PRJ-1001' })
-  @IsOptional()
-  @CommaList()
-  @Matches(ID_LIST, { message: 'projectIds must be a comma-separated list of project ids' })
+  @QueryField(projectIds, { example: 'PRJ-1001' })
   projectIds?: string;
 }
 
 export class DashboardQueryDto {
-  @ApiPropertyOptional({ enum: [...PORTFOLIOS, 'All'], default: 'All' })
-  @IsOptional()
-  @IsIn([...PORTFOLIOS, 'All'], { message: `portfolio must be one of ${[...PORTFOLIOS, 'All'].join(', ')}` })
+  @QueryField(oneOf('portfolio', PORTFOLIO_CHOICES).optional(), { enum: PORTFOLIO_CHOICES, default: 'All' })
   portfolio?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'The refreshToken of your last answer: when the figures have not changed since, the answer is 304 ' +
-      '(the same check as If-None-Match).',
-  })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'refreshToken must be a refreshToken from an earlier answer' })
+  @QueryField(
+    matching(/^[A-Za-z0-9_-]{1,128}$/, 'refreshToken must be a refreshToken from an earlier answer').optional(),
+    {
+      description:
+        'The refreshToken of your last answer: when the figures have not changed since, the answer is 304 ' +
+        '(the same check as If-None-Match).',
+    },
+  )
   refreshToken?: string;
 }
 

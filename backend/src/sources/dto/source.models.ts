@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   BREAKER_STATES,
   CREDENTIAL_KINDS,
@@ -20,9 +20,8 @@ import {
   type Source,
   type SourceStatus,
 } from '@switchyard/contracts';
-import { IsBooleanString, IsIn, IsOptional, Matches } from 'class-validator';
 import { z } from 'zod';
-import { PageModel, PageQueryDto, TimestampedModel, zodBodySchema } from '../../common';
+import { matching, oneOf, PageModel, PageQueryDto, QueryField, TimestampedModel, zodBodySchema } from '../../common';
 import { credentialSchema, sourceDefinitionSchema } from './source-definition.schema';
 
 /** OpenAPI schemas generated from the same zod schemas that validate the bodies. */
@@ -157,24 +156,16 @@ export class SourcePageModel extends PageModel implements Page<Source> {
 }
 
 export class SourceListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SOURCE_DOMAINS })
-  @IsOptional()
-  @IsIn(SOURCE_DOMAINS, { message: `domain must be one of ${SOURCE_DOMAINS.join(', ')}` })
+  @QueryField(oneOf('domain', SOURCE_DOMAINS).optional(), { enum: SOURCE_DOMAINS })
   domain?: SourceDomain;
 
-  @ApiPropertyOptional({ example: 'acme-fitness' })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'tenant must be a tenant id' })
+  @QueryField(matching(/^[a-z0-9-]{1,64}$/, 'tenant must be a tenant id').optional(), { example: 'acme-fitness' })
   tenant?: string;
 
-  @ApiPropertyOptional({ enum: SOURCE_KINDS })
-  @IsOptional()
-  @IsIn(SOURCE_KINDS, { message: `kind must be one of ${SOURCE_KINDS.join(', ')}` })
+  @QueryField(oneOf('kind', SOURCE_KINDS).optional(), { enum: SOURCE_KINDS })
   kind?: SourceKind;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
-  @IsBooleanString({ message: 'enabled must be true or false' })
+  @QueryField(matching(/^(true|false|1|0)$/, 'enabled must be true or false').optional(), { enum: ['true', 'false'] })
   enabled?: string;
 }
 

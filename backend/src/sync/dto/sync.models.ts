@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   SYNC_ERROR_CATEGORIES,
   SYNC_ERROR_CODES,
@@ -16,8 +16,7 @@ import {
   type RefreshAccepted,
   type SyncRun,
 } from '@switchyard/contracts';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { PageModel, PageQueryDto, TimestampedModel } from '../../common';
+import { isoDateTime, matching, oneOf, PageModel, PageQueryDto, QueryField, TimestampedModel } from '../../common';
 
 export class SyncRunModel extends TimestampedModel implements SyncRun {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -53,35 +52,31 @@ export class SyncRunPageModel extends PageModel implements Page<SyncRun> {
 const STATUS_LIST = new RegExp(`^(${SYNC_RUN_STATUSES.join('|')})(,(${SYNC_RUN_STATUSES.join('|')}))*$`);
 
 export class SyncRunQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'pm-projects' })
-  @IsOptional()
-  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'sourceId must be a source id' })
+  @QueryField(matching(/^[a-z0-9-]{1,64}$/, 'sourceId must be a source id').optional(), { example: 'pm-projects' })
   sourceId?: string;
 
-  @ApiPropertyOptional({ description: `Comma-separated: ${SYNC_RUN_STATUSES.join(', ')}`, example: 'failed,partial' })
-  @IsOptional()
-  @Matches(STATUS_LIST, { message: `status must be a comma-separated list of ${SYNC_RUN_STATUSES.join(', ')}` })
+  @QueryField(
+    matching(STATUS_LIST, `status must be a comma-separated list of ${SYNC_RUN_STATUSES.join(', ')}`).optional(),
+    { description: `Comma-separated: ${SYNC_RUN_STATUSES.join(', ')}`, example: 'failed,partial' },
+  )
   status?: string;
 
-  @ApiPropertyOptional({ enum: SYNC_TRIGGERS })
-  @IsOptional()
-  @IsIn(SYNC_TRIGGERS, { message: `trigger must be one of ${SYNC_TRIGGERS.join(', ')}` })
+  @QueryField(oneOf('trigger', SYNC_TRIGGERS).optional(), { enum: SYNC_TRIGGERS })
   trigger?: SyncTrigger;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Runs queued at or after this time.' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  @QueryField(isoDateTime('since must be an ISO 8601 date-time').optional(), {
+    format: 'date-time',
+    description: 'Runs queued at or after this time.',
+  })
   since?: string;
 }
 
 export class RefreshQueryDto {
-  @ApiPropertyOptional({
+  @QueryField(oneOf('mode', SYNC_MODES).optional(), {
     enum: SYNC_MODES,
     default: 'incremental',
     description: '`full` also tombstones rows the upstream no longer has.',
   })
-  @IsOptional()
-  @IsIn(SYNC_MODES, { message: `mode must be one of ${SYNC_MODES.join(', ')}` })
   mode?: SyncMode;
 }
 
