@@ -44,38 +44,52 @@ export class NormalizedStore {
   ): Promise<{ changed: string[]; skippedOlder: number }> {
     const plan = this.plan(table);
     const sealed = SEALED_COLUMNS[table] ?? [];
+    const payload = (start: number): string =>
+      JSON.stringify(
+        rows.slice(start, start + BATCH_SIZE).map((r) => {
+          const record: Record<string, unknown> = {
+            source_id: source.id,
+            external_id: r.externalId,
+            tenant_id: source.tenant,
+            content_hash: r.contentHash,
+            source_updated_at: r.sourceUpdatedAt,
+            synced_at: syncedAt,
+            deleted_at: null,
+          };
+          for (const { property, column } of plan.columns) {
+            if (column in record) continue;
+            const value = r.values[property];
+            record[column] =
+              sealed.includes(property) && value !== null && value !== undefined
+                ? this.box.encrypt(JSON.stringify(value))
+                : (value ?? null);
+          }
+          return record;
+        }),
+      );
     const changed: string[] = [];
     let skippedOlder = 0;
-    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-      const records = rows.slice(i, i + BATCH_SIZE).map((r) => {
-        const record: Record<string, unknown> = {
-          source_id: source.id,
-          external_id: r.externalId,
-          tenant_id: source.tenant,
-          content_hash: r.contentHash,
-          source_updated_at: r.sourceUpdatedAt,
-          synced_at: syncedAt,
-          deleted_at: null,
-        };
-        for (const { property, column } of plan.columns) {
-          if (column in record) continue;
-          const value = r.values[property];
-          record[column] =
-            sealed.includes(property) && value !== null && value !== undefined
-              ? this.box.encrypt(JSON.stringify(value))
-              : (value ?? null);
-        }
-        return record;
-      });
-      const result = returnedRows<{ external_id: string; written: boolean }>(
-        await manager.query(plan.insertSql, [JSON.stringify(records)]),
-      );
+    // The next batch is serialized while Postgres works on the one before (the connection
+    // still runs one statement at a time, in order, inside the caller's transaction).
+    let pending = rows.length > 0 ? this.send(manager, plan.insertSql, payload(0)) : null;
+    for (let next = BATCH_SIZE; pending; next += BATCH_SIZE) {
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let the statement go out first
+      const following = next < rows.length ? payload(next) : null;
+      const result = returnedRows<{ external_id: string; written: boolean }>(await pending);
       for (const row of result) {
         if (row.written) changed.push(row.external_id);
         else skippedOlder += 1;
       }
+      pending = following === null ? null : this.send(manager, plan.insertSql, following);
     }
     return { changed, skippedOlder };
+  }
+
+  /** Starts a statement; its failure is reported where it is awaited, not as an unhandled rejection meanwhile. */
+  private send(manager: EntityManager, sql: string, payload: string): Promise<unknown> {
+    const statement = manager.query(sql, [payload]) as Promise<unknown>;
+    statement.catch(() => undefined);
+    return statement;
   }
 
   /** Marks the source's rows that a full refresh did not see as deleted; returns their ids. */
@@ -118,21 +132,28 @@ export class NormalizedStore {
       .filter((c) => c.column !== 'source_id' && c.column !== 'external_id')
       .map((c) => `"${c.column}" = EXCLUDED."${c.column}"`)
       .join(', ');
-    // The last SELECT reads the rows as they were before the insert (one snapshot for the
-    // whole statement): the incoming rows older than the stored ones are those the conflict
-    // clause skips, counted so a sender stuck replaying old events shows in the run.
-    const insertSql = `WITH incoming AS (SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})),
+    // One snapshot for the whole statement: `judged` sets each incoming row beside the stored
+    // one, so an unchanged row (the common case of a refresh) is not offered to the INSERT at
+    // all and takes no row lock; the conflict clause repeats the checks against the row a
+    // concurrent writer may just have committed. Incoming rows older than the stored ones are
+    // counted, so a sender stuck replaying old events shows in the run.
+    const fresher = `NOT COALESCE(EXCLUDED.source_updated_at < "${table}".source_updated_at, false)`;
+    const insertSql = `WITH incoming AS (SELECT ${names} FROM json_to_recordset($1::json) AS x(${recordset})),
+      judged AS (
+        SELECT i.*, stored.external_id IS NOT NULL AS present,
+          (stored.content_hash IS DISTINCT FROM i.content_hash OR stored.deleted_at IS NOT NULL) AS differs,
+          COALESCE(i.source_updated_at < stored.source_updated_at, false) AS older
+        FROM incoming i LEFT JOIN "${table}" stored
+          ON stored.source_id = i.source_id AND stored.external_id = i.external_id),
       written AS (
-        INSERT INTO "${table}" (${names}) SELECT ${names} FROM incoming
+        INSERT INTO "${table}" (${names}) SELECT ${names} FROM judged WHERE NOT present OR (differs AND NOT older)
         ON CONFLICT (source_id, external_id) DO UPDATE SET ${updates}
         WHERE ("${table}".content_hash IS DISTINCT FROM EXCLUDED.content_hash OR "${table}".deleted_at IS NOT NULL)
-          AND NOT COALESCE(EXCLUDED.source_updated_at < "${table}".source_updated_at, false)
+          AND ${fresher}
         RETURNING external_id)
       SELECT external_id, true AS written FROM written
       UNION ALL
-      SELECT i.external_id, false AS written FROM incoming i
-        JOIN "${table}" stored ON stored.source_id = i.source_id AND stored.external_id = i.external_id
-        WHERE i.source_updated_at < stored.source_updated_at`;
+      SELECT external_id, false AS written FROM judged WHERE present AND older`;
     const plan = { columns, insertSql };
     this.plans.set(table, plan);
     return plan;
