@@ -25,7 +25,7 @@ export class SyncAndAuthEnvironment extends ServerEnvironment {
   SYNC_CONCURRENCY = 4;
 
   /**
-   * longest a replica answers from its in-memory copy of source state without reading it again; changes announced by other replicas (through Redis) reach it sooner
+   * longest a replica answers from its in-memory copy of source state (and of the webhook signing secrets it opened) without reading it again; changes announced by other replicas (through Redis) reach it sooner
    * @default `5000`
    */
   @Setting(count(100, 600_000, 'ms'))

@@ -1,7 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Credential, Page, Principal } from '@switchyard/contracts';
 import { AuditService } from '../auth';
-import { Clock, DomainException, parseOrThrow, ResourceNotFoundException, SecretBox, toPage } from '../common';
+import {
+  Clock,
+  ComputedCache,
+  DomainException,
+  parseOrThrow,
+  ResourceNotFoundException,
+  SecretBox,
+  toPage,
+} from '../common';
+import { AppConfig } from '../config';
 import type { PageWindow } from '../common';
 import { credentialSchema } from './dto/source-definition.schema';
 import { CredentialEntity } from './entities/credential.entity';
@@ -19,6 +28,12 @@ export interface OpenedCredential {
 @Injectable()
 export class CredentialsService {
   private readonly logger = new Logger(CredentialsService.name);
+  /**
+   * Opened credentials for the webhook path (a signature check per delivery must not cost a
+   * read and an unseal). Dropped on every write here; another replica's write reaches this
+   * one within `SOURCE_STATE_MAX_AGE_MS`, like source state.
+   */
+  private readonly recent: ComputedCache<OpenedCredential | null>;
 
   constructor(
     private readonly credentials: CredentialsRepository,
@@ -26,7 +41,10 @@ export class CredentialsService {
     private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.recent = new ComputedCache(config.sync.sourceStateMaxAgeMs, 1000);
+  }
 
   /** Creates or rotates: the same id replaces the secret and keeps the creation time. */
   async put(
@@ -57,6 +75,7 @@ export class CredentialsService {
       updatedAt: now,
     };
     await this.credentials.save(entity);
+    this.recent.invalidate();
     this.logger.log(
       { credentialId: entity.id, keyId: entity.keyId },
       existing ? 'credential rotated' : 'credential created',
@@ -86,7 +105,9 @@ export class CredentialsService {
     if (users.length > 0) {
       throw new DomainException('CONFLICT', 409, `credential ${id} is used by source(s) ${users.join(', ')}`);
     }
-    if (!(await this.credentials.delete(id))) throw new ResourceNotFoundException('credential', id);
+    const deleted = await this.credentials.delete(id);
+    this.recent.invalidate();
+    if (!deleted) throw new ResourceNotFoundException('credential', id);
     await this.audit.record({
       action: 'credential.delete',
       actor: actor ?? { kind: 'system', id: null },
@@ -112,6 +133,11 @@ export class CredentialsService {
     return row ? this.opened(row) : null;
   }
 
+  /** `open`, answered from memory when this instance opened it moments ago and nothing was written since. */
+  openRecent(id: string): Promise<OpenedCredential | null> {
+    return this.recent.get(id, () => this.open(id));
+  }
+
   /**
    * Runs `work` with the credential locked (across replicas) and stores the fields it
    * returns: a rotating OAuth2 refresh token is used and replaced by one holder at a time,
@@ -121,7 +147,7 @@ export class CredentialsService {
     id: string,
     work: (credential: OpenedCredential) => Promise<{ result: T; fields?: Record<string, string> }>,
   ): Promise<T | null> {
-    return this.credentials.transaction(async (locked) => {
+    const answer = await this.credentials.transaction(async (locked) => {
       const row = await locked.findForUpdate(id);
       if (!row) return null;
       const opened = this.opened(row);
@@ -133,6 +159,8 @@ export class CredentialsService {
       }
       return result;
     });
+    this.recent.invalidate();
+    return answer;
   }
 
   private opened(row: CredentialEntity): OpenedCredential {

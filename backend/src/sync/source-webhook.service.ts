@@ -34,7 +34,7 @@ export class SourceWebhookService {
     // From the in-memory view: a webhook must not cost a read of its source's definition.
     const source = await this.sources.requireKnown(sourceId);
     const credentialId = source.webhookSecretCredentialId;
-    const credential = credentialId ? await this.credentials.open(credentialId) : null;
+    const credential = credentialId ? await this.credentials.openRecent(credentialId) : null;
     if (!credential) {
       throw new DomainException(
         'NOT_FOUND',

@@ -54,7 +54,7 @@ describe('webhook retries never roll data back', () => {
   });
 
   /** A delivery signed now: a retry is the same id and body with a fresh signature. */
-  const deliver = async (id: string, body: string) => {
+  const deliver = async (id: string, body: string, secret = SECRET) => {
     const at = new Date();
     const response = await fetch(`${bed.app.baseUrl}/api/v1/sources/${SOURCE}/webhook`, {
       method: 'POST',
@@ -62,7 +62,7 @@ describe('webhook retries never roll data back', () => {
         'content-type': 'application/json',
         'webhook-id': id,
         'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': new Webhook(SECRET).sign(id, at, body),
+        'webhook-signature': new Webhook(secret).sign(id, at, body),
       },
       body,
     });
@@ -118,5 +118,24 @@ describe('webhook retries never roll data back', () => {
     expect(same.body.recordsUpserted).toBe(1);
     expect(same.body.recordsSkippedOlder).toBe(0);
     expect(await statusOf('lead-y')).toBe('lost');
+    // The source's data_as_of is the newest record time seen: the late event did not move it back.
+    const [state] = await selectRows<{ data_as_of: Date }>(
+      db,
+      'SELECT data_as_of FROM source_states WHERE source_id = $1',
+      [SOURCE],
+    );
+    expect(state?.data_as_of.toISOString()).toBe('2026-03-02T11:00:00.000Z');
+  });
+
+  it('a rotated signing secret applies to the very next delivery, and the old one is refused', async () => {
+    const rotated = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const body = leadEvent('lead-z', 'new', '2026-03-03T10:00:00Z');
+    expect((await deliver('msg_z_before', body)).status).toBe(200); // the old secret, opened and remembered
+    await bed.api('/credentials/leads-hooks', {
+      method: 'PUT',
+      body: { id: 'leads-hooks', name: 'hooks', kind: 'webhook-secret', secret: rotated },
+    });
+    expect((await deliver('msg_z_old', body)).status).toBe(401);
+    expect((await deliver('msg_z_new', body, rotated)).status).toBe(200);
   });
 });

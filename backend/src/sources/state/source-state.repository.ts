@@ -106,6 +106,32 @@ export class SourceStateRepository {
     this.view.written(manager, sourceId);
   }
 
+  /**
+   * A webhook run's success in one statement, inside its transaction: creates the state row
+   * when the source has none yet, clears the error, and keeps the later `data_as_of` (the
+   * database compares, so two runs committing together cannot move it backwards).
+   */
+  async recordWebhookSuccess(
+    manager: EntityManager,
+    sourceId: string,
+    run: { id: string; status: string },
+    now: Date,
+    dataAsOf: Date | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO source_states AS st (source_id, next_run_at, last_run_id, last_run_status, last_attempt_at,
+         last_success_at, data_as_of, consecutive_failures)
+       VALUES ($1, $4, $2, $3, $4, $4, $5, 0)
+       ON CONFLICT (source_id) DO UPDATE SET last_run_id = EXCLUDED.last_run_id,
+         last_run_status = EXCLUDED.last_run_status, last_attempt_at = EXCLUDED.last_attempt_at,
+         last_success_at = EXCLUDED.last_success_at, data_as_of = GREATEST(st.data_as_of, EXCLUDED.data_as_of),
+         rate_limited_until = NULL, consecutive_failures = 0, last_error_code = NULL, last_error_message = NULL,
+         last_error_detail = NULL, last_error_category = NULL, last_error_at = NULL`,
+      [sourceId, run.id, run.status, now, dataAsOf],
+    );
+    this.view.written(manager, sourceId);
+  }
+
   /** Makes a source due now (or when its Retry-After ends), for a manual or webhook refresh. */
   async makeDue(sourceId: string, now: Date): Promise<Date> {
     const rows = returnedRows<{ next_run_at: Date }>(

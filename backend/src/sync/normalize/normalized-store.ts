@@ -87,7 +87,7 @@ export class NormalizedStore {
 
   /** Starts a statement; its failure is reported where it is awaited, not as an unhandled rejection meanwhile. */
   private send(manager: EntityManager, sql: string, payload: string): Promise<unknown> {
-    const statement = manager.query(sql, [payload]) as Promise<unknown>;
+    const statement = manager.query<unknown>(sql, [payload]);
     statement.catch(() => undefined);
     return statement;
   }

@@ -8,7 +8,7 @@ import { snapshotOf, toSyncRun } from '../sync-rows';
 import { SyncRunsRepository } from '../sync-runs.repository';
 import { UpstreamError } from '../upstream/upstream-error';
 import { WebhookReceiptsRepository } from '../webhook-receipts.repository';
-import { emptyRun, laterOf, successState } from './run-record';
+import { emptyRun } from './run-record';
 import { RunRecorder } from './run-recorder.service';
 
 /** What a sender is asked to wait before delivering a webhook again that could not be applied. */
@@ -44,12 +44,6 @@ export class WebhookRuns {
 
   private async store(source: SourceEntity, payload: object, webhookId: string): Promise<SyncRun> {
     const now = this.clock.now();
-    // Read before the transaction: on the embedded database the transaction holds the only session.
-    let state = await this.states.find(source.id);
-    if (!state) {
-      await this.states.ensureStates(now);
-      state = await this.states.find(source.id);
-    }
     const run = await this.recorder.open(source.id, 'webhook', { mode: 'incremental', pages: 1 });
     await this.snapshots.insert([snapshotOf(source, run, payload, webhookId, now)]);
     let notApplied: unknown = null;
@@ -62,11 +56,7 @@ export class WebhookRuns {
         inTransaction: async (manager, result) => {
           await this.recorder.succeeded(run, result, manager);
           await this.receipts.record(manager, { origin: origin(source.id), webhookId, runId: run.id, receivedAt: now });
-          await this.states.update(
-            source.id,
-            successState(run, now, laterOf(state?.dataAsOf ?? null, result.dataAsOf)),
-            manager,
-          );
+          await this.states.recordWebhookSuccess(manager, source.id, run, now, result.dataAsOf);
         },
       });
     } catch (error) {
