@@ -92,6 +92,26 @@ describe('record writer: upserts, tombstones and all-or-nothing', () => {
     expect(await live()).toContain('5:new');
   });
 
+  it('reports every change and every older row across statements when a write spans several batches', async () => {
+    const many = (count: number, body: (id: number) => string, updatedAt = '2026-11-21 10:00:00') =>
+      page(...Array.from({ length: count }, (_, i) => ({ ...note(1000 + i, body(1000 + i)), updated_at: updatedAt })));
+    const first = await write([many(4500, (id) => `v1-${id}`)], false);
+    expect(first.upserted).toHaveLength(4500);
+    expect(first.skippedOlder).toBe(0);
+    expect((await write([many(4500, (id) => `v1-${id}`)], false)).upserted).toEqual([]);
+    // One change in each 2,000-row statement, and the whole set once more but older: counted, not applied.
+    const changed = await write([many(4500, (id) => (id % 2000 === 7 ? `v2-${id}` : `v1-${id}`))], false);
+    expect(changed.upserted.sort()).toEqual(['2007', '4007']);
+    const older = await write([many(4500, (id) => `v0-${id}`, '2026-11-20 10:00:00')], false);
+    expect(older.upserted).toEqual([]);
+    expect(older.skippedOlder).toBe(4500);
+    const [{ count }] = await selectRows<{ count: string }>(
+      db,
+      `SELECT count(*) FROM crm_notes WHERE source_id = 'notes-push' AND body LIKE 'v0-%'`,
+    );
+    expect(Number(count)).toBe(0);
+  });
+
   it('writes nothing when any record is invalid', async () => {
     const before = await live();
     await expect(write([page(note(6, 'fine'), { ...note(7, 'x'), created_at: 'yesterday' })], true)).rejects.toThrow(

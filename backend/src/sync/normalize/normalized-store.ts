@@ -73,8 +73,11 @@ export class NormalizedStore {
     // still runs one statement at a time, in order, inside the caller's transaction).
     let pending = rows.length > 0 ? this.send(manager, plan.insertSql, payload(0)) : null;
     for (let next = BATCH_SIZE; pending; next += BATCH_SIZE) {
-      await new Promise<void>((resolve) => setImmediate(resolve)); // let the statement go out first
-      const following = next < rows.length ? payload(next) : null;
+      let following: string | null = null;
+      if (next < rows.length) {
+        await new Promise<void>((resolve) => setImmediate(resolve)); // let the statement go out first
+        following = payload(next);
+      }
       const result = returnedRows<{ external_id: string; written: boolean }>(await pending);
       for (const row of result) {
         if (row.written) changed.push(row.external_id);
