@@ -12,7 +12,7 @@ import type {
   Principal,
 } from '@switchyard/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth';
-import { ApiErrors, ConditionalGetInterceptor, resolvePage, type Stamped } from '../common';
+import { ApiErrors, ConditionalGetInterceptor, PreparedAnswer, resolvePage, type Stamped } from '../common';
 import { CrmService } from './crm.service';
 import {
   CrmActivityPageModel,
@@ -43,7 +43,10 @@ export class CrmController {
   @ApiOperation({ summary: 'Leads, newest first, filtered by status, source and a name/email/phone search.' })
   @ApiOkResponse({ type: CrmLeadPageModel })
   @ApiErrors(400, 404)
-  leads(@Query() query: CrmLeadListQueryDto, @CurrentPrincipal() principal: Principal): Promise<Stamped<CrmLeadPage>> {
+  leads(
+    @Query() query: CrmLeadListQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PreparedAnswer<CrmLeadPage>> {
     const { tenant, status, source, q } = query;
     return this.crm.leads(principal, tenant, { status, source, q }, resolvePage(query));
   }

@@ -300,16 +300,24 @@ describe('CRM API', () => {
   describe('a failed sync', () => {
     it('keeps serving the last good leads and shows the error in freshness and sync status', async () => {
       const sourceId = `crm-${ACME}-leads`;
-      const before = (await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}&pageSize=200`)).body;
+      const first = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}&pageSize=200`);
+      const before = first.body;
       const lastSuccessAt = before.freshness.sources[0].lastSuccessAt;
       expect(lastSuccessAt).not.toBeNull();
+      // The page's tag holds while nothing changed, whoever asks (the page itself is shared)...
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const unchanged = { headers: { 'if-none-match': etag } };
+      expect((await bed.getAs('executive', `/crm/leads?tenant=${ACME}&pageSize=200`, unchanged)).status).toBe(304);
 
       bed.simulator.addFault('clienttether', { type: 'server_error', status: 503, brand: ACME });
       const run = await bed.sync(sourceId);
       expect(run.status).toBe('failed');
 
-      const after = await get<CrmLeadPage>(`/crm/leads?tenant=${ACME}&pageSize=200`);
+      // ...and a change of freshness alone is a new answer, even with the same leads.
+      const after = await bed.getAs<CrmLeadPage>('executive', `/crm/leads?tenant=${ACME}&pageSize=200`, unchanged);
       expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
       expect(after.body.total).toBe(before.total);
       expect(after.body.items.map((l) => l.id)).toEqual(before.items.map((l) => l.id));
       expect(after.body.freshness.sources[0]).toMatchObject({ id: sourceId, lastSuccessAt });

@@ -4,7 +4,6 @@ import {
   worstFreshnessState,
   type CrmActivityPage,
   type CrmHotListPage,
-  type CrmLead,
   type CrmLeadDetail,
   type CrmLeadPage,
   type CrmLeadStats,
@@ -18,7 +17,18 @@ import {
 } from '@switchyard/contracts';
 import { DataScopeService } from '../auth';
 import { redactFreshness } from './crm-error-detail';
-import { Clock, ComputedCache, ResourceNotFoundException, toPage, type PageWindow, type Stamped } from '../common';
+import {
+  Clock,
+  combineTag,
+  ComputedCache,
+  PreparedAnswer,
+  prepareMembers,
+  ResourceNotFoundException,
+  stableJson,
+  toPage,
+  type PageWindow,
+  type Stamped,
+} from '../common';
 import { DataChanges } from '../events';
 import { FreshnessService, SourcesService, type SourceEntity } from '../sources';
 import { summarizeLeads, summarizePipeline } from './crm-aggregates';
@@ -38,7 +48,8 @@ const LEAD_PAGE_MAX_AGE_MS = 60_000;
 @Injectable()
 export class CrmService implements OnModuleDestroy {
   /** Pages of leads per tenant and query, until that data changes (here or on another replica). */
-  private readonly leadPages = new ComputedCache<readonly [CrmLead[], number]>(LEAD_PAGE_MAX_AGE_MS, 500);
+  /** A page of leads serialized once (shared: the tenant check is the only caller-dependent part). */
+  private readonly leadPages = new ComputedCache<{ body: string; digest: string }>(LEAD_PAGE_MAX_AGE_MS, 500);
   private readonly subscription: Subscription;
 
   constructor(
@@ -63,18 +74,16 @@ export class CrmService implements OnModuleDestroy {
     tenant: string,
     filters: LeadFilters,
     window: PageWindow,
-  ): Promise<Stamped<CrmLeadPage>> {
+  ): Promise<PreparedAnswer<CrmLeadPage>> {
     await this.requireTenant(principal, tenant);
     // The tenant check above is the only part that depends on the caller: the page is shared.
     const key = JSON.stringify([tenant, filters, window]);
-    const [leads, total] = await this.leadPages.get(key, async () => {
+    const page = await this.leadPages.get(key, async () => {
       const [rows, count] = await this.crm.listLeads(tenant, filters, window);
-      return [rows.map(toLead), count] as const;
+      return prepareMembers(toPage(window, rows.map(toLead), count));
     });
-    return {
-      ...toPage(window, [...leads], total),
-      freshness: await this.freshnessOf(principal, tenant, 'crm-leads'),
-    };
+    const freshness = await this.freshnessOf(principal, tenant, 'crm-leads');
+    return new PreparedAnswer<CrmLeadPage>(page.body, { freshness }, combineTag(page.digest, stableJson(freshness)));
   }
 
   async lead(principal: Principal, tenant: string, id: string): Promise<CrmLeadDetail> {

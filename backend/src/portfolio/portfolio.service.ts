@@ -64,6 +64,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
   private readonly dashboards = new ComputedCache<PreparedFigures>(DASHBOARD_MAX_AGE_MS);
   /** Project views per filter and data scope (what `GET /projects` pages through). */
   private readonly projectLists = new ComputedCache<ProjectView[]>(DASHBOARD_MAX_AGE_MS);
+  private readonly projectPages = new ComputedCache<{ body: string; digest: string }>(DASHBOARD_MAX_AGE_MS, 500);
   private subscription: Subscription | null = null;
   private readonly tags = new WeakMap<Freshness, Map<string, string>>();
 
@@ -90,20 +91,27 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
   forgetComputed(): void {
     this.dashboards.invalidate();
     this.projectLists.invalidate();
+    this.projectPages.invalidate();
   }
 
+  /** A page of projects, serialized once per filter, data scope and window until the data changes. */
   async listProjects(
     filters: ProjectFilters,
     window: PageWindow,
     principal?: Principal,
-  ): Promise<Omit<Page<ProjectView>, 'generatedAt'> & { freshness: Freshness }> {
+  ): Promise<PreparedAnswer<Page<ProjectView> & { freshness: Freshness }>> {
     const scope = this.scopeOf(principal);
     const key = JSON.stringify([filters, scope, this.clock.now().toISOString().slice(0, 10)]);
-    const views = await this.projectLists.get(key, () => this.projectViews(filters, principal));
-    return {
-      ...toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length),
-      freshness: await this.freshnessOf(PORTFOLIO_SOURCES.projects),
-    };
+    const page = await this.projectPages.get(JSON.stringify([key, window]), async () => {
+      const views = await this.projectLists.get(key, () => this.projectViews(filters, principal));
+      return prepareMembers(toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length));
+    });
+    const freshness = await this.freshnessOf(PORTFOLIO_SOURCES.projects);
+    return new PreparedAnswer<Page<ProjectView> & { freshness: Freshness }>(
+      page.body,
+      { freshness },
+      combineTag(page.digest, stableJson(freshness)),
+    );
   }
 
   async getProject(id: string, principal?: Principal): Promise<ProjectView & { freshness: Freshness }> {
