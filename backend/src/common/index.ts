@@ -34,8 +34,8 @@ export { resolvePage, toPage, type PageDefaults, type PageWindow } from './pagin
 export { currentTraceId, resolveTraceId, runWithTrace, TRACE_HEADER } from './trace/trace-context';
 export { parseOrThrow, toFieldErrors, zodBodySchema } from './http/zod-validation';
 export { uuidParam } from './http/uuid-param.pipe';
-export { ConditionalGetInterceptor, entityTag, stableJson } from './http/conditional-get.interceptor';
-export { combineTag, PreparedAnswer, prepareMembers } from './http/prepared-answer';
+export { ConditionalGetInterceptor, entityTag } from './http/conditional-get.interceptor';
+export { combineTag, PreparedAnswer, prepareMembers, stableJson, type PreparedMembers } from './http/prepared-answer';
 export { isTimeZone, zonedWallTimeToUtc } from './time/zoned-time';
 export { GroupCommit } from './batching/group-commit';
 export { GroupedRead } from './batching/grouped-read';

@@ -9,15 +9,23 @@ export function Setting(rule: z.ZodType): PropertyDecorator {
   return (prototype, key) => declareField(prototype, key, rule.optional());
 }
 
-const UNIT_WORDS = { ms: 'milliseconds', days: 'days', seconds: 'seconds', bytes: 'bytes', hours: 'hours' } as const;
-type Unit = keyof typeof UNIT_WORDS | 'reports' | 'percent' | 'points';
+/** How each unit reads in "must be a whole number of …" and after "must be between 1 and 3650". */
+const UNITS = {
+  ms: { word: 'milliseconds', suffix: ' ms' },
+  days: { word: 'days', suffix: ' days' },
+  seconds: { word: 'seconds', suffix: ' seconds' },
+  bytes: { word: 'bytes', suffix: ' bytes' },
+  hours: { word: 'hours', suffix: ' hours' },
+  reports: { word: 'reports', suffix: '' },
+  percent: { word: 'percent', suffix: '' },
+  points: { word: 'points', suffix: '' },
+} as const;
 
 /** A whole number from `min` to `max`, in `unit` when it has one ("must be between 1 and 3650 days"). */
-export function count(min: number, max: number, unit?: Unit): z.ZodType<number> {
-  const word = unit ? ((UNIT_WORDS as Record<string, string>)[unit] ?? unit) : undefined;
-  const range = `must be between ${min} and ${max}${unit && unit in UNIT_WORDS ? ` ${unit}` : ''}`;
+export function count(min: number, max: number, unit?: keyof typeof UNITS): z.ZodType<number> {
+  const range = `must be between ${min} and ${max}${unit ? UNITS[unit].suffix : ''}`;
   return wholeNumberRule(min, max, {
-    notWhole: word ? `must be a whole number of ${word}` : 'must be a whole number',
+    notWhole: unit ? `must be a whole number of ${UNITS[unit].word}` : 'must be a whole number',
     belowMin: range,
     aboveMax: range,
   });

@@ -19,14 +19,13 @@ import { DataScopeService } from '../auth';
 import { redactFreshness } from './crm-error-detail';
 import {
   Clock,
-  combineTag,
   ComputedCache,
   PreparedAnswer,
   prepareMembers,
   ResourceNotFoundException,
-  stableJson,
   toPage,
   type PageWindow,
+  type PreparedMembers,
   type Stamped,
 } from '../common';
 import { DataChanges } from '../events';
@@ -49,7 +48,7 @@ const LEAD_PAGE_MAX_AGE_MS = 60_000;
 export class CrmService implements OnModuleDestroy {
   /** Pages of leads per tenant and query, until that data changes (here or on another replica). */
   /** A page of leads serialized once (shared: the tenant check is the only caller-dependent part). */
-  private readonly leadPages = new ComputedCache<{ body: string; digest: string }>(LEAD_PAGE_MAX_AGE_MS, 500);
+  private readonly leadPages = new ComputedCache<PreparedMembers>(LEAD_PAGE_MAX_AGE_MS, 500);
   private readonly subscription: Subscription;
 
   constructor(
@@ -83,7 +82,7 @@ export class CrmService implements OnModuleDestroy {
       return prepareMembers(toPage(window, rows.map(toLead), count));
     });
     const freshness = await this.freshnessOf(principal, tenant, 'crm-leads');
-    return new PreparedAnswer<CrmLeadPage>(page.body, { freshness }, combineTag(page.digest, stableJson(freshness)));
+    return PreparedAnswer.withFreshness<CrmLeadPage>(page, freshness);
   }
 
   async lead(principal: Principal, tenant: string, id: string): Promise<CrmLeadDetail> {

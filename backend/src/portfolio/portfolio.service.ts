@@ -23,6 +23,7 @@ import {
   toPage,
   ValidationFailedException,
   type PageWindow,
+  type PreparedMembers,
 } from '../common';
 import { AppConfig } from '../config';
 import type { SourceDomain } from '@switchyard/contracts';
@@ -50,10 +51,8 @@ import { feedsDashboards, PORTFOLIO_SOURCES } from './portfolio-sources';
 export type ProjectFilters = Omit<ProjectQuery, 'scope'>;
 type DashboardFigures = Omit<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
 /** A computed dashboard with its members serialized once, and their digest. */
-interface PreparedFigures {
+interface PreparedFigures extends PreparedMembers {
   figures: DashboardFigures;
-  body: string;
-  digest: string;
 }
 type DashboardTail = Pick<DashboardData, 'freshness' | 'refreshToken' | 'timestamp'>;
 /** Figures that move with the clock alone (risk age in days, overdue milestones) are at most this late. */
@@ -64,7 +63,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
   private readonly dashboards = new ComputedCache<PreparedFigures>(DASHBOARD_MAX_AGE_MS);
   /** Project views per filter and data scope (what `GET /projects` pages through). */
   private readonly projectLists = new ComputedCache<ProjectView[]>(DASHBOARD_MAX_AGE_MS);
-  private readonly projectPages = new ComputedCache<{ body: string; digest: string }>(DASHBOARD_MAX_AGE_MS, 500);
+  private readonly projectPages = new ComputedCache<PreparedMembers>(DASHBOARD_MAX_AGE_MS, 500);
   private subscription: Subscription | null = null;
   private readonly tags = new WeakMap<Freshness, Map<string, string>>();
 
@@ -107,11 +106,7 @@ export class PortfolioService implements OnModuleInit, OnModuleDestroy {
       return prepareMembers(toPage(window, views.slice(window.offset, window.offset + window.pageSize), views.length));
     });
     const freshness = await this.freshnessOf(PORTFOLIO_SOURCES.projects);
-    return new PreparedAnswer<Page<ProjectView> & { freshness: Freshness }>(
-      page.body,
-      { freshness },
-      combineTag(page.digest, stableJson(freshness)),
-    );
+    return PreparedAnswer.withFreshness<Page<ProjectView> & { freshness: Freshness }>(page, freshness);
   }
 
   async getProject(id: string, principal?: Principal): Promise<ProjectView & { freshness: Freshness }> {

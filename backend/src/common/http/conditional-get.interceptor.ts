@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { map, type Observable } from 'rxjs';
-import { PreparedAnswer } from './prepared-answer';
+import { PreparedAnswer, stableJson } from './prepared-answer';
 
 /**
  * Strong ETags and `If-None-Match` → 304 for dashboard payloads. The tag covers the data
@@ -29,9 +29,6 @@ export class ConditionalGetInterceptor implements NestInterceptor {
   }
 }
 
-/** Keys that tick with the clock alone (`timestamp` is the blueprint name of generatedAt). */
-const UNSTABLE_KEYS = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp']);
-
 /** The executive dashboard blueprint's `?refreshToken=`: the token of an earlier answer, still current. */
 function sameRefreshToken(request: FastifyRequest, body: unknown): boolean {
   const sent = (request.query as Record<string, unknown> | undefined)?.refreshToken;
@@ -43,11 +40,6 @@ function sameRefreshToken(request: FastifyRequest, body: unknown): boolean {
 
 export function entityTag(body: unknown): string {
   return `"${createHash('sha256').update(stableJson(body)).digest('base64url')}"`;
-}
-
-/** JSON without the members that tick with the clock alone. */
-export function stableJson(body: unknown): string {
-  return JSON.stringify(body, (key, value: unknown) => (UNSTABLE_KEYS.has(key) ? undefined : value));
 }
 
 function matches(header: string | string[] | undefined, etag: string): boolean {

@@ -14,6 +14,14 @@ export class PreparedAnswer<T extends object = object> {
     readonly tag: string,
   ) {}
 
+  /**
+   * Prepared members with this request's freshness; the tag covers both, without the parts of
+   * the freshness that tick with the clock alone (ages, reasons).
+   */
+  static withFreshness<T extends object>(members: PreparedMembers, freshness: object): PreparedAnswer<T> {
+    return new PreparedAnswer<T>(members.body, { freshness }, combineTag(members.digest, stableJson(freshness)));
+  }
+
   /** The answer as JSON text, with `generatedAt` last. */
   render(generatedAt: string): string {
     let text = this.body;
@@ -42,8 +50,14 @@ function jsonOf(value: unknown): string {
   return json;
 }
 
+/** An object's JSON members without the closing brace, and the digest of its JSON. */
+export interface PreparedMembers {
+  body: string;
+  digest: string;
+}
+
 /** Prepares the serialized members of an object for a `PreparedAnswer` and their digest. */
-export function prepareMembers(value: object): { body: string; digest: string } {
+export function prepareMembers(value: object): PreparedMembers {
   const json = JSON.stringify(value);
   return { body: json.slice(0, -1), digest: createHash('sha256').update(json).digest('base64url') };
 }
@@ -51,4 +65,12 @@ export function prepareMembers(value: object): { body: string; digest: string } 
 /** A tag from digests and small stable parts, e.g. the figures' digest and the freshness. */
 export function combineTag(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
+
+/** Keys that tick with the clock alone (`timestamp` is the blueprint name of generatedAt). */
+const UNSTABLE_KEYS = new Set(['ageSeconds', 'reason', 'generatedAt', 'timestamp']);
+
+/** JSON without the members that tick with the clock alone. */
+export function stableJson(body: unknown): string {
+  return JSON.stringify(body, (key, value: unknown) => (UNSTABLE_KEYS.has(key) ? undefined : value));
 }

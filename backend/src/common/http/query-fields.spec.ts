@@ -1,4 +1,5 @@
-import { commaList, isoDateTime, matching, QueryField, querySchemaOf, queryFieldErrors } from './query-fields';
+import { commaList, isoDateTime, matching, QueryField, querySchemaOf } from './query-fields';
+import { toFieldErrors } from './zod-validation';
 
 describe('query rules', () => {
   it('accepts ISO 8601 calendar dates and date-times that name a real instant, and nothing else', () => {
@@ -37,11 +38,14 @@ describe('query rules', () => {
 
   it('keeps the first problem per parameter and names unknown ones', () => {
     expect(
-      queryFieldErrors([
-        { code: 'custom', path: ['from'], message: 'from is wrong', input: 'x' },
-        { code: 'custom', path: ['from'], message: 'from is still wrong', input: 'x' },
-        { code: 'unrecognized_keys', path: [], keys: ['colour', 'size'], message: 'x', input: {} },
-      ]),
+      toFieldErrors(
+        [
+          { code: 'custom', path: ['from'], message: 'from is wrong', input: 'x' },
+          { code: 'custom', path: ['from'], message: 'from is still wrong', input: 'x' },
+          { code: 'unrecognized_keys', path: [], keys: ['colour', 'size'], message: 'x', input: {} },
+        ],
+        'query',
+      ),
     ).toEqual([
       { field: 'from', message: 'from is wrong' },
       { field: 'colour', message: 'colour is not a known field' },

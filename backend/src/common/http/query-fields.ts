@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import type { FieldError } from '@switchyard/contracts';
 import { z } from 'zod';
 import { declaredSchemaOf, declareField, wholeNumberRule } from '../validation/declared-fields';
 
@@ -10,6 +9,7 @@ import { declaredSchemaOf, declareField, wholeNumberRule } from '../validation/d
  * with `querySchemaOf(theClass)`: unknown parameters are refused, and the handler gets a
  * plain object holding only the parameters sent.
  */
+
 /** One query parameter. Required when its rule refuses a missing value. */
 export function QueryField(rule: z.ZodType, openapi: ApiPropertyOptions = {}): PropertyDecorator {
   const required = !rule.safeParse(undefined).success;
@@ -22,20 +22,6 @@ export function QueryField(rule: z.ZodType, openapi: ApiPropertyOptions = {}): P
 
 /** The strict object schema of a query class (its own and inherited parameters), or null when it declares none. */
 export const querySchemaOf = declaredSchemaOf;
-
-/** A query's problems, the first per parameter, each message naming its parameter. */
-export function queryFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  const byField = new Map<string, string>();
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) byField.set(key, `${key} is not a known field`);
-    } else if (!byField.has(path)) {
-      byField.set(path, issue.message);
-    }
-  }
-  return [...byField].map(([field, message]) => ({ field, message }));
-}
 
 // ---- rules for query parameters (they arrive as strings, or arrays when repeated) ----------
 

@@ -1,6 +1,7 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { ValidationFailedException } from '../errors/domain-exception';
-import { queryFieldErrors, querySchemaOf } from './query-fields';
+import { querySchemaOf } from './query-fields';
+import { toFieldErrors } from './zod-validation';
 
 /**
  * Validation at the edge, with zod throughout: a query class's parameters by the rules its
@@ -29,7 +30,7 @@ class EdgeValidationPipe implements PipeTransform<unknown, unknown> {
       throw new Error(`${metadata.metatype.name} declares no @QueryField rules; bodies are unknown + parseOrThrow`);
     }
     const result = schema.safeParse(value ?? {});
-    if (!result.success) throw new ValidationFailedException(queryFieldErrors(result.error.issues));
+    if (!result.success) throw new ValidationFailedException(toFieldErrors(result.error.issues, 'query'));
     return result.data;
   }
 }

@@ -13,18 +13,35 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.
   throw new ValidationFailedException(toFieldErrors(result.error.issues));
 }
 
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.flatMap((issue) => {
+/**
+ * A zod failure as the API's field errors, unknown fields named as such. A body's messages
+ * are prefixed with the field's path; a query's rules word their own messages (`page must be
+ * a whole number`), and only the first problem per parameter is kept.
+ */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], input: 'body' | 'query' = 'body'): FieldError[] {
+  const errors: FieldError[] = [];
+  const named = new Set<string>();
+  for (const issue of issues) {
     const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: path ? `${path}.${key}` : key,
-        message: `${path ? `${path}.${key}` : key} is not a known field`,
-      }));
+    const found =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => {
+            const field = path ? `${path}.${key}` : key;
+            return { field, message: `${field} is not a known field` };
+          })
+        : [
+            {
+              field: path || '(body)',
+              message: input === 'body' ? `${path || '(body)'}: ${issue.message}` : issue.message,
+            },
+          ];
+    for (const error of found) {
+      if (input === 'query' && named.has(error.field)) continue;
+      named.add(error.field);
+      errors.push(error);
     }
-    const field = path || '(body)';
-    return [{ field, message: `${field}: ${issue.message}` }];
-  });
+  }
+  return errors;
 }
 
 type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;

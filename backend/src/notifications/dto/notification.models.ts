@@ -1,4 +1,4 @@
-import { ApiBody, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   CONTACT_POINT_KINDS,
   DELIVERY_STATUSES,
@@ -11,17 +11,11 @@ import {
   type NotificationPolicy,
   type Page,
 } from '@switchyard/contracts';
-import { z } from 'zod';
-import { matching, PageModel, PageQueryDto, QueryField } from '../../common';
+import { matching, PageModel, PageQueryDto, QueryField, zodBodySchema } from '../../common';
 import { contactPointSchema } from './contact-point.schema';
 import { notificationPolicySchema } from './notification-policy.schema';
 
-type BodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
-export const CONTACT_POINT_BODY = z.toJSONSchema(contactPointSchema, {
-  target: 'openapi-3.0',
-  io: 'input',
-  unrepresentable: 'any',
-}) as BodySchema;
+export const CONTACT_POINT_BODY = zodBodySchema(contactPointSchema);
 
 export class ContactPointModel implements ContactPoint {
   @ApiProperty({ example: 'ops-slack' }) id!: string;
@@ -64,11 +58,7 @@ export class DeliveryQueryDto extends PageQueryDto {
   contactPointId?: string;
 }
 
-export const NOTIFICATION_POLICY_BODY = z.toJSONSchema(notificationPolicySchema, {
-  target: 'openapi-3.0',
-  io: 'input',
-  unrepresentable: 'any',
-}) as BodySchema;
+export const NOTIFICATION_POLICY_BODY = zodBodySchema(notificationPolicySchema);
 
 export class NotificationPolicyModel implements NotificationPolicy {
   @ApiProperty({ example: 'critical-to-pager' }) id!: string;

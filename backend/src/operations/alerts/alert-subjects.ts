@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { CATEGORY_MODULE, type AlertSeries, type OpsCategory, type OpsModule } from '@switchyard/contracts';
+import {
+  CATEGORY_MODULE,
+  type AlertSeries,
+  type AlertView,
+  type OpsCategory,
+  type OpsModule,
+} from '@switchyard/contracts';
 import type { AlertRuleEntity } from '../entities/alert-rule.entity';
 import { AlertEntity } from '../entities/alert.entity';
 import { CLOSED_STATES, thresholdOf, type AlertReading, type AlertStatus, type AlertThresholds } from './alert-state';
 import { alertLabels, fingerprintOf, type SeriesInstance } from './rule-series';
 
 /** What one alert is about, and this evaluation's reading of it. */
-export interface AlertSubject {
+export interface AlertSubject extends Pick<
+  AlertView,
+  'ruleId' | 'metric' | 'sourceId' | 'tenant' | 'labels' | 'series' | 'module'
+> {
   fingerprint: string;
+  /** Rule alerts and freshness alerts (security alerts are raised elsewhere). */
   kind: 'threshold' | 'freshness';
-  ruleId: string | null;
-  metric: string | null;
-  sourceId: string | null;
-  tenant: string | null;
-  labels: Record<string, string>;
-  series: AlertSeries | null;
-  module: OpsModule;
   thresholds: AlertThresholds;
   reading: AlertReading;
   /** Shown value: the metric value, or a source's age in seconds. */

@@ -107,27 +107,34 @@ export class SourceStateRepository {
   }
 
   /**
-   * A webhook run's success in one statement, inside its transaction: creates the state row
-   * when the source has none yet, clears the error, and keeps the later `data_as_of` (the
+   * A run's outcome (`changes`) in one statement, inside its transaction: creates the state
+   * row when the source has none yet (due `now`), and keeps the later `data_as_of` (the
    * database compares, so two runs committing together cannot move it backwards).
    */
-  async recordWebhookSuccess(
+  async upsertOutcome(
     manager: EntityManager,
     sourceId: string,
-    run: { id: string; status: string },
+    changes: Partial<SourceStateEntity>,
     now: Date,
-    dataAsOf: Date | null,
   ): Promise<void> {
+    const values: Partial<SourceStateEntity> = { nextRunAt: now, ...changes, sourceId };
+    const columns = Object.keys(values).map((property) => {
+      const column = this.rows.metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`source_states has no column for ${property}`);
+      return column.databaseName;
+    });
+    const updates = columns
+      .filter((column) => column !== 'source_id' && column !== 'next_run_at')
+      .map((column) =>
+        column === 'data_as_of'
+          ? 'data_as_of = GREATEST(st.data_as_of, EXCLUDED.data_as_of)'
+          : `"${column}" = EXCLUDED."${column}"`,
+      );
     await manager.query(
-      `INSERT INTO source_states AS st (source_id, next_run_at, last_run_id, last_run_status, last_attempt_at,
-         last_success_at, data_as_of, consecutive_failures)
-       VALUES ($1, $4, $2, $3, $4, $4, $5, 0)
-       ON CONFLICT (source_id) DO UPDATE SET last_run_id = EXCLUDED.last_run_id,
-         last_run_status = EXCLUDED.last_run_status, last_attempt_at = EXCLUDED.last_attempt_at,
-         last_success_at = EXCLUDED.last_success_at, data_as_of = GREATEST(st.data_as_of, EXCLUDED.data_as_of),
-         rate_limited_until = NULL, consecutive_failures = 0, last_error_code = NULL, last_error_message = NULL,
-         last_error_detail = NULL, last_error_category = NULL, last_error_at = NULL`,
-      [sourceId, run.id, run.status, now, dataAsOf],
+      `INSERT INTO source_states AS st (${columns.map((c) => `"${c}"`).join(', ')})
+       VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (source_id) DO UPDATE SET ${updates.join(', ')}`,
+      Object.values(values),
     );
     this.view.written(manager, sourceId);
   }

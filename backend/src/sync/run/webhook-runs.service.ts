@@ -8,7 +8,7 @@ import { snapshotOf, toSyncRun } from '../sync-rows';
 import { SyncRunsRepository } from '../sync-runs.repository';
 import { UpstreamError } from '../upstream/upstream-error';
 import { WebhookReceiptsRepository } from '../webhook-receipts.repository';
-import { emptyRun } from './run-record';
+import { emptyRun, successState } from './run-record';
 import { RunRecorder } from './run-recorder.service';
 
 /** What a sender is asked to wait before delivering a webhook again that could not be applied. */
@@ -56,7 +56,7 @@ export class WebhookRuns {
         inTransaction: async (manager, result) => {
           await this.recorder.succeeded(run, result, manager);
           await this.receipts.record(manager, { origin: origin(source.id), webhookId, runId: run.id, receivedAt: now });
-          await this.states.recordWebhookSuccess(manager, source.id, run, now, result.dataAsOf);
+          await this.states.upsertOutcome(manager, source.id, successState(run, now, result.dataAsOf), now);
         },
       });
     } catch (error) {
