@@ -14,6 +14,7 @@ const { measureRounds, REPEATS } = require('./lib/load.cjs');
 const dist = (path) => require(`../dist/backend/${path}`);
 const { createApp } = dist('bootstrap/create-app');
 const { loadConfig } = dist('config');
+const { EventProcessorService } = dist('integrations');
 
 const SECONDS = Number(process.env.B1_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -34,12 +35,18 @@ const STRIPE_SIGNER = {
 function measureAll(bareUrl, app) {
   // The bare server gets the same signed Gusto bodies (it parses them without checking).
   const run = { connections: CONNECTIONS, seconds: SECONDS, signer: SIGNER };
-  return measureRounds({
-    baseline: { ...run, url: bareUrl },
-    standard: { ...run, url: app.url },
-    stripeBaseline: { ...run, url: bareUrl },
-    stripe: { ...run, url: app.stripeUrl, signer: STRIPE_SIGNER },
-  });
+  // Classification left over from a round of webhooks is finished before the next round starts
+  // (and counted in the sustained figure), so it never slows a baseline.
+  const processor = app.app.get(EventProcessorService);
+  return measureRounds(
+    {
+      baseline: { ...run, url: bareUrl },
+      standard: { ...run, url: app.url },
+      stripeBaseline: { ...run, url: bareUrl },
+      stripe: { ...run, url: app.stripeUrl, signer: STRIPE_SIGNER },
+    },
+    { quiet: () => processor.settle() },
+  );
 }
 
 /** The bare baseline: node:http, JSON.parse, one INSERT of the same columns with pg, 202. */
@@ -131,6 +138,13 @@ async function run() {
           'ms',
           { name: 'bare node:http + pg INSERT p99', unit: 'ms', value: baseline.p99 },
           false,
+        ),
+        figure(
+          'signed webhook ingest, answered and classified (sustained)',
+          full.sustainedRps,
+          'req/s',
+          { name: 'bare node:http + pg INSERT', unit: 'req/s', value: baseline.rps },
+          true,
         ),
         figure(
           'native Stripe webhook ingest throughput',

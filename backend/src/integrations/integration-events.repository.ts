@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { IntegrationEventStatus, IntegrationId } from '@switchyard/contracts';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import type { PageWindow } from '../common';
 import { IntegrationEventEntity } from './entities';
 
@@ -94,12 +94,37 @@ export class IntegrationEventsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The claimed events not processed yet, oldest first, in one read. */
+  findUnprocessed(ids: string[]): Promise<IntegrationEventEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.events.find({ where: { id: In(ids), processedAt: IsNull() }, order: { receivedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Marks a batch processed, each with its own verdict, in one statement, and releases their claims. */
   async markProcessed(
     manager: EntityManager,
-    id: string,
-    values: Pick<IntegrationEventEntity, 'processedAt' | 'category' | 'classification' | 'issueId'>,
+    processedAt: Date,
+    verdicts: Array<Pick<IntegrationEventEntity, 'id' | 'category' | 'classification' | 'issueId'>>,
   ): Promise<void> {
-    await manager.update(IntegrationEventEntity, { id }, { ...values, claimedUntil: null });
+    if (verdicts.length === 0) return;
+    await manager.query(
+      `UPDATE integration_events AS e
+       SET processed_at = $1, claimed_until = NULL,
+           category = v.category, classification = v.classification, issue_id = v.issue_id
+       FROM json_to_recordset($2::json) AS v(id uuid, category varchar, classification jsonb, issue_id uuid)
+       WHERE e.id = v.id`,
+      [
+        processedAt,
+        JSON.stringify(
+          verdicts.map(({ id, category, classification, issueId }) => ({
+            id,
+            category,
+            classification,
+            issue_id: issueId,
+          })),
+        ),
+      ],
+    );
   }
 
   list(

@@ -38,8 +38,10 @@ export class IntegrationIssuesRepository {
     return { issue, created: (inserted.raw as unknown[]).length > 0 };
   }
 
+  /** Writes back an issue read (and locked) in the same transaction: one UPDATE, no read first. */
   async save(manager: EntityManager, issue: IntegrationIssueEntity): Promise<void> {
-    await manager.save(IntegrationIssueEntity, issue);
+    const { id, ...fields } = issue;
+    await manager.update(IntegrationIssueEntity, { id }, fields);
   }
 
   findById(id: string): Promise<IntegrationIssueEntity | null> {

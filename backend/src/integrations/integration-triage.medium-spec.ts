@@ -68,6 +68,8 @@ describe('integration triage: classification, issues, health, feedback', () => {
       occurredAt: ago(90),
       error: { message: TERMINATED(88123), httpStatus: 409 },
     });
+    // Processed apart (events that arrive together are recorded together: see the batch test).
+    await settle();
     await send({ type: 'payroll.submit', occurredAt: ago(30), error: { message: TERMINATED(90411), httpStatus: 409 } });
     await settle();
 
@@ -195,6 +197,76 @@ describe('integration triage: classification, issues, health, feedback', () => {
     } finally {
       await restarted.app.close();
     }
+  });
+
+  describe('a claimed batch', () => {
+    const dataSource = () => app.app.get(DataSource);
+    const store = (webhookId: string, status: 'success' | 'failure', message: string | null) =>
+      dataSource().query(
+        `INSERT INTO integration_events (id, integration, webhook_id, event_type, status, occurred_at, received_at, payload, error_message)
+         VALUES (gen_random_uuid(), 'gusto', $1, 'benefits.sync', $2, $3, $3, '{}', $4)`,
+        [webhookId, status, clock.now(), message],
+      );
+    const rows = (prefix: string) =>
+      dataSource().query<Array<{ id: string; webhook_id: string; processed: boolean; issue_id: string | null }>>(
+        `SELECT id, webhook_id, processed_at IS NOT NULL AS processed, issue_id FROM integration_events
+         WHERE webhook_id LIKE $1 ORDER BY webhook_id`,
+        [`${prefix}%`],
+      );
+
+    it('is recorded together: one issue counting every failure, and one change for it', async () => {
+      const message = 'Benefit plan 4471 was not found for company 9921';
+      for (let i = 1; i <= 6; i += 1) await store(`msg_batch_f${i}`, 'failure', message);
+      for (let i = 1; i <= 2; i += 1) await store(`msg_batch_s${i}`, 'success', null);
+      const seen = published.length;
+      await settle();
+
+      const stored = await rows('msg_batch_');
+      expect(stored.every((row) => row.processed)).toBe(true);
+      const issueIds = new Set(stored.filter((row) => row.webhook_id.includes('_f')).map((row) => row.issue_id));
+      expect(issueIds.size).toBe(1);
+      const [issueId] = [...issueIds];
+      const [issue] = await dataSource().query<Array<{ occurrences: number; state: string }>>(
+        'SELECT occurrences, state FROM integration_issues WHERE id = $1',
+        [issueId],
+      );
+      expect(issue).toEqual({ occurrences: 6, state: 'open' });
+      const after = published.slice(seen);
+      const changes = after.filter((e) => e.type === 'integration.issue.changed' && e.issue.id === issueId);
+      expect(changes.map((e) => e.type === 'integration.issue.changed' && [e.previous, e.issue.occurrences])).toEqual([
+        [null, 6],
+      ]);
+      const ids = new Set(stored.map((row) => row.id));
+      expect(after.filter((e) => e.type === 'integration.event' && ids.has(e.eventId))).toHaveLength(8);
+    });
+
+    it('still records the rest when the database refuses one event, and that one once it can', async () => {
+      await dataSource().query(`
+        CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.webhook_id = 'msg_poison_2' AND NEW.processed_at IS NOT NULL THEN RAISE EXCEPTION 'poisoned row'; END IF;
+          RETURN NEW;
+        END $$`);
+      await dataSource().query(
+        'CREATE TRIGGER refuse_poison BEFORE UPDATE ON integration_events FOR EACH ROW EXECUTE FUNCTION refuse_poison()',
+      );
+      try {
+        for (let i = 1; i <= 3; i += 1) await store(`msg_poison_${i}`, 'failure', 'Too Many Requests');
+        await settle();
+        expect((await rows('msg_poison_')).map((row) => [row.webhook_id, row.processed])).toEqual([
+          ['msg_poison_1', true],
+          ['msg_poison_2', false],
+          ['msg_poison_3', true],
+        ]);
+      } finally {
+        await dataSource().query('DROP TRIGGER refuse_poison ON integration_events');
+        await dataSource().query('DROP FUNCTION refuse_poison()');
+      }
+      // Its claim runs out and the next pass records it: nothing stored is lost.
+      clock.advance(61);
+      await settle();
+      expect((await rows('msg_poison_2')).map((row) => row.processed)).toEqual([true]);
+    });
   });
 
   it('prunes events and closed issues past the retention, keeping corrected events and open issues', async () => {

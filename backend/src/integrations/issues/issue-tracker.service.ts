@@ -22,47 +22,40 @@ export class IssueTrackerService {
     private readonly clock: Clock,
   ) {}
 
-  /** Adds a failure to its issue (creating or reopening it) inside the caller's transaction. */
-  async recordFailure(
+  /**
+   * Adds failures to their issues (creating or reopening them) inside the caller's transaction.
+   * Failures of one issue are applied in order to that issue, locked once and written once;
+   * issues are locked in a fixed order, so two processors never wait on each other in a cycle.
+   * Answers which issue each event went to, and one change per issue touched.
+   */
+  async recordFailures(
     manager: EntityManager,
-    event: IntegrationEventEntity,
-    classification: ErrorClassification,
+    failures: ReadonlyArray<{ event: IntegrationEventEntity; classification: ErrorClassification }>,
     now: Date,
-  ): Promise<{ issue: IntegrationIssueEntity; changed: IssueChanged | null }> {
-    const fresh: IntegrationIssueEntity = {
-      id: randomUUID(),
-      integration: event.integration,
-      category: classification.category,
-      signatureHash: errorSignature(event.integration, classification.category, event.errorMessage ?? ''),
-      signature: classification.signature,
-      title: (event.errorMessage ?? event.eventType).slice(0, 300),
-      severity: classification.severity,
-      state: 'open',
-      occurrences: 1,
-      firstSeenAt: event.occurredAt,
-      lastSeenAt: event.occurredAt,
-      openedAt: now,
-      resolvedAt: null,
-      lastEventId: event.id,
-      stateChangedBy: null,
-      stateChangedAt: now,
-      history: [historyEntry('opened', 'system', now)],
-    };
-    const { issue, created } = await this.issues.lockOrCreate(manager, fresh);
-    if (created) return { issue, changed: changedEvent(issue, null, now) };
-    const previous = issue.state;
-    const after = stateAfterFailure(previous);
-    issue.occurrences += 1;
-    if (event.occurredAt > issue.lastSeenAt) issue.lastSeenAt = event.occurredAt;
-    issue.lastEventId = event.id;
-    issue.severity = maxSeverity(issue.severity, classification.severity);
-    if (after.reopened) {
-      Object.assign(issue, { state: after.state, openedAt: now, resolvedAt: null, stateChangedBy: 'system' });
-      issue.stateChangedAt = now;
-      issue.history = [...issue.history, historyEntry('reopened', 'system', now, 'a new failure arrived')];
+  ): Promise<{ issueOf: Map<string, string>; changed: IssueChanged[] }> {
+    type Failure = (typeof failures)[number];
+    const groups = new Map<string, { fresh: IntegrationIssueEntity; members: Failure[] }>();
+    for (const failure of failures) {
+      const fresh = freshIssue(failure.event, failure.classification, now);
+      const key = `${fresh.integration}|${fresh.category}|${fresh.signatureHash}`;
+      const group = groups.get(key);
+      if (group) group.members.push(failure);
+      else groups.set(key, { fresh, members: [failure] });
     }
-    await this.issues.save(manager, issue);
-    return { issue, changed: changedEvent(issue, previous, now) };
+    const issueOf = new Map<string, string>();
+    const changed: IssueChanged[] = [];
+    const inLockOrder = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, { fresh, members }] of inLockOrder) {
+      const { issue, created } = await this.issues.lockOrCreate(manager, fresh);
+      const previous = created ? null : issue.state;
+      // A created issue already counts the first failure.
+      const added = created ? members.slice(1) : members;
+      for (const { event, classification } of added) addFailure(issue, event, classification, now);
+      if (added.length > 0) await this.issues.save(manager, issue);
+      for (const { event } of members) issueOf.set(event.id, issue.id);
+      changed.push(changedEvent(issue, previous, now));
+    }
+    return { issueOf, changed };
   }
 
   async list(filters: IssueFilters, window: PageWindow): Promise<Omit<Page<IssueView>, 'generatedAt'>> {
@@ -89,6 +82,52 @@ export class IssueTrackerService {
     });
     this.bus.publish(changedEvent(issue, previous, this.clock.now()));
     return toIssueView(issue);
+  }
+}
+
+/** The issue a first failure of its kind opens. */
+function freshIssue(
+  event: IntegrationEventEntity,
+  classification: ErrorClassification,
+  now: Date,
+): IntegrationIssueEntity {
+  return {
+    id: randomUUID(),
+    integration: event.integration,
+    category: classification.category,
+    signatureHash: errorSignature(event.integration, classification.category, event.errorMessage ?? ''),
+    signature: classification.signature,
+    title: (event.errorMessage ?? event.eventType).slice(0, 300),
+    severity: classification.severity,
+    state: 'open',
+    occurrences: 1,
+    firstSeenAt: event.occurredAt,
+    lastSeenAt: event.occurredAt,
+    openedAt: now,
+    resolvedAt: null,
+    lastEventId: event.id,
+    stateChangedBy: null,
+    stateChangedAt: now,
+    history: [historyEntry('opened', 'system', now)],
+  };
+}
+
+/** One more failure on an existing issue: counted, dated, and reopening it if it was closed. */
+function addFailure(
+  issue: IntegrationIssueEntity,
+  event: IntegrationEventEntity,
+  classification: ErrorClassification,
+  now: Date,
+): void {
+  const after = stateAfterFailure(issue.state);
+  issue.occurrences += 1;
+  if (event.occurredAt > issue.lastSeenAt) issue.lastSeenAt = event.occurredAt;
+  issue.lastEventId = event.id;
+  issue.severity = maxSeverity(issue.severity, classification.severity);
+  if (after.reopened) {
+    Object.assign(issue, { state: after.state, openedAt: now, resolvedAt: null, stateChangedBy: 'system' });
+    issue.stateChangedAt = now;
+    issue.history = [...issue.history, historyEntry('reopened', 'system', now, 'a new failure arrived')];
   }
 }
 

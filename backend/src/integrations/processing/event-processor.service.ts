@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { DomainEvent } from '@switchyard/contracts';
+import type { DomainEvent, ErrorClassification } from '@switchyard/contracts';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common';
 import { AppConfig } from '../../config';
@@ -78,39 +78,73 @@ export class EventProcessorService implements OnApplicationBootstrap, OnApplicat
   private async drain(): Promise<void> {
     for (;;) {
       const ids = await this.events.claimUnprocessed(this.clock.now(), LEASE_MS, BATCH, MAX_ATTEMPTS);
-      for (const id of ids) await this.processOne(id);
+      if (ids.length > 0) await this.processBatch(await this.events.findUnprocessed(ids));
       if (ids.length < BATCH || this.stopped) return;
     }
   }
 
-  private async processOne(id: string): Promise<void> {
-    const event = await this.events.findById(id);
-    if (!event || event.processedAt) return;
-    const classification = event.status === 'failure' ? await this.classifier.classify(failureInput(event)) : null;
+  /**
+   * Classifies a claimed batch, then records it in one transaction. Should the database refuse
+   * that transaction, each event is tried on its own, so one it cannot store does not hold back
+   * the rest (that one stays claimed, and is tried again until MAX_ATTEMPTS).
+   */
+  private async processBatch(events: IntegrationEventEntity[]): Promise<void> {
+    const verdicts: Verdict[] = [];
+    for (const event of events) {
+      verdicts.push({
+        event,
+        classification: event.status === 'failure' ? await this.classifier.classify(failureInput(event)) : null,
+      });
+    }
+    try {
+      await this.record(verdicts);
+    } catch (error) {
+      if (verdicts.length === 1) throw error;
+      this.logger.warn({ err: error, events: verdicts.length }, 'a batch of integration events failed; trying each');
+      for (const verdict of verdicts) {
+        await this.record([verdict]).catch((one: unknown) =>
+          this.logger.warn({ err: one, eventId: verdict.event.id }, 'could not record an integration event'),
+        );
+      }
+    }
+  }
+
+  private async record(verdicts: Verdict[]): Promise<void> {
     const published: DomainEvent[] = [];
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const change = classification ? await this.issues.recordFailure(manager, event, classification, now) : null;
-      await this.events.markProcessed(manager, event.id, {
-        processedAt: now,
-        category: classification?.category ?? null,
-        classification,
-        issueId: change?.issue.id ?? null,
-      });
-      published.push({
-        type: 'integration.event',
-        at: now.toISOString(),
-        integration: event.integration,
-        eventId: event.id,
-        status: event.status,
-        category: classification?.category ?? null,
-      });
-      if (change?.changed) published.push(change.changed);
+      const failures = verdicts.flatMap(({ event, classification }) =>
+        classification ? [{ event, classification }] : [],
+      );
+      const { issueOf, changed } = await this.issues.recordFailures(manager, failures, now);
+      await this.events.markProcessed(
+        manager,
+        now,
+        verdicts.map(({ event, classification }) => ({
+          id: event.id,
+          category: classification?.category ?? null,
+          classification,
+          issueId: issueOf.get(event.id) ?? null,
+        })),
+      );
+      for (const { event, classification } of verdicts) {
+        published.push({
+          type: 'integration.event',
+          at: now.toISOString(),
+          integration: event.integration,
+          eventId: event.id,
+          status: event.status,
+          category: classification?.category ?? null,
+        });
+      }
+      published.push(...changed);
     });
     // Published after the commit: subscribers can read what they are told about.
     for (const domainEvent of published) this.bus.publish(domainEvent);
   }
 }
+
+type Verdict = { event: IntegrationEventEntity; classification: ErrorClassification | null };
 
 function failureInput(event: IntegrationEventEntity): Parameters<FailureClassifierService['classify']>[0] {
   const data = event.payload.data;
