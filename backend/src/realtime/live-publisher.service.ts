@@ -8,7 +8,7 @@ import { FreshnessService, SourcesService } from '../sources';
 import { LiveMetrics } from './live-metrics';
 import { LiveRoutes, type FreshnessScope, type RoutedUpdate, type SourceChange } from './live-routes';
 import { routeEvent, sourceChangeOf, type DataRoutes } from './topic-routes';
-import { UpdateLog } from './update-log';
+import { UpdateLog, type UpdateDraft } from './update-log';
 
 type SourceFacts = Pick<SourceChange, 'domain' | 'tenant'>;
 
@@ -33,6 +33,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private routing: Promise<void> = Promise.resolve();
   private readonly topics = new KeyedSerialQueue();
+  /** Per topic, routed updates waiting for the topic's next numbering. */
+  private readonly pending = new Map<string, RoutedUpdate[]>();
   /** Computed freshness per scope; `arrivals` is how many events had arrived when it was read. */
   private readonly freshnessCache = new Map<
     string,
@@ -75,9 +77,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     try {
       const { source, routes } = await this.whileDatabaseDown('route', () => this.lookUp(event));
       this.forget(event, arrival, source);
-      for (const update of routeEvent(event, routes)) {
-        void this.topics.run(update.topic, () => this.publish(update));
-      }
+      for (const update of routeEvent(event, routes)) this.enqueue(update);
     } catch (error) {
       this.metrics.publishFailures.inc();
       this.logger.error({ err: error, eventType: event.type }, 'could not route a domain event to live topics');
@@ -106,13 +106,30 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async publish(update: RoutedUpdate): Promise<void> {
+  /**
+   * Queues an update behind its topic's earlier ones. Updates that queue up while the topic's
+   * last batch is being numbered go together in its next batch: one numbering for all of them,
+   * in the order they were routed.
+   */
+  private enqueue(update: RoutedUpdate): void {
+    const waiting = this.pending.get(update.topic);
+    if (waiting) {
+      waiting.push(update);
+      return;
+    }
+    this.pending.set(update.topic, [update]);
+    void this.topics.run(update.topic, () => this.publish(update.topic));
+  }
+
+  private async publish(topic: string): Promise<void> {
+    const batch = this.pending.get(topic) ?? [];
+    this.pending.delete(topic);
     try {
-      await this.whileDatabaseDown(update.topic, () => this.number(update));
-      this.metrics.published.inc({ kind: update.topic.split(':')[0] });
+      await this.whileDatabaseDown(topic, () => this.number(batch));
+      this.metrics.published.inc({ kind: topic.split(':')[0] }, batch.length);
     } catch (error) {
-      this.metrics.publishFailures.inc();
-      this.logger.error({ err: error, topic: update.topic }, 'could not number and broadcast a live update');
+      this.metrics.publishFailures.inc(batch.length);
+      this.logger.error({ err: error, topic, updates: batch.length }, 'could not number and broadcast live updates');
     }
   }
 
@@ -138,18 +155,22 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async number(update: RoutedUpdate): Promise<void> {
-    const freshness = update.freshness ? await this.freshnessOf(update.freshness) : null;
-    const size = Buffer.byteLength(JSON.stringify(update.data ?? null));
-    const tooBig = size > this.config.live.maxMessageBytes;
-    await this.log.append({
-      topic: update.topic,
-      type: update.type,
-      at: update.at,
-      data: tooBig ? null : update.data,
-      freshness,
-      ...(tooBig ? { truncated: true } : {}),
-    });
+  private async number(batch: RoutedUpdate[]): Promise<void> {
+    const drafts: UpdateDraft[] = [];
+    for (const update of batch) {
+      const freshness = update.freshness ? await this.freshnessOf(update.freshness) : null;
+      const size = Buffer.byteLength(JSON.stringify(update.data ?? null));
+      const tooBig = size > this.config.live.maxMessageBytes;
+      drafts.push({
+        topic: update.topic,
+        type: update.type,
+        at: update.at,
+        data: tooBig ? null : update.data,
+        freshness,
+        ...(tooBig ? { truncated: true } : {}),
+      });
+    }
+    await this.log.appendAll(drafts);
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { LiveUpdate } from '@switchyard/contracts';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
+import { DomainEventBus } from '../events';
+import { LivePublisher } from './live-publisher.service';
 import { LocalUpdateLog } from './local-update-log';
 import { UpdateLog } from './update-log';
 
@@ -50,6 +52,41 @@ describe('live update numbering in Postgres (one instance)', () => {
     // Replay serves the burst back from memory.
     const replay = await log.replay('ops', before.ops);
     expect(replay.ok && replay.updates.map((u) => u.seq)).toEqual(seqs.filter((_, i) => calls[i].topic === 'ops'));
+  });
+
+  it('numbers a burst of one topic’s domain events in a few batches, contiguously and in event order', async () => {
+    const bus = app.app.get(DomainEventBus);
+    const publisher = app.app.get(LivePublisher);
+    const [before] = Object.values(await log.seqs(['integrations']));
+    const emitted: LiveUpdate[] = [];
+    const subscription = log.updates$.subscribe((u) => {
+      if (u.topic === 'integrations') emitted.push(u);
+    });
+    const numbering = jest.spyOn(log as unknown as { number: (topics: string[]) => Promise<unknown> }, 'number');
+    const eventIds = Array.from({ length: 200 }, (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+    let statements = 0;
+    try {
+      for (const eventId of eventIds) {
+        bus.publish({
+          type: 'integration.event',
+          at: new Date().toISOString(),
+          integration: 'gusto',
+          eventId,
+          status: 'success',
+          category: null,
+        });
+      }
+      await publisher.settled();
+      statements = numbering.mock.calls.length;
+    } finally {
+      subscription.unsubscribe();
+      numbering.mockRestore();
+    }
+    expect(emitted.map((u) => (u.data as { eventId: string }).eventId)).toEqual(eventIds);
+    expect(emitted.map((u) => u.seq)).toEqual(eventIds.map((_, i) => before + 1 + i));
+    // The first update goes at once; what queued meanwhile goes together (not one statement each).
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(5);
   });
 
   it('numbers one update alone at once', async () => {

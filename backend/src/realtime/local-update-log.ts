@@ -7,7 +7,7 @@ import { AppConfig } from '../config';
 import { LiveMetrics } from './live-metrics';
 import { judgeReplay, UpdateLog, type ReplayResult, type UpdateDraft } from './update-log';
 
-/** The most drafts numbered by one statement. */
+/** The most groups of drafts numbered by one statement. */
 const MAX_BATCH = 500;
 
 /**
@@ -17,7 +17,7 @@ const MAX_BATCH = 500;
  * Numbering is a group commit: while one statement runs, later drafts wait and are all
  * numbered by the next one, so a burst costs one round trip instead of one per update,
  * and a lone update goes at once. Updates are emitted in the order they were numbered,
- * which is the order `append` was called: per topic, seq order is emit order.
+ * which is the order `appendAll` was called: per topic, seq order is emit order.
  */
 @Injectable()
 export class LocalUpdateLog extends UpdateLog {
@@ -27,7 +27,11 @@ export class LocalUpdateLog extends UpdateLog {
   /** Every topic numbered by this process, buffered or not (a resume on one of them is not a restart). */
   private readonly known = new Set<string>();
   private buffered = 0;
-  private readonly numbering = new GroupCommit<UpdateDraft, number>((drafts) => this.numberAndEmit(drafts), MAX_BATCH);
+  /** Inputs are groups of drafts: a group is always numbered by one statement, never split. */
+  private readonly numbering = new GroupCommit<UpdateDraft[], number[]>(
+    (groups) => this.numberAndEmit(groups),
+    MAX_BATCH,
+  );
   readonly updates$: Observable<LiveUpdate> = this.subject.asObservable();
 
   constructor(
@@ -38,22 +42,24 @@ export class LocalUpdateLog extends UpdateLog {
     super();
   }
 
-  append(draft: UpdateDraft): Promise<number> {
-    return this.numbering.submit(draft);
+  appendAll(drafts: UpdateDraft[]): Promise<number[]> {
+    return drafts.length === 0 ? Promise.resolve([]) : this.numbering.submit(drafts);
   }
 
-  /** Numbers one batch, then keeps and emits its updates in batch order; their seqs, in order. */
-  private async numberAndEmit(drafts: UpdateDraft[]): Promise<number[]> {
-    const next = await this.number(drafts.map((d) => d.topic));
+  /** Numbers groups in one statement, then keeps and emits their updates in order; each group's seqs. */
+  private async numberAndEmit(groups: UpdateDraft[][]): Promise<number[][]> {
+    const next = await this.number(groups.flatMap((drafts) => drafts.map((d) => d.topic)));
     const publishedAt = new Date().toISOString();
-    return drafts.map((draft) => {
-      const seq = next.get(draft.topic) as number;
-      next.set(draft.topic, seq + 1);
-      const update: LiveUpdate = { ...draft, seq, publishedAt };
-      this.remember(update);
-      this.subject.next(update);
-      return seq;
-    });
+    return groups.map((drafts) =>
+      drafts.map((draft) => {
+        const seq = next.get(draft.topic) as number;
+        next.set(draft.topic, seq + 1);
+        const update: LiveUpdate = { ...draft, seq, publishedAt };
+        this.remember(update);
+        this.subject.next(update);
+        return seq;
+      }),
+    );
   }
 
   /** Advances each topic by its number of drafts in one statement; the first new seq per topic. */

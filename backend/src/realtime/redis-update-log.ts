@@ -86,7 +86,12 @@ export class RedisUpdateLog extends UpdateLog implements OnModuleInit {
     }
   }
 
-  async append(draft: UpdateDraft): Promise<number> {
+  /** One script call per draft, sent together: Redis runs them in the order they were sent. */
+  appendAll(drafts: UpdateDraft[]): Promise<number[]> {
+    return Promise.all(drafts.map((draft) => this.appendOne(draft)));
+  }
+
+  private async appendOne(draft: UpdateDraft): Promise<number> {
     const body = JSON.stringify({ ...draft, publishedAt: new Date().toISOString() });
     return Number(
       await this.commands.liveAppend(

@@ -22,8 +22,17 @@ export abstract class UpdateLog {
   /** Every numbered update, in `seq` order per topic. */
   abstract readonly updates$: Observable<LiveUpdate>;
 
-  /** Numbers the draft, keeps it for replay and broadcasts it to every replica. */
-  abstract append(draft: UpdateDraft): Promise<number>;
+  /**
+   * Numbers drafts (in order, consecutively per topic), keeps them for replay and broadcasts
+   * them to every replica; their seqs, in order.
+   */
+  abstract appendAll(drafts: UpdateDraft[]): Promise<number[]>;
+
+  /** `appendAll` for one draft. */
+  async append(draft: UpdateDraft): Promise<number> {
+    const [seq] = await this.appendAll([draft]);
+    return seq;
+  }
 
   /** The updates after `afterSeq`, or why they cannot be replayed. */
   abstract replay(topic: string, afterSeq: number): Promise<ReplayResult>;
