@@ -46,8 +46,10 @@ const LEAD_PAGE_MAX_AGE_MS = 60_000;
  */
 @Injectable()
 export class CrmService implements OnModuleDestroy {
-  /** Pages of leads per tenant and query, until that data changes (here or on another replica). */
-  /** A page of leads serialized once (shared: the tenant check is the only caller-dependent part). */
+  /**
+   * Pages of leads per tenant and query, serialized once and kept until that data changes (here
+   * or on another replica); shared, since the tenant check is the only caller-dependent part.
+   */
   private readonly leadPages = new ComputedCache<PreparedMembers>(LEAD_PAGE_MAX_AGE_MS, 500);
   private readonly subscription: Subscription;
 

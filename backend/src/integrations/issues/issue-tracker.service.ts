@@ -36,15 +36,17 @@ export class IssueTrackerService {
     type Failure = (typeof failures)[number];
     const groups = new Map<string, { fresh: IntegrationIssueEntity; members: Failure[] }>();
     for (const failure of failures) {
-      const fresh = freshIssue(failure.event, failure.classification, now);
-      const key = `${fresh.integration}|${fresh.category}|${fresh.signatureHash}`;
+      const { event, classification } = failure;
+      const signatureHash = errorSignature(event.integration, classification.category, event.errorMessage ?? '');
+      const key = `${event.integration}|${classification.category}|${signatureHash}`;
       const group = groups.get(key);
       if (group) group.members.push(failure);
-      else groups.set(key, { fresh, members: [failure] });
+      else groups.set(key, { fresh: freshIssue(event, classification, signatureHash, now), members: [failure] });
     }
     const issueOf = new Map<string, string>();
     const changed: IssueChanged[] = [];
-    const inLockOrder = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Keys are distinct, so this order is total.
+    const inLockOrder = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
     for (const [, { fresh, members }] of inLockOrder) {
       const { issue, created } = await this.issues.lockOrCreate(manager, fresh);
       const previous = created ? null : issue.state;
@@ -89,13 +91,14 @@ export class IssueTrackerService {
 function freshIssue(
   event: IntegrationEventEntity,
   classification: ErrorClassification,
+  signatureHash: string,
   now: Date,
 ): IntegrationIssueEntity {
   return {
     id: randomUUID(),
     integration: event.integration,
     category: classification.category,
-    signatureHash: errorSignature(event.integration, classification.category, event.errorMessage ?? ''),
+    signatureHash,
     signature: classification.signature,
     title: (event.errorMessage ?? event.eventType).slice(0, 300),
     severity: classification.severity,
